@@ -1,0 +1,31 @@
+import fs from 'fs';
+import path from 'path';
+
+/**
+ * The plugin lives at the root of this repository. `__dirname` is `playground/config` while
+ * the admin is built and `playground/dist/config` at run time, so walk up to the package
+ * that declares itself a Strapi plugin.
+ */
+function findPluginRoot(start: string): string {
+  let dir = start;
+  while (dir !== path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      if (pkg.strapi?.kind === 'plugin' && pkg.strapi?.name === 'live-support') return dir;
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error('Could not find the live-support plugin above ' + start);
+}
+
+export default ({ env }) => ({
+  'users-permissions': {
+    config: { jwtSecret: env('JWT_SECRET') },
+  },
+  'live-support': {
+    enabled: true,
+    resolve: findPluginRoot(__dirname),
+    config: {},
+  },
+});

@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+
+import type { PluginConfig } from './contracts/plugin-config';
+import { getService } from './utils/get-service';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = strapi.config.get('plugin::live-support') as PluginConfig;
+  if (config.seedDefaults) {
+    const seeded = await getService('seed', { strapi }).seedDefaults();
+    if (seeded.templates > 0 || seeded.openingHours) {
+      strapi.log.info(
+        `[live-support] seeded ${seeded.templates} templates${seeded.openingHours ? ' and the default opening hours' : ''}`,
+      );
+    }
+  }
+  getService('realtime', { strapi }).start();
+};
+
+export default bootstrap;

@@ -1,0 +1,15 @@
+import conversation from './conversation';
+import conversationEvent from './conversation-event';
+import message from './message';
+import offlineMessage from './offline-message';
+import openingHours from './opening-hours';
+import template from './template';
+
+export default {
+  conversation,
+  message,
+  'conversation-event': conversationEvent,
+  template,
+  'opening-hours': openingHours,
+  'offline-message': offlineMessage,
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Deploy-time configuration from the host app's `config/plugins.ts`. What site owners change
+ * while running (opening hours, queue rules, templates) lives in the admin settings instead.
+ */
+export const pluginConfigSchema = z
+  .object({
+    /** Create the default templates and opening hours on first boot. */
+    seedDefaults: z.boolean().default(true),
+    realtime: z
+      .object({
+        /** Largest socket frame accepted, in bytes; bigger frames close the connection. */
+        maxPayloadBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
+        pingIntervalMs: z.number().int().min(1000).max(300_000).default(25_000),
+        pingTimeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
+      })
+      .strict()
+      .default({ maxPayloadBytes: 16_384, pingIntervalMs: 25_000, pingTimeoutMs: 20_000 }),
+  })
+  .strict();
+
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+export type PluginConfigInput = z.input<typeof pluginConfigSchema>;
+
+export const DEFAULT_PLUGIN_CONFIG: PluginConfig = pluginConfigSchema.parse({});
+
+/** One line per problem, with the path into the config, so a site owner can fix it at once. */
+export function describeZodIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  - ${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('\n');
+}
+
+export function parsePluginConfig(input: unknown): PluginConfig {
+  const result = pluginConfigSchema.safeParse(input ?? {});
+  if (!result.success) {
+    throw new Error(
+      `Invalid configuration for plugin "live-support" (config/plugins, key "live-support".config):\n${describeZodIssues(result.error)}`,
+    );
+  }
+  return result.data;
+}

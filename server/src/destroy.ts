@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+
+import { getService } from './utils/get-service';
+
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await getService('realtime', { strapi }).stop();
+};
+
+export default destroy;

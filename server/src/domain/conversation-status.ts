@@ -1,0 +1,38 @@
+/** Vocabulary shared by the content types, the protocol and the analytics. */
+export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const ESCALATION_TRIGGERS = [
+  'phrase',
+  'button',
+  'failed_answers',
+  'keyword',
+  'frustration',
+  'bot_request',
+  'api',
+] as const;
+export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
+
+export const AUTHOR_KINDS = ['customer', 'bot', 'agent', 'system'] as const;
+export type AuthorKind = (typeof AUTHOR_KINDS)[number];
+
+export const EVENT_KINDS = [
+  'created',
+  'escalated',
+  'claimed',
+  'transferred',
+  'resolved',
+  'abandoned',
+  'offline',
+  'rated',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const TEMPLATE_CATEGORIES = ['greeting', 'transfer', 'closing', 'other'] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+
+export const OFFLINE_MESSAGE_STATUSES = ['new', 'read', 'replied'] as const;
+export type OfflineMessageStatus = (typeof OFFLINE_MESSAGE_STATUSES)[number];
+
+export const SUPPORTED_LANGUAGES = ['fi', 'en', 'sv'] as const;
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+
+import type { PluginConfig } from '../contracts/plugin-config';
+import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-server';
+import { PLUGIN_VERSION } from '../utils/plugin-version';
+
+/** Owns the plugin's Socket.IO server: started in bootstrap, closed in destroy. */
+const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let server: RealtimeServer | null = null;
+
+  return {
+    start(): RealtimeServer {
+      if (server) return server;
+      const config = strapi.config.get('plugin::live-support') as PluginConfig;
+      server = createRealtimeServer(strapi.server.httpServer, {
+        version: PLUGIN_VERSION,
+        realtime: config.realtime,
+      });
+      return server;
+    },
+
+    get(): RealtimeServer | null {
+      return server;
+    },
+
+    async stop(): Promise<void> {
+      if (!server) return;
+      const closing = server;
+      server = null;
+      await closing.close();
+    },
+  };
+};
+
+export default realtimeService;
