@@ -26,6 +26,7 @@ export default ({ env }) => ({
   'live-support': {
     enabled: true,
     resolve: findPluginRoot(__dirname),
-    config: {},
+    // LIVE_SUPPORT_CONFIG (JSON) lets tests and demos try other settings without editing this file.
+    config: env.json('LIVE_SUPPORT_CONFIG', {}),
   },
 });

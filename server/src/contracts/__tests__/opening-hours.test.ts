@@ -1,0 +1,26 @@
+import { DEFAULT_OPENING_HOURS } from '../../domain/opening-hours';
+import { openingHoursSchema } from '../opening-hours';
+
+describe('openingHoursSchema', () => {
+  it('accepts the defaults', () => {
+    expect(openingHoursSchema.parse(DEFAULT_OPENING_HOURS)).toEqual(DEFAULT_OPENING_HOURS);
+  });
+
+  it.each([
+    ['an unknown time zone', { ...DEFAULT_OPENING_HOURS, timeZone: 'Europe/Atlantis' }, 'timeZone'],
+    ['a range ending before it starts', { ...DEFAULT_OPENING_HOURS, weekly: { ...DEFAULT_OPENING_HOURS.weekly, mon: [{ from: '18:00', to: '08:00' }] } }, 'weekly.mon.0'],
+    ['a time that is not HH:MM', { ...DEFAULT_OPENING_HOURS, weekly: { ...DEFAULT_OPENING_HOURS.weekly, tue: [{ from: '8', to: '18:00' }] } }, 'weekly.tue.0.from'],
+    ['a missing weekday', { ...DEFAULT_OPENING_HOURS, weekly: { mon: [] } }, 'weekly.tue'],
+    ['an invalid exception date', { ...DEFAULT_OPENING_HOURS, exceptions: [{ date: '2026-13-01', ranges: [] }] }, 'exceptions.0.date'],
+    ['an unknown field', { ...DEFAULT_OPENING_HOURS, holidays: [] }, ''],
+  ])('refuses %s', (_label, input, path) => {
+    const result = openingHoursSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues.map((issue) => issue.path.join('.'))).toContain(path);
+  });
+
+  it('accepts 24:00 as the end of a day', () => {
+    const input = { ...DEFAULT_OPENING_HOURS, weekly: { ...DEFAULT_OPENING_HOURS.weekly, sun: [{ from: '20:00', to: '24:00' }] } };
+    expect(openingHoursSchema.safeParse(input).success).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { DEFAULT_PLUGIN_CONFIG, parsePluginConfig } from '../plugin-config';
+import config from '../../config';
+
+describe('plugin config', () => {
+  it('fills in defaults for an empty config', () => {
+    expect(parsePluginConfig({})).toEqual(DEFAULT_PLUGIN_CONFIG);
+    expect(parsePluginConfig(undefined)).toEqual(DEFAULT_PLUGIN_CONFIG);
+    expect(DEFAULT_PLUGIN_CONFIG).toEqual({
+      seedDefaults: true,
+      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
+    });
+  });
+
+  it('keeps valid values', () => {
+    expect(parsePluginConfig({ seedDefaults: false, realtime: { maxPayloadBytes: 4096 } })).toEqual({
+      seedDefaults: false,
+      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
+    });
+  });
+
+  it('throws a message naming each bad path', () => {
+    expect(() => parsePluginConfig({ seedDefaults: 'yes', realtime: { maxPayloadBytes: 10 } })).toThrow(
+      /Invalid configuration for plugin "live-support"[\s\S]*seedDefaults[\s\S]*realtime\.maxPayloadBytes/,
+    );
+  });
+
+  it('refuses unknown keys, which are usually typos', () => {
+    expect(() => parsePluginConfig({ seedDefault: true })).toThrow(/seedDefault/);
+  });
+
+  it('is wired into the validator Strapi calls, which throws', () => {
+    expect(() => config.validator({ realtime: { pingIntervalMs: -1 } })).toThrow(/realtime\.pingIntervalMs/);
+    expect(() => config.validator(config.default)).not.toThrow();
+  });
+});

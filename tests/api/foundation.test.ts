@@ -1,0 +1,186 @@
+import request from 'supertest';
+
+import packageJson from '../../package.json';
+import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
+import { DEFAULT_TEMPLATES } from '../../server/src/domain/templates';
+import { adminLogin, DEMO_AGENT } from '../helpers/admin-auth';
+import { connectSocket, expectRefused, waitForConnect } from '../helpers/sockets';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+const TEMPLATE_UID = 'plugin::live-support.template';
+const OPENING_HOURS_UID = 'plugin::live-support.opening-hours';
+
+let app: BootedStrapi;
+
+beforeAll(async () => {
+  app = await bootStrapi();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+describe('health', () => {
+  it('answers 200 with the status and the plugin version, without auth', async () => {
+    const response = await request(app.url).get('/api/live-support/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', plugin: 'live-support', version: packageJson.version });
+  });
+});
+
+describe('content types', () => {
+  const expectedAttributes: Record<string, string[]> = {
+    'plugin::live-support.conversation': [
+      'status', 'escalationTrigger', 'escalationReason', 'priority', 'isVip', 'language', 'customerName',
+      'customerEmail', 'customerPhone', 'externalId', 'metadata', 'assignedAgentId', 'lastMessageSeq',
+      'queuedAt', 'claimedAt', 'firstAgentReplyAt', 'resolvedAt', 'abandonedAt', 'offlineAt', 'csatScore',
+      'csatComment', 'createdAt',
+    ],
+    'plugin::live-support.message': ['conversationId', 'authorKind', 'agentId', 'text', 'clientId', 'seq', 'createdAt'],
+    'plugin::live-support.conversation-event': [
+      'conversationId', 'kind', 'fromStatus', 'toStatus', 'actorKind', 'actorId', 'occurredAt', 'data',
+    ],
+    'plugin::live-support.template': ['name', 'category', 'body', 'language'],
+    'plugin::live-support.opening-hours': ['timeZone', 'weekly', 'exceptions'],
+    'plugin::live-support.offline-message': [
+      'name', 'email', 'phone', 'message', 'language', 'status', 'replyText', 'repliedAt', 'conversationId',
+    ],
+  };
+
+  it.each(Object.entries(expectedAttributes))('%s is registered with its attributes', (uid, attributes) => {
+    const contentType = app.strapi.contentType(uid as never);
+    expect(contentType).toBeDefined();
+    expect(Object.keys(contentType.attributes)).toEqual(expect.arrayContaining(attributes));
+  });
+
+  it('opening hours is a single type and the statuses are the product vocabulary', () => {
+    expect(app.strapi.contentType(OPENING_HOURS_UID as never).kind).toBe('singleType');
+    const status = app.strapi.contentType('plugin::live-support.conversation' as never).attributes.status as {
+      enum: string[];
+    };
+    expect(status.enum).toEqual(['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned']);
+  });
+
+  it('creates the indexes the queries need, with uniqueness where order and idempotency depend on it', async () => {
+    const knex = app.strapi.db.connection;
+    const indexesOf = async (table: string) =>
+      (await knex.raw(`PRAGMA index_list('${table}')`)) as Array<{ name: string; unique: number }>;
+
+    const messageIndexes = await indexesOf('live_support_messages');
+    expect(messageIndexes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'live_support_msg_seq_uq', unique: 1 }),
+        expect.objectContaining({ name: 'live_support_msg_client_uq', unique: 1 }),
+      ]),
+    );
+    const conversationIndexes = (await indexesOf('live_support_conversations')).map((index) => index.name);
+    expect(conversationIndexes).toEqual(
+      expect.arrayContaining(['live_support_conv_queue_idx', 'live_support_conv_agent_idx']),
+    );
+    const columns = (await knex.raw(`PRAGMA index_info('live_support_conv_queue_idx')`)) as Array<{ name: string }>;
+    expect(columns.map((column) => column.name)).toEqual(['status', 'is_vip', 'queued_at']);
+  });
+
+  it('refuses a second message with the same sequence number in a conversation', async () => {
+    const messages = app.strapi.db.query('plugin::live-support.message' as never);
+    await messages.create({ data: { conversationId: 999, authorKind: 'system', text: 'a', clientId: 'a', seq: 1 } });
+    await expect(
+      messages.create({ data: { conversationId: 999, authorKind: 'system', text: 'b', clientId: 'b', seq: 1 } }),
+    ).rejects.toThrow();
+    await messages.deleteMany({ where: { conversationId: 999 } });
+  });
+});
+
+describe('seeded defaults', () => {
+  it('has the three templates in Finnish and English', async () => {
+    const templates = await app.strapi.documents(TEMPLATE_UID as never).findMany({});
+    const simplified = templates.map((template: Record<string, unknown>) => ({
+      name: template.name,
+      category: template.category,
+      language: template.language,
+      body: template.body,
+    }));
+    expect(simplified).toHaveLength(DEFAULT_TEMPLATES.length);
+    expect(simplified).toEqual(expect.arrayContaining(DEFAULT_TEMPLATES.map((template) => ({ ...template }))));
+    expect(simplified).toContainEqual(
+      expect.objectContaining({ category: 'greeting', language: 'fi', body: 'Hei! Olen asiakaspalvelija {agentName}. Miten voin auttaa?' }),
+    );
+  });
+
+  it('has the default opening hours', async () => {
+    const hours = (await app.strapi.documents(OPENING_HOURS_UID as never).findFirst({})) as Record<string, unknown>;
+    expect(hours).toMatchObject({
+      timeZone: 'Europe/Helsinki',
+      weekly: DEFAULT_OPENING_HOURS.weekly,
+      exceptions: [],
+    });
+  });
+});
+
+describe('widget script and demo page', () => {
+  it('serves the widget bundle with an ETag and answers 304 when it has not changed', async () => {
+    const first = await request(app.url).get('/api/live-support/widget.js');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/javascript/);
+    expect(first.headers.etag).toMatch(/^".+"$/);
+    expect(first.text.length).toBeGreaterThan(100);
+
+    const second = await request(app.url).get('/api/live-support/widget.js').set('If-None-Match', first.headers.etag);
+    expect(second.status).toBe(304);
+  });
+
+  it('serves the demo page at / with the embed tag', async () => {
+    const response = await request(app.url).get('/');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<script src="/api/live-support/widget.js" data-locale="fi" async></script>');
+  });
+});
+
+describe('real-time layer', () => {
+  it.each(['/widget', '/agent'])('refuses a %s socket without credentials', async (namespace) => {
+    const error = await expectRefused(connectSocket(app.url, namespace));
+    expect(error.message).toBe('unauthorized');
+    expect(error.data).toEqual({ code: 'UNAUTHORIZED' });
+  });
+
+  it('answers a health ping on the default namespace', async () => {
+    const socket = connectSocket(app.url, '/');
+    try {
+      await waitForConnect(socket);
+      const reply = await socket.timeout(5000).emitWithAck('ping');
+      expect(reply).toEqual({ status: 'ok', version: packageJson.version });
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe('admin routes', () => {
+  it('refuses the overview without an admin token', async () => {
+    const response = await request(app.url).get('/live-support/overview');
+    expect(response.status).toBe(401);
+  });
+
+  it('gives an agent (read permission) the conversation counts', async () => {
+    const token = await adminLogin(app.url, DEMO_AGENT.email, DEMO_AGENT.password);
+    const response = await request(app.url).get('/live-support/overview').set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.counts).toEqual({ bot: 0, queued: 0, active: 0, resolved: 0, offline: 0, abandoned: 0 });
+  });
+
+  it('registers the plugin permission actions', () => {
+    const actions = app.strapi
+      .service('admin::permission')
+      .actionProvider.values()
+      .map((action: { actionId: string }) => action.actionId);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'plugin::live-support.read',
+        'plugin::live-support.chat',
+        'plugin::live-support.settings',
+        'plugin::live-support.analytics',
+      ]),
+    );
+  });
+});

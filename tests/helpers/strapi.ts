@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+
+import { createStrapi, type Core } from '@strapi/strapi';
+
+import { playgroundDir, playgroundDistDir } from './paths';
+import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+
+export interface BootedStrapi {
+  strapi: Core.Strapi;
+  /** Base URL of the real HTTP server, e.g. http://127.0.0.1:40123 */
+  url: string;
+  databaseFile: string;
+  /** Stops Strapi; the database stays for a second boot until `removeDatabase`. */
+  stop(): Promise<void>;
+  removeDatabase(): void;
+}
+
+export interface BootOptions {
+  /** Reuse a database file from an earlier boot (to test what a restart does). */
+  databaseFile?: string;
+  /** Extra environment for this boot, e.g. LIVE_SUPPORT_CONFIG. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Boots the real playground Strapi (plugin included) on a fresh SQLite database and a real
+ * port on 127.0.0.1. One boot per test file: it costs seconds and hundreds of megabytes.
+ */
+export async function bootStrapi(options: BootOptions = {}): Promise<BootedStrapi> {
+  const database = options.databaseFile
+    ? { file: options.databaseFile, remove: () => undefined }
+    : temporaryDatabaseFile('api');
+
+  Object.assign(process.env, testSecrets(), QUIET_STRAPI_ENV, {
+    NODE_ENV: 'test',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: database.file,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  }, options.env ?? {});
+
+  const strapi = await createStrapi({
+    appDir: playgroundDir,
+    distDir: playgroundDistDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+
+  strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  for (const key of Object.keys(options.env ?? {})) delete process.env[key];
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    databaseFile: database.file,
+    async stop() {
+      await strapi.destroy();
+    },
+    removeDatabase: database.remove,
+  };
+}

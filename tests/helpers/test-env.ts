@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const secret = () => randomBytes(24).toString('base64');
+
+/** Fresh secrets for a test Strapi: tests never read or write the playground's own .env. */
+export function testSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+export const QUIET_STRAPI_ENV = {
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'warn',
+  BROWSER: 'none',
+};
+
+/** A temporary folder holding one test file's SQLite database. */
+export function temporaryDatabaseFile(label: string): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `live-support-${label}-`));
+  return {
+    file: path.join(dir, 'data.db'),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
