@@ -1,0 +1,60 @@
+// `npm test`: every check, in the order that fails fastest. Type-check and lint, build the
+// plugin and the widget, verify the package, then the three test tiers: unit, API (real Strapi,
+// real HTTP and sockets) and browser (the built playground in Debian's Chromium).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ensurePlaygroundEnv, playgroundDir } from './ensure-env.mjs';
+import { quietStrapiEnv, run } from './run.mjs';
+
+const env = { ...process.env, ...quietStrapiEnv };
+const only = process.argv.slice(2); // e.g. `npm test -- unit api` runs just those tiers
+const wants = (tier) => only.length === 0 || only.includes(tier);
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-support-jest-'));
+const totals = { passed: 0, failed: 0 };
+
+async function step(title, command, args, options = {}) {
+  console.log(`\n=== ${title}`);
+  await run(command, args, { env, ...options });
+}
+
+async function jest(tier, extraArgs) {
+  const outputFile = path.join(resultsDir, `${tier}.json`);
+  try {
+    await step(`${tier} tests`, 'npx', ['jest', '--selectProjects', tier, '--json', `--outputFile=${outputFile}`, ...extraArgs]);
+  } finally {
+    if (fs.existsSync(outputFile)) {
+      const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+      totals.passed += report.numPassedTests;
+      totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+    }
+  }
+}
+
+let failure = null;
+try {
+  ensurePlaygroundEnv();
+  if (wants('static')) {
+    await step('type-check', 'npm', ['run', '--silent', 'typecheck']);
+    await step('lint', 'npx', ['eslint', '.']);
+  }
+  await step('build plugin', 'npx', ['strapi-plugin', 'build']);
+  await step('build widget', 'node', ['widget/build.mjs']);
+  if (wants('static')) await step('verify package', 'npx', ['strapi-plugin', 'verify']);
+  if (wants('unit')) await jest('unit', ['--maxWorkers=2']);
+  if (wants('api')) await jest('api', ['--maxWorkers=2']);
+  if (wants('e2e')) {
+    await step('build playground admin', 'npx', ['strapi', 'build'], { cwd: playgroundDir });
+    await jest('e2e', ['--runInBand']);
+  }
+} catch (error) {
+  failure = error;
+}
+
+fs.rmSync(resultsDir, { recursive: true, force: true });
+console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed`);
+if (failure) {
+  console.error(failure.message);
+  process.exit(1);
+}

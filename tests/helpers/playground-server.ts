@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+
+import { playgroundDir } from './paths';
+import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+
+export interface RunningPlayground {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One request without keep-alive, so that no socket outlives the check. */
+function healthStatus(url: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const request = http.get(`${url}/_health`, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? null);
+    });
+    request.on('error', () => resolve(null));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the playground exited with ${child.exitCode}:\n${output()}`);
+    if ((await healthStatus(url)) === 204) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the playground did not answer /_health within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Starts the built playground with `strapi start`, as `npm start` does, on a free port and a
+ * fresh SQLite database. Needs `strapi build` to have run (npm test does it).
+ */
+export async function startPlayground(): Promise<RunningPlayground> {
+  const port = await freePort();
+  const database = temporaryDatabaseFile('e2e');
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+
+  const child = spawn('npx', ['strapi', 'start'], {
+    cwd: playgroundDir,
+    env: {
+      ...process.env,
+      ...testSecrets(),
+      ...QUIET_STRAPI_ENV,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: database.file,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('close', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    }
+    database.remove();
+  };
+
+  try {
+    await waitForHealth(url, child, () => output, 90000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
