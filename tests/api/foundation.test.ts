@@ -169,6 +169,23 @@ describe('admin routes', () => {
     expect(response.body.data.counts).toEqual({ bot: 0, queued: 0, active: 0, resolved: 0, offline: 0, abandoned: 0 });
   });
 
+  it('refuses the overview (403) to an admin whose roles lack the read permission', async () => {
+    const editorRole = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+    await app.strapi.admin.services.user.create({
+      email: 'editor@example.com',
+      password: 'Editor-Pass-1',
+      firstname: 'Eeva',
+      lastname: 'Editori',
+      isActive: true,
+      registrationToken: null,
+      roles: [editorRole.id],
+    });
+    const token = await adminLogin(app.url, 'editor@example.com', 'Editor-Pass-1');
+    const response = await request(app.url).get('/live-support/overview').set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(403);
+    expect(response.body.error).toMatchObject({ status: 403, name: 'PolicyError' });
+  });
+
   it('registers the plugin permission actions', () => {
     const actions = app.strapi
       .service('admin::permission')

@@ -39,18 +39,24 @@ export async function bootStrapi(options: BootOptions = {}): Promise<BootedStrap
     PORT: '0',
   }, options.env ?? {});
 
-  const strapi = await createStrapi({
-    appDir: playgroundDir,
-    distDir: playgroundDistDir,
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({
+      appDir: playgroundDir,
+      distDir: playgroundDistDir,
+      autoReload: false,
+      serveAdminPanel: false,
+    }).load();
+  } catch (error) {
+    if (!options.databaseFile) database.remove();
+    throw error;
+  } finally {
+    for (const key of Object.keys(options.env ?? {})) delete process.env[key];
+  }
 
   strapi.server.mount();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address() as AddressInfo;
-
-  for (const key of Object.keys(options.env ?? {})) delete process.env[key];
 
   return {
     strapi,
