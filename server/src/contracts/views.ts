@@ -1,0 +1,120 @@
+import type {
+  AuthorKind,
+  ConversationStatus,
+  EscalationTrigger,
+  EventKind,
+} from '../domain/conversation-status';
+
+/** Response shapes of the protocol, shared by server, admin, widget and tests. */
+
+export interface MessageView {
+  id: number;
+  conversationId: number;
+  seq: number;
+  clientId: string;
+  author: AuthorKind;
+  /** Display name of the agent for agent messages, else null. */
+  agentName: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface QueueStanding {
+  /** 1-based place in the queue; null when not queued. */
+  position: number | null;
+  /** Seconds; null when not queued, unknown (no agent online) or hidden by the settings. */
+  estimatedWaitSeconds: number | null;
+}
+
+/** What a customer may see of their own conversation. */
+export interface VisitorConversationView extends QueueStanding {
+  id: number;
+  status: ConversationStatus;
+  language: string;
+  agentName: string | null;
+  lastSeq: number;
+  createdAt: string;
+  queuedAt: string | null;
+  resolvedAt: string | null;
+  csatScore: number | null;
+}
+
+export interface AgentRef {
+  id: number;
+  name: string;
+}
+
+export interface ConversationEventView {
+  id: number;
+  kind: EventKind;
+  fromStatus: ConversationStatus | null;
+  toStatus: ConversationStatus | null;
+  actorKind: AuthorKind;
+  actorId: number | null;
+  occurredAt: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface QueueCardView extends QueueStanding {
+  id: number;
+  status: ConversationStatus;
+  isVip: boolean;
+  priority: number;
+  language: string;
+  escalationTrigger: EscalationTrigger | null;
+  escalationReason: string | null;
+  customerName: string | null;
+  assignedAgent: AgentRef | null;
+  queuedAt: string | null;
+  claimedAt: string | null;
+  resolvedAt: string | null;
+  csatScore: number | null;
+  lastMessage: { author: AuthorKind; text: string; createdAt: string } | null;
+}
+
+export interface AgentConversationView extends QueueCardView {
+  customer: {
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    externalId: string | null;
+    metadata: Record<string, unknown> | null;
+  };
+  createdAt: string;
+  firstAgentReplyAt: string | null;
+  abandonedAt: string | null;
+  offlineAt: string | null;
+  csatComment: string | null;
+  lastSeq: number;
+  messages: MessageView[];
+  events: ConversationEventView[];
+}
+
+export interface QueueSnapshot {
+  waiting: QueueCardView[];
+  mine: QueueCardView[];
+  resolved: QueueCardView[];
+}
+
+export interface QueueSnapshotMeta {
+  counts: { waiting: number; mine: number; resolved: number };
+  pagination: { page: number; pageSize: number };
+}
+
+export interface AgentPresenceView {
+  agentId: number;
+  name: string;
+  status: 'online' | 'away' | 'offline';
+  activeChats: number;
+  maxSeats: number;
+}
+
+/** The error part of Strapi's error body, also used in socket acknowledgements. */
+export interface ErrorBody {
+  status: number;
+  name: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export type Ack<Data> = { ok: true; data: Data } | { ok: false; error: ErrorBody };
