@@ -7,6 +7,7 @@ export const UID = {
   template: 'plugin::live-support.template',
   openingHours: 'plugin::live-support.opening-hours',
   offlineMessage: 'plugin::live-support.offline-message',
+  agentState: 'plugin::live-support.agent-state',
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  getService('presence', { strapi }).stop();
   await getService('realtime', { strapi }).stop();
 };
 

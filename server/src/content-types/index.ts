@@ -1,3 +1,4 @@
+import agentState from './agent-state';
 import conversation from './conversation';
 import conversationEvent from './conversation-event';
 import message from './message';
@@ -12,4 +13,5 @@ export default {
   template,
   'opening-hours': openingHours,
   'offline-message': offlineMessage,
+  'agent-state': agentState,
 };

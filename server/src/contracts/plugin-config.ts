@@ -8,6 +8,17 @@ export const pluginConfigSchema = z
   .object({
     /** Create the default templates and opening hours on first boot. */
     seedDefaults: z.boolean().default(true),
+    /**
+     * Secret that signs visitor tokens. Leave unset to derive one from the app's APP_KEYS;
+     * set it (the same on every node) to rotate it independently.
+     */
+    visitorTokenSecret: z.string().min(32, 'use at least 32 characters').optional(),
+    /** How long a customer's conversation token stays valid. */
+    visitorTokenTtlDays: z.number().int().min(1).max(365).default(30),
+    /** An agent whose sockets all disconnect goes offline after this long without reconnecting. */
+    presenceGracePeriodMs: z.number().int().min(0).max(600_000).default(30_000),
+    /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
+    maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     realtime: z
       .object({
         /** Largest socket frame accepted, in bytes; bigger frames close the connection. */

@@ -1,12 +1,28 @@
 /**
  * Socket.IO event maps, shared by the server, the admin desk and the widget so that both ends
- * of every event agree on its payload at compile time.
+ * of every event agree on its payload at compile time. Every client event that asks for
+ * something takes an acknowledgement callback answering `Ack<…>`: `{ ok: true, data }` or
+ * `{ ok: false, error }` with the same error body as REST.
  */
+import type { PresenceInput, QueueQuery } from './conversation';
+import type {
+  Ack,
+  AgentConversationView,
+  AgentPresenceView,
+  MessageView,
+  QueueCardView,
+  QueueSnapshot,
+  QueueSnapshotMeta,
+  QueueStanding,
+  VisitorConversationView,
+} from './views';
 
 export interface HealthAck {
   status: 'ok';
   version: string;
 }
+
+type Reply<Data> = (reply: Ack<Data>) => void;
 
 /** Default namespace `/`: the only thing it does without credentials is answer a health ping. */
 export interface RootClientToServerEvents {
@@ -15,19 +31,63 @@ export interface RootClientToServerEvents {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RootServerToClientEvents {}
 
-/** `/widget` (customers) — events arrive with the conversation engine. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WidgetClientToServerEvents {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WidgetServerToClientEvents {}
+/** `/widget`: a customer, authenticated by the visitor token of one conversation. */
+export interface WidgetClientToServerEvents {
+  'conversation:get': (payload: Record<string, never>, ack: Reply<VisitorConversationView>) => void;
+  'messages:since': (payload: { after: number; limit?: number }, ack: Reply<MessageView[]>) => void;
+  'message:send': (payload: { clientId: string; text: string }, ack: Reply<MessageView>) => void;
+  'conversation:escalate': (payload: { reason?: string }, ack: Reply<VisitorConversationView>) => void;
+  'conversation:leave': (payload: Record<string, never>, ack: Reply<VisitorConversationView>) => void;
+  'csat:submit': (payload: { score: number; comment?: string }, ack: Reply<VisitorConversationView>) => void;
+  typing: (payload: { isTyping: boolean }) => void;
+}
 
-/** `/agent` (agents in the admin panel) — events arrive with the conversation engine. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AgentClientToServerEvents {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AgentServerToClientEvents {}
+export interface WidgetServerToClientEvents {
+  'message:new': (message: MessageView) => void;
+  'conversation:status': (conversation: VisitorConversationView) => void;
+  'queue:position': (standing: QueueStanding & { conversationId: number }) => void;
+  typing: (typing: { conversationId: number; author: 'agent'; agentName: string | null; isTyping: boolean }) => void;
+}
+
+/** `/agent`: an agent in the admin panel, authenticated by their admin access token. */
+export interface AgentClientToServerEvents {
+  'queue:get': (payload: Partial<QueueQuery>, ack: Reply<{ data: QueueSnapshot; meta: QueueSnapshotMeta }>) => void;
+  'agents:get': (payload: Record<string, never>, ack: Reply<AgentPresenceView[]>) => void;
+  'conversation:get': (payload: { conversationId: number }, ack: Reply<AgentConversationView>) => void;
+  'messages:since': (
+    payload: { conversationId: number; after: number; limit?: number },
+    ack: Reply<MessageView[]>,
+  ) => void;
+  'conversation:claim': (payload: { conversationId: number }, ack: Reply<AgentConversationView>) => void;
+  'message:send': (payload: { conversationId: number; clientId: string; text: string }, ack: Reply<MessageView>) => void;
+  'conversation:transfer': (
+    payload: { conversationId: number; toAgentId?: number; note?: string },
+    ack: Reply<AgentConversationView>,
+  ) => void;
+  'conversation:resolve': (payload: { conversationId: number }, ack: Reply<AgentConversationView>) => void;
+  'presence:set': (payload: PresenceInput, ack: Reply<AgentPresenceView>) => void;
+  typing: (payload: { conversationId: number; isTyping: boolean }) => void;
+}
+
+export interface AgentServerToClientEvents {
+  'message:new': (message: MessageView) => void;
+  /** A conversation entered, moved within or left one of the queue's columns. */
+  'queue:changed': (change: { conversation: QueueCardView }) => void;
+  'typing': (typing: { conversationId: number; author: 'customer'; isTyping: boolean }) => void;
+  'presence:changed': (presence: AgentPresenceView) => void;
+}
 
 /** The `data` of a refused connection's `connect_error`. */
 export interface ConnectErrorData {
-  code: 'UNAUTHORIZED';
+  code: 'UNAUTHORIZED' | 'FORBIDDEN';
+}
+
+/** What the server remembers about each socket. */
+export interface WidgetSocketData {
+  conversationId: number;
+}
+
+export interface AgentSocketData {
+  agentId: number;
+  canChat: boolean;
 }

@@ -1,5 +1,8 @@
+import agent from './agent';
 import health from './health';
 import overview from './overview';
+import settings from './settings';
+import visitor from './visitor';
 import widget from './widget';
 
-export default { health, overview, widget };
+export default { agent, health, overview, settings, visitor, widget };

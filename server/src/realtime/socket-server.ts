@@ -7,24 +7,36 @@ import type { PluginConfig } from '../contracts/plugin-config';
 import type {
   AgentClientToServerEvents,
   AgentServerToClientEvents,
+  AgentSocketData,
   ConnectErrorData,
   RootClientToServerEvents,
   RootServerToClientEvents,
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
+  WidgetSocketData,
 } from '../contracts/socket-events';
+
+export type WidgetNamespace = Namespace<
+  WidgetClientToServerEvents,
+  WidgetServerToClientEvents,
+  Record<string, never>,
+  WidgetSocketData
+>;
+export type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, Record<string, never>, AgentSocketData>;
 
 export interface RealtimeServer {
   io: Server<RootClientToServerEvents, RootServerToClientEvents>;
-  widget: Namespace<WidgetClientToServerEvents, WidgetServerToClientEvents>;
-  agent: Namespace<AgentClientToServerEvents, AgentServerToClientEvents>;
+  widget: WidgetNamespace;
+  agent: AgentNamespace;
   close(): Promise<void>;
 }
 
-class UnauthorizedError extends Error {
-  readonly data: ConnectErrorData = { code: 'UNAUTHORIZED' };
-  constructor() {
-    super('unauthorized');
+/** The error a refused handshake gets: `connect_error` with this message and `data`. */
+export class ConnectionRefusedError extends Error {
+  readonly data: ConnectErrorData;
+  constructor(code: ConnectErrorData['code'] = 'UNAUTHORIZED') {
+    super(code === 'UNAUTHORIZED' ? 'unauthorized' : 'forbidden');
+    this.data = { code };
   }
 }
 
@@ -51,11 +63,8 @@ export function createRealtimeServer(
     });
   });
 
-  const widget: RealtimeServer['widget'] = io.of(NAMESPACES.widget);
-  const agent: RealtimeServer['agent'] = io.of(NAMESPACES.agent);
-  // Credentials arrive with the conversation engine; until then nobody gets in.
-  widget.use((_socket, next) => next(new UnauthorizedError()));
-  agent.use((_socket, next) => next(new UnauthorizedError()));
+  const widget = io.of(NAMESPACES.widget) as unknown as WidgetNamespace;
+  const agent = io.of(NAMESPACES.agent) as unknown as AgentNamespace;
 
   return {
     io,

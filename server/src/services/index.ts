@@ -1,9 +1,34 @@
+import agents from './agents';
+import bot from './bot';
+import conversations from './conversations';
+import messages from './messages';
+import notifier from './notifier';
+import openingHours from './opening-hours';
 import overview from './overview';
+import presence from './presence';
+import queue from './queue';
 import realtime from './realtime';
 import seed from './seed';
+import settings from './settings';
+import visitorTokens from './visitor-tokens';
 import widgetBundle from './widget-bundle';
 
-const services = { overview, realtime, seed, widgetBundle };
+const services = {
+  agents,
+  bot,
+  conversations,
+  messages,
+  notifier,
+  openingHours,
+  overview,
+  presence,
+  queue,
+  realtime,
+  seed,
+  settings,
+  visitorTokens,
+  widgetBundle,
+};
 
 export type Services = typeof services;
 export default services;

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../contracts/plugin-config';
+import { registerAgentHandlers } from '../realtime/handlers/agent';
+import { registerWidgetHandlers } from '../realtime/handlers/widget';
 import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-server';
 import { PLUGIN_VERSION } from '../utils/plugin-version';
 
@@ -16,6 +18,8 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
         version: PLUGIN_VERSION,
         realtime: config.realtime,
       });
+      registerWidgetHandlers(strapi, server.widget);
+      registerAgentHandlers(strapi, server.agent);
       return server;
     },
 

@@ -7,12 +7,16 @@ describe('plugin config', () => {
     expect(parsePluginConfig(undefined)).toEqual(DEFAULT_PLUGIN_CONFIG);
     expect(DEFAULT_PLUGIN_CONFIG).toEqual({
       seedDefaults: true,
+      visitorTokenTtlDays: 30,
+      presenceGracePeriodMs: 30000,
+      maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
     });
   });
 
   it('keeps valid values', () => {
     expect(parsePluginConfig({ seedDefaults: false, realtime: { maxPayloadBytes: 4096 } })).toEqual({
+      ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
       realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
     });

@@ -1,18 +1,28 @@
 import { ACTIONS } from '../../constants';
 
-const requirePermission = (action: string) => [
-  'admin::isAuthenticatedAdmin',
-  { name: 'admin::hasPermissions', config: { actions: [action] } },
-];
+const requirePermission = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  middlewares: ['plugin::live-support.body-limit'],
+});
+
+const read = requirePermission(ACTIONS.read);
+const chat = requirePermission(ACTIONS.chat);
+const settings = requirePermission(ACTIONS.settings);
 
 export default {
   type: 'admin',
   routes: [
-    {
-      method: 'GET',
-      path: '/overview',
-      handler: 'overview.get',
-      config: { policies: requirePermission(ACTIONS.read) },
-    },
+    { method: 'GET', path: '/overview', handler: 'overview.get', config: read },
+    { method: 'GET', path: '/queue', handler: 'agent.queue', config: read },
+    { method: 'GET', path: '/agents', handler: 'agent.agents', config: read },
+    { method: 'GET', path: '/conversations/:id', handler: 'agent.getConversation', config: read },
+    { method: 'GET', path: '/conversations/:id/messages', handler: 'agent.listMessages', config: read },
+    { method: 'POST', path: '/conversations/:id/claim', handler: 'agent.claim', config: chat },
+    { method: 'POST', path: '/conversations/:id/messages', handler: 'agent.postMessage', config: chat },
+    { method: 'POST', path: '/conversations/:id/transfer', handler: 'agent.transfer', config: chat },
+    { method: 'POST', path: '/conversations/:id/resolve', handler: 'agent.resolve', config: chat },
+    { method: 'PUT', path: '/presence', handler: 'agent.setPresence', config: chat },
+    { method: 'GET', path: '/settings', handler: 'settings.get', config: settings },
+    { method: 'PUT', path: '/settings', handler: 'settings.update', config: settings },
   ],
 };

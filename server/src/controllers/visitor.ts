@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import {
+  conversationIdSchema,
+  csatSchema,
+  emptyBodySchema,
+  escalateSchema,
+  messagesQuerySchema,
+  postMessageSchema,
+  startSessionSchema,
+} from '../contracts/conversation';
+import { parseInput } from '../errors';
+import { getService } from '../utils/get-service';
+
+/** Customer side of the protocol (content API). The visitor-token policy has run before. */
+const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const conversations = () => getService('conversations', { strapi });
+  const idOf = (ctx: Context) => parseInput(conversationIdSchema, ctx.params.id);
+
+  return {
+    async startSession(ctx: Context) {
+      const input = parseInput(startSessionSchema, ctx.request.body ?? {});
+      ctx.status = 201;
+      ctx.body = { data: await conversations().startSession(input) };
+    },
+
+    async getConversation(ctx: Context) {
+      ctx.body = { data: await conversations().visitorView(idOf(ctx)) };
+    },
+
+    async listMessages(ctx: Context) {
+      const id = idOf(ctx);
+      const { after, limit } = parseInput(messagesQuerySchema, ctx.query);
+      const messages = getService('messages', { strapi });
+      const rows = await messages.listAfter(id, after, limit);
+      ctx.body = { data: await messages.toViews(rows), meta: { after, limit } };
+    },
+
+    async postMessage(ctx: Context) {
+      const id = idOf(ctx);
+      const input = parseInput(postMessageSchema, ctx.request.body);
+      ctx.body = { data: await conversations().postCustomerMessage(id, input) };
+    },
+
+    async escalate(ctx: Context) {
+      const id = idOf(ctx);
+      const { reason } = parseInput(escalateSchema, ctx.request.body ?? {});
+      ctx.body = {
+        data: await conversations().escalate(id, { trigger: 'button', reason, actor: { kind: 'customer' } }),
+      };
+    },
+
+    async rate(ctx: Context) {
+      const id = idOf(ctx);
+      const input = parseInput(csatSchema, ctx.request.body);
+      ctx.body = { data: await conversations().rate(id, input) };
+    },
+
+    async leave(ctx: Context) {
+      const id = idOf(ctx);
+      parseInput(emptyBodySchema, ctx.request.body ?? {});
+      ctx.body = { data: await conversations().leave(id) };
+    },
+  };
+};
+
+export default visitorController;

@@ -1,0 +1,51 @@
+import type { SupportedLanguage } from './conversation-status';
+
+/**
+ * What the customer reads when something happens to their conversation, in the
+ * conversation's language. System messages are part of the stored history.
+ */
+const TEXTS = {
+  queued: {
+    fi: 'Yhdistän sinut asiakaspalvelijalle. Odotathan hetken.',
+    en: 'Connecting you to a customer service agent. Please wait a moment.',
+    sv: 'Jag kopplar dig till en kundtjänstmedarbetare. Vänta ett ögonblick.',
+  },
+  offline: {
+    fi: 'Asiakaspalvelijamme eivät ole juuri nyt tavoitettavissa. Voit jättää viestin, niin palaamme asiaan.',
+    en: 'Our agents are not available right now. You can leave a message and we will get back to you.',
+    sv: 'Våra kundtjänstmedarbetare är inte tillgängliga just nu. Lämna ett meddelande så återkommer vi.',
+  },
+  claimed: {
+    fi: '{agentName} liittyi keskusteluun.',
+    en: '{agentName} joined the conversation.',
+    sv: '{agentName} anslöt till konversationen.',
+  },
+  transferred_to_queue: {
+    fi: 'Keskustelu siirrettiin toiselle asiakaspalvelijalle. Odotathan hetken.',
+    en: 'The conversation was transferred to another agent. Please wait a moment.',
+    sv: 'Konversationen flyttades till en annan medarbetare. Vänta ett ögonblick.',
+  },
+  transferred_to_agent: {
+    fi: 'Keskustelu siirrettiin asiakaspalvelijalle {agentName}.',
+    en: 'The conversation was transferred to {agentName}.',
+    sv: 'Konversationen flyttades till {agentName}.',
+  },
+  resolved: {
+    fi: 'Keskustelu päättyi. Kiitos yhteydenotostasi!',
+    en: 'The conversation has ended. Thank you for contacting us!',
+    sv: 'Konversationen har avslutats. Tack för att du kontaktade oss!',
+  },
+  default_bot_reply: {
+    fi: 'Valitettavasti en osaa auttaa tässä asiassa. Haluatko puhua asiakaspalvelijan kanssa?',
+    en: "Sorry, I can't help with that. Would you like to talk to a customer service agent?",
+    sv: 'Tyvärr kan jag inte hjälpa till med det. Vill du prata med en kundtjänstmedarbetare?',
+  },
+} as const satisfies Record<string, Record<SupportedLanguage, string>>;
+
+export type SystemTextKey = keyof typeof TEXTS;
+
+export function systemText(key: SystemTextKey, language: string, values: Record<string, string> = {}): string {
+  const texts: Record<string, string> = TEXTS[key];
+  const template = texts[language] ?? TEXTS[key].en;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,67 @@
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import type { z } from 'zod';
+
+import type { ErrorBody } from './contracts/views';
+import { TransitionError } from './domain/conversation-state';
+import { SeatLimitError } from './domain/seats';
+
+export const { ValidationError, NotFoundError, ForbiddenError, UnauthorizedError, PayloadTooLargeError } = errors;
+
+/** 409: the conversation is not in a state that allows the action. Strapi has no class for it. */
+export function conflict(message: string, details: Record<string, unknown>): Error {
+  const error = createHttpError(409, message) as Error & { details?: Record<string, unknown> };
+  error.details = details;
+  return error;
+}
+
+export function conflictFromDomain(error: unknown): unknown {
+  if (error instanceof TransitionError) {
+    return conflict(error.message, { code: error.code, from: error.from, action: error.action });
+  }
+  if (error instanceof SeatLimitError) {
+    return conflict(error.message, { code: error.code, activeChats: error.activeChats, maxSeats: error.maxSeats });
+  }
+  return error;
+}
+
+/** Parses input with a zod schema or throws Strapi's ValidationError naming each failing path. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String),
+    message: issue.message,
+    name: 'ValidationError',
+  }));
+  const first = issues[0];
+  const message = first ? `${first.path.length > 0 ? `${first.path.join('.')}: ` : ''}${first.message}` : 'Invalid input';
+  throw new errors.ValidationError(message, { errors: issues });
+}
+
+const STATUS_BY_ERROR: Array<[new (...args: never[]) => Error, number]> = [
+  [errors.ValidationError, 400],
+  [errors.UnauthorizedError, 401],
+  [errors.ForbiddenError, 403],
+  [errors.PolicyError, 403],
+  [errors.NotFoundError, 404],
+  [errors.PayloadTooLargeError, 413],
+  [errors.RateLimitError, 429],
+];
+
+/**
+ * The error body a REST client would get for this error, for socket acknowledgements.
+ * Unexpected errors are reported without their internals.
+ */
+export function toErrorBody(error: unknown): ErrorBody {
+  const mapped = conflictFromDomain(error);
+  if (createHttpError.isHttpError(mapped)) {
+    const httpError = mapped as createHttpError.HttpError & { details?: Record<string, unknown> };
+    return { status: httpError.status, name: httpError.name, message: httpError.message, details: httpError.details ?? {} };
+  }
+  if (mapped instanceof errors.ApplicationError) {
+    const status = STATUS_BY_ERROR.find(([ErrorClass]) => mapped instanceof ErrorClass)?.[1] ?? 400;
+    return { status, name: mapped.name, message: mapped.message, details: (mapped.details as Record<string, unknown>) ?? {} };
+  }
+  return { status: 500, name: 'InternalServerError', message: 'Internal Server Error', details: {} };
+}

@@ -1,0 +1,3 @@
+import bodyLimit from './body-limit';
+
+export default { 'body-limit': bodyLimit };

@@ -1,0 +1,3 @@
+import visitorToken from './visitor-token';
+
+export default { 'visitor-token': visitorToken };

@@ -1,0 +1,133 @@
+import type { Core } from '@strapi/strapi';
+
+import { ACTIONS } from '../../constants';
+import { agentSocketSchemas, emptyBodySchema, presenceSchema, queueQuerySchema } from '../../contracts/conversation';
+import { ForbiddenError } from '../../errors';
+import { getService } from '../../utils/get-service';
+import { rooms } from '../rooms';
+import { ConnectionRefusedError, type AgentNamespace } from '../socket-server';
+import { handleEvent } from './handle';
+
+/**
+ * `/agent`: admin users with the plugin's `read` permission. The handshake checks the admin
+ * access token as Strapi's admin auth strategy does; actions that change anything also need
+ * the `chat` permission, checked per event as the REST routes check it.
+ */
+export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace): void {
+  const conversations = () => getService('conversations', { strapi });
+
+  agent.use((socket, next) => {
+    getService('agents', { strapi })
+      .authenticate(socket.handshake.auth?.token)
+      .then((authenticated) => {
+        if (!authenticated) return next(new ConnectionRefusedError('UNAUTHORIZED'));
+        if (!authenticated.ability.can(ACTIONS.read)) return next(new ConnectionRefusedError('FORBIDDEN'));
+        socket.data.agentId = authenticated.user.id;
+        socket.data.canChat = authenticated.ability.can(ACTIONS.chat);
+        next();
+      })
+      .catch(() => next(new ConnectionRefusedError('UNAUTHORIZED')));
+  });
+
+  agent.on('connection', (socket) => {
+    const { agentId, canChat } = socket.data;
+    void socket.join([rooms.agents, rooms.agent(agentId)]);
+
+    const requireChat = () => {
+      if (!canChat) throw new ForbiddenError('The chat permission is needed for this action', { action: ACTIONS.chat });
+    };
+    const presence = getService('presence', { strapi });
+
+    if (canChat) {
+      void presence.socketConnected(agentId).catch((error: unknown) => {
+        strapi.log.error(`[live-support] presence update failed: ${(error as Error).message}`);
+      });
+      // Back in the rooms of the conversations this agent is chatting in, after a reconnect too.
+      void getService('queue', { strapi })
+        .snapshot(agentId, { page: 1, pageSize: 100 })
+        .then(({ data }) => socket.join(data.mine.map((card) => rooms.conversation(card.id))));
+    }
+    socket.on('disconnect', () => {
+      if (canChat) void presence.socketDisconnected(agentId);
+    });
+
+    socket.on(
+      'queue:get',
+      handleEvent(strapi, queueQuerySchema, (paging) => getService('queue', { strapi }).snapshot(agentId, paging)),
+    );
+    socket.on('agents:get', handleEvent(strapi, emptyBodySchema, () => getService('agents', { strapi }).presenceList()));
+    socket.on(
+      'conversation:get',
+      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
+        const view = await conversations().agentView(conversationId);
+        // Watching a conversation: its new messages and typing reach this socket from now on.
+        await socket.join(rooms.conversation(conversationId));
+        return view;
+      }),
+    );
+    socket.on(
+      'messages:since',
+      handleEvent(strapi, agentSocketSchemas.messagesSince, async ({ conversationId, after, limit }) => {
+        await conversations().find(conversationId);
+        const messages = getService('messages', { strapi });
+        return messages.toViews(await messages.listAfter(conversationId, after, limit ?? 200));
+      }),
+    );
+    socket.on(
+      'conversation:claim',
+      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
+        requireChat();
+        return conversations().claim(conversationId, agentId);
+      }),
+    );
+    socket.on(
+      'message:send',
+      handleEvent(strapi, agentSocketSchemas.message, async ({ conversationId, ...message }) => {
+        requireChat();
+        return conversations().postAgentMessage(conversationId, agentId, message);
+      }),
+    );
+    socket.on(
+      'conversation:transfer',
+      handleEvent(strapi, agentSocketSchemas.transfer, async ({ conversationId, ...transfer }) => {
+        requireChat();
+        return conversations().transfer(conversationId, agentId, transfer);
+      }),
+    );
+    socket.on(
+      'conversation:resolve',
+      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
+        requireChat();
+        return conversations().resolve(conversationId, agentId);
+      }),
+    );
+    socket.on(
+      'presence:set',
+      handleEvent(strapi, presenceSchema, async ({ status }) => {
+        requireChat();
+        await presence.set(agentId, status);
+        const views = await getService('agents', { strapi }).presenceList();
+        const mine = views.find((view) => view.agentId === agentId);
+        if (!mine) throw new Error('presence of the current agent is missing');
+        return mine;
+      }),
+    );
+    socket.on(
+      'typing',
+      handleEvent(strapi, agentSocketSchemas.typing, async ({ conversationId, isTyping }) => {
+        requireChat();
+        const conversation = await conversations().find(conversationId);
+        if (conversation.status !== 'active' || conversation.assignedAgentId !== agentId) return;
+        getService('realtime', { strapi })
+          .get()
+          ?.widget.to(rooms.conversation(conversationId))
+          .emit('typing', {
+            conversationId,
+            author: 'agent',
+            agentName: await getService('agents', { strapi }).displayName(agentId),
+            isTyping,
+          });
+      }),
+    );
+  });
+}

@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+
+import {
+  csatSchema,
+  emptyBodySchema,
+  escalateSchema,
+  postMessageSchema,
+  typingSchema,
+  widgetSocketSchemas,
+} from '../../contracts/conversation';
+import { getService } from '../../utils/get-service';
+import { rooms } from '../rooms';
+import { ConnectionRefusedError, type WidgetNamespace } from '../socket-server';
+import { handleEvent } from './handle';
+
+/** `/widget`: one customer, one conversation, identified by the visitor token. */
+export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamespace): void {
+  const conversations = () => getService('conversations', { strapi });
+
+  widget.use((socket, next) => {
+    const claims = getService('visitorTokens', { strapi }).verify(socket.handshake.auth?.token);
+    if (!claims) return next(new ConnectionRefusedError('UNAUTHORIZED'));
+    socket.data.conversationId = claims.conversationId;
+    next();
+  });
+
+  widget.on('connection', (socket) => {
+    const conversationId = socket.data.conversationId;
+    void socket.join(rooms.conversation(conversationId));
+
+    socket.on('conversation:get', handleEvent(strapi, emptyBodySchema, () => conversations().visitorView(conversationId)));
+    socket.on(
+      'messages:since',
+      handleEvent(strapi, widgetSocketSchemas.messagesSince, async ({ after, limit }) => {
+        const messages = getService('messages', { strapi });
+        return messages.toViews(await messages.listAfter(conversationId, after, limit ?? 200));
+      }),
+    );
+    socket.on(
+      'message:send',
+      handleEvent(strapi, postMessageSchema, (input) => conversations().postCustomerMessage(conversationId, input)),
+    );
+    socket.on(
+      'conversation:escalate',
+      handleEvent(strapi, escalateSchema, ({ reason }) =>
+        conversations().escalate(conversationId, { trigger: 'button', reason, actor: { kind: 'customer' } }),
+      ),
+    );
+    socket.on('conversation:leave', handleEvent(strapi, emptyBodySchema, () => conversations().leave(conversationId)));
+    socket.on('csat:submit', handleEvent(strapi, csatSchema, (input) => conversations().rate(conversationId, input)));
+    socket.on(
+      'typing',
+      handleEvent(strapi, typingSchema, async ({ isTyping }) => {
+        getService('realtime', { strapi })
+          .get()
+          ?.agent.to(rooms.conversation(conversationId))
+          .emit('typing', { conversationId, author: 'customer', isTyping });
+      }),
+    );
+  });
+}

@@ -1,0 +1,169 @@
+import type { Core } from '@strapi/strapi';
+
+import { ACTIONS, UID } from '../constants';
+import type { AgentPresenceView } from '../contracts/views';
+import type { AgentLoad, PresenceStatus } from '../domain/seats';
+import { getService } from '../utils/get-service';
+
+export interface AdminUser {
+  id: number;
+  firstname: string | null;
+  lastname: string | null;
+  username: string | null;
+  email: string;
+  isActive: boolean;
+}
+
+/** The part of Strapi's CASL ability we use. */
+export interface AdminAbility {
+  can(action: string, subject?: unknown): boolean;
+}
+
+export interface AuthenticatedAgent {
+  user: AdminUser;
+  ability: AdminAbility;
+}
+
+interface SessionManager {
+  (origin: 'admin'): {
+    validateAccessToken(token: string): { isValid: boolean; payload: { userId: string; sessionId: string } };
+    isSessionActive(sessionId: string): Promise<boolean>;
+  };
+}
+
+const NAME_CACHE_MS = 60_000;
+
+/** What customers see of an agent: the first name (or username), never the email. */
+export function agentDisplayName(user: Pick<AdminUser, 'firstname' | 'lastname' | 'username' | 'email'>): string {
+  return user.firstname?.trim() || user.username?.trim() || user.email.split('@')[0];
+}
+
+/** Agents are Strapi admin users; this service knows their names, presence, seats and rights. */
+const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const names = new Map<number, { name: string; at: number }>();
+
+  const permissionEngine = () =>
+    (strapi.admin.services.permission as unknown as {
+      engine: { generateUserAbility(user: unknown): Promise<AdminAbility> };
+    }).engine;
+
+  const findUser = (id: number) =>
+    strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] }) as Promise<
+      (AdminUser & { roles: unknown[] }) | null
+    >;
+
+  return {
+    /**
+     * Checks an admin access token exactly as Strapi's admin auth strategy does: a valid
+     * token, an active session, an active user; returns the user and their ability.
+     */
+    async authenticate(token: unknown): Promise<AuthenticatedAgent | null> {
+      if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return null;
+      const sessionManager = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
+      if (!sessionManager) return null;
+      const result = sessionManager('admin').validateAccessToken(token);
+      if (!result.isValid) return null;
+      if (!(await sessionManager('admin').isSessionActive(result.payload.sessionId))) return null;
+      const userId = Number(result.payload.userId);
+      if (!Number.isInteger(userId)) return null;
+      const user = await findUser(userId);
+      if (!user || user.isActive !== true) return null;
+      const ability = await permissionEngine().generateUserAbility(user);
+      return { user, ability };
+    },
+
+    /** Whether an admin user exists, is active and may chat (a transfer target). */
+    async canChat(agentId: number): Promise<boolean> {
+      const user = await findUser(agentId);
+      if (!user || user.isActive !== true) return false;
+      const ability = await permissionEngine().generateUserAbility(user);
+      return ability.can(ACTIONS.chat);
+    },
+
+    async displayName(agentId: number | null | undefined): Promise<string | null> {
+      if (!agentId) return null;
+      const cached = names.get(agentId);
+      if (cached && Date.now() - cached.at < NAME_CACHE_MS) return cached.name;
+      const user = (await strapi.db.query('admin::user').findOne({ where: { id: agentId } })) as AdminUser | null;
+      if (!user) return null;
+      const name = agentDisplayName(user);
+      names.set(agentId, { name, at: Date.now() });
+      return name;
+    },
+
+    async displayNames(agentIds: Iterable<number | null | undefined>): Promise<Map<number, string>> {
+      const result = new Map<number, string>();
+      for (const id of new Set(agentIds)) {
+        if (!id) continue;
+        const name = await this.displayName(id);
+        if (name) result.set(id, name);
+      }
+      return result;
+    },
+
+    /** The agent's state row, created (offline) on first use. */
+    async ensureState(agentId: number): Promise<{ id: number; agentId: number; presence: PresenceStatus; maxSeats: number | null }> {
+      const query = strapi.db.query(UID.agentState);
+      const existing = await query.findOne({ where: { agentId } });
+      if (existing) return existing;
+      try {
+        return await query.create({ data: { agentId, presence: 'offline', presenceChangedAt: new Date() } });
+      } catch (error) {
+        // Another request or node created it at the same moment (unique agent_id).
+        const created = await query.findOne({ where: { agentId } });
+        if (created) return created;
+        throw error;
+      }
+    },
+
+    async setPresence(agentId: number, presence: PresenceStatus): Promise<{ changed: boolean }> {
+      const state = await this.ensureState(agentId);
+      if (state.presence === presence) return { changed: false };
+      await strapi.db
+        .query(UID.agentState)
+        .update({ where: { id: state.id }, data: { presence, presenceChangedAt: new Date() } });
+      return { changed: true };
+    },
+
+    async presenceOf(agentId: number): Promise<PresenceStatus> {
+      return (await this.ensureState(agentId)).presence;
+    },
+
+    async seatLimit(agentId: number): Promise<number> {
+      const state = await this.ensureState(agentId);
+      if (state.maxSeats) return state.maxSeats;
+      return (await getService('settings', { strapi }).get()).queue.seatsPerAgent;
+    },
+
+    /** Presence, active chats and seats of every agent that has ever been seen. */
+    async loads(): Promise<AgentLoad[]> {
+      const [states, settings, activeCounts] = await Promise.all([
+        strapi.db.query(UID.agentState).findMany({}) as Promise<
+          Array<{ agentId: number; presence: PresenceStatus; maxSeats: number | null }>
+        >,
+        getService('settings', { strapi }).get(),
+        getService('conversations', { strapi }).countActiveByAgent(),
+      ]);
+      return states.map((state) => ({
+        agentId: state.agentId,
+        presence: state.presence,
+        activeChats: activeCounts.get(state.agentId) ?? 0,
+        maxSeats: state.maxSeats ?? settings.queue.seatsPerAgent,
+      }));
+    },
+
+    async presenceList(): Promise<AgentPresenceView[]> {
+      const loads = await this.loads();
+      const names = await this.displayNames(loads.map((load) => load.agentId));
+      return loads.map((load) => ({
+        agentId: load.agentId,
+        name: names.get(load.agentId) ?? `#${load.agentId}`,
+        status: load.presence,
+        activeChats: load.activeChats,
+        maxSeats: load.maxSeats,
+      }));
+    },
+  };
+};
+
+export default agentsService;

@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+
+import type { QueueStanding } from '../contracts/views';
+import { rooms } from '../realtime/rooms';
+import { getService } from '../utils/get-service';
+import type { MessageRow } from './messages';
+
+/**
+ * Tells the connected clients what changed, after it is stored. Rooms span nodes once a
+ * Socket.IO adapter is configured, so one node's emit reaches every node's sockets.
+ */
+const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const server = () => getService('realtime', { strapi }).get();
+  const lastSentStanding = new Map<number, string>();
+  let standingsRun: Promise<void> | null = null;
+  let standingsDirty = false;
+
+  async function pushStandings(): Promise<void> {
+    const realtime = server();
+    if (!realtime) return;
+    const standings = await getService('queue', { strapi }).standings();
+    for (const [conversationId, standing] of standings) {
+      const payload: QueueStanding & { conversationId: number } = { conversationId, ...standing };
+      const fingerprint = JSON.stringify(payload);
+      if (lastSentStanding.get(conversationId) === fingerprint) continue;
+      lastSentStanding.set(conversationId, fingerprint);
+      realtime.widget.to(rooms.conversation(conversationId)).emit('queue:position', payload);
+    }
+    for (const conversationId of lastSentStanding.keys()) {
+      if (!standings.has(conversationId)) lastSentStanding.delete(conversationId);
+    }
+  }
+
+  return {
+    async messageCreated(row: MessageRow): Promise<void> {
+      const realtime = server();
+      if (!realtime) return;
+      const [message] = await getService('messages', { strapi }).toViews([row]);
+      realtime.widget.to(rooms.conversation(row.conversationId)).emit('message:new', message);
+      realtime.agent.to(rooms.conversation(row.conversationId)).emit('message:new', message);
+    },
+
+    async conversationChanged(conversationId: number): Promise<void> {
+      const realtime = server();
+      if (realtime) {
+        const engine = getService('conversations', { strapi });
+        const [visitorView, [card]] = await Promise.all([
+          engine.visitorView(conversationId),
+          engine.cardViews([await engine.find(conversationId)]),
+        ]);
+        realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
+        realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
+      }
+      this.queueChanged();
+    },
+
+    /**
+     * Recomputes every waiting customer's place and estimate and pushes those that changed.
+     * Bursts of changes coalesce into one run plus, at most, one more after it.
+     */
+    queueChanged(): Promise<void> {
+      if (standingsRun) {
+        standingsDirty = true;
+        return standingsRun;
+      }
+      standingsRun = (async () => {
+        try {
+          do {
+            standingsDirty = false;
+            await pushStandings();
+          } while (standingsDirty);
+        } catch (error) {
+          strapi.log.error(`[live-support] pushing queue positions failed: ${(error as Error).message}`);
+        } finally {
+          standingsRun = null;
+        }
+      })();
+      return standingsRun;
+    },
+
+    async agentJoined(agentId: number, conversationId: number): Promise<void> {
+      server()?.agent.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
+    },
+
+    async agentLeft(agentId: number, conversationId: number): Promise<void> {
+      server()?.agent.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
+    },
+
+    async presenceChanged(agentId: number): Promise<void> {
+      const realtime = server();
+      if (realtime) {
+        const presence = (await getService('agents', { strapi }).presenceList()).find((view) => view.agentId === agentId);
+        if (presence) realtime.agent.to(rooms.agents).emit('presence:changed', presence);
+      }
+      this.queueChanged();
+    },
+  };
+};
+
+export default notifierService;

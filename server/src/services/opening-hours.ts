@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+
+import { UID } from '../constants';
+import { openingHoursSchema } from '../contracts/opening-hours';
+import { DEFAULT_OPENING_HOURS, isOpenAt, nextOpeningAt, type OpeningHours } from '../domain/opening-hours';
+
+const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The stored opening hours; the defaults while none are stored or they fail validation. */
+  async get(): Promise<OpeningHours> {
+    const stored = await strapi.db.query(UID.openingHours).findOne({});
+    if (!stored) return DEFAULT_OPENING_HOURS;
+    const parsed = openingHoursSchema.safeParse({
+      timeZone: stored.timeZone,
+      weekly: stored.weekly,
+      exceptions: stored.exceptions ?? [],
+    });
+    if (parsed.success) return parsed.data;
+    strapi.log.warn('[live-support] stored opening hours are invalid; using the defaults');
+    return DEFAULT_OPENING_HOURS;
+  },
+
+  async availability(now: Date): Promise<{ open: boolean; nextOpeningAt: Date | null }> {
+    const hours = await this.get();
+    const open = isOpenAt(hours, now);
+    return { open, nextOpeningAt: open ? null : nextOpeningAt(hours, now) };
+  },
+});
+
+export default openingHoursService;

@@ -1,0 +1,117 @@
+import type { Core } from '@strapi/strapi';
+
+import { UID } from '../constants';
+import type { QueueQuery } from '../contracts/conversation';
+import type { QueueSnapshot, QueueSnapshotMeta, QueueStanding } from '../contracts/views';
+import { estimateWait, orderQueue, type QueueEntry } from '../domain/queue';
+import { countOnline, totalFreeSeats } from '../domain/seats';
+import { toDate } from '../utils/dates';
+import { getService } from '../utils/get-service';
+import type { ConversationRow } from './conversations';
+
+/** How many recent claims feed the estimated wait, and how far back they may be. */
+const RECENT_CLAIMS = 50;
+const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface Standing {
+  position: number;
+  estimatedWaitSeconds: number | null;
+}
+
+/** The waiting line: its order, each conversation's place, the estimates and the agents' snapshot. */
+const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const conversations = () => strapi.db.query(UID.conversation);
+  const QUEUE_ORDER = [{ isVip: 'desc' }, { priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }];
+
+  async function recentWaitsSeconds(now: Date): Promise<number[]> {
+    const events = (await strapi.db.query(UID.conversationEvent).findMany({
+      where: { kind: 'claimed', occurredAt: { $gt: new Date(now.getTime() - RECENT_WINDOW_MS) } },
+      orderBy: { occurredAt: 'desc' },
+      limit: RECENT_CLAIMS,
+    })) as Array<{ data: { waitSeconds?: unknown } | null }>;
+    return events
+      .map((event) => event.data?.waitSeconds)
+      .filter((wait): wait is number => typeof wait === 'number' && Number.isFinite(wait));
+  }
+
+  return {
+    /** Place and estimated wait of every waiting conversation, in queue order. */
+    async standings(now: Date = new Date()): Promise<Map<number, Standing>> {
+      const waiting = (await conversations().findMany({
+        where: { status: 'queued' },
+        select: ['id', 'isVip', 'priority', 'queuedAt'],
+      })) as Array<{ id: number; isVip: boolean; priority: number; queuedAt: unknown }>;
+      const entries: QueueEntry[] = waiting.map((row) => ({
+        id: row.id,
+        isVip: Boolean(row.isVip),
+        priority: row.priority ?? 0,
+        queuedAt: toDate(row.queuedAt) ?? new Date(0),
+      }));
+      const ordered = orderQueue(entries);
+      if (ordered.length === 0) return new Map();
+
+      const [settings, loads, waits] = await Promise.all([
+        getService('settings', { strapi }).get(),
+        getService('agents', { strapi }).loads(),
+        recentWaitsSeconds(now),
+      ]);
+      const context = {
+        recentWaitsSeconds: waits,
+        agentsOnline: countOnline(loads),
+        freeSeats: totalFreeSeats(loads),
+        defaultWaitSeconds: settings.queue.defaultWaitSeconds,
+      };
+      return new Map(
+        ordered.map((entry, index) => {
+          const position = index + 1;
+          const estimate = estimateWait({ ...context, position });
+          return [entry.id, { position, estimatedWaitSeconds: settings.queue.showEstimatedWait ? estimate.seconds : null }];
+        }),
+      );
+    },
+
+    async standingOf(id: number, now: Date = new Date()): Promise<QueueStanding> {
+      const standing = (await this.standings(now)).get(id);
+      return standing ?? { position: null, estimatedWaitSeconds: null };
+    },
+
+    /** The agent desk's three columns, each paged, with their total counts. */
+    async snapshot(agentId: number, paging: QueueQuery): Promise<{ data: QueueSnapshot; meta: QueueSnapshotMeta }> {
+      const offset = (paging.page - 1) * paging.pageSize;
+      const engine = getService('conversations', { strapi });
+      const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standings] = await Promise.all([
+        conversations().findMany({ where: { status: 'queued' }, orderBy: QUEUE_ORDER, offset, limit: paging.pageSize }),
+        conversations().findMany({
+          where: { status: 'active', assignedAgentId: agentId },
+          orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }],
+          offset,
+          limit: paging.pageSize,
+        }),
+        conversations().findMany({
+          where: { status: 'resolved' },
+          orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
+          offset,
+          limit: paging.pageSize,
+        }),
+        conversations().count({ where: { status: 'queued' } }),
+        conversations().count({ where: { status: 'active', assignedAgentId: agentId } }),
+        conversations().count({ where: { status: 'resolved' } }),
+        this.standings(),
+      ]);
+      const [waiting, mine, resolved] = await Promise.all([
+        engine.cardViews(waitingRows as ConversationRow[], standings),
+        engine.cardViews(mineRows as ConversationRow[]),
+        engine.cardViews(resolvedRows as ConversationRow[]),
+      ]);
+      return {
+        data: { waiting, mine, resolved },
+        meta: {
+          counts: { waiting: waitingCount, mine: mineCount, resolved: resolvedCount },
+          pagination: { page: paging.page, pageSize: paging.pageSize },
+        },
+      };
+    },
+  };
+};
+
+export default queueService;

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+import jwt from 'jsonwebtoken';
+
+import type { PluginConfig } from '../contracts/plugin-config';
+
+const AUDIENCE = 'live-support:visitor';
+const ISSUER = 'live-support';
+
+export interface VisitorClaims {
+  conversationId: number;
+}
+
+/**
+ * Signed tokens that give a customer access to exactly one conversation. HS256 with a secret
+ * from the plugin config, or derived from the app's own keys so that no extra setup is needed.
+ */
+const visitorTokensService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let cachedSecret: string | null = null;
+
+  const config = () => strapi.config.get('plugin::live-support') as PluginConfig;
+
+  const secret = (): string => {
+    if (cachedSecret) return cachedSecret;
+    const configured = config().visitorTokenSecret;
+    if (configured) {
+      cachedSecret = configured;
+    } else {
+      const appKeys = strapi.config.get('server.app.keys') as string[] | undefined;
+      if (!appKeys || appKeys.length === 0) {
+        throw new Error('[live-support] no visitorTokenSecret and no server.app.keys to derive one from');
+      }
+      cachedSecret = createHash('sha256').update(`live-support-visitor:${appKeys.join(',')}`).digest('base64url');
+    }
+    return cachedSecret;
+  };
+
+  return {
+    issue(conversationId: number): string {
+      return jwt.sign({}, secret(), {
+        algorithm: 'HS256',
+        audience: AUDIENCE,
+        issuer: ISSUER,
+        subject: String(conversationId),
+        expiresIn: `${config().visitorTokenTtlDays}d`,
+      });
+    },
+
+    /** The claims of a valid token, or null for a missing, forged, expired or foreign one. */
+    verify(token: unknown): VisitorClaims | null {
+      if (typeof token !== 'string' || token.length === 0 || token.length > 2048) return null;
+      try {
+        const payload = jwt.verify(token, secret(), { algorithms: ['HS256'], audience: AUDIENCE, issuer: ISSUER });
+        if (typeof payload === 'string' || !payload.sub) return null;
+        const conversationId = Number(payload.sub);
+        return Number.isInteger(conversationId) && conversationId > 0 ? { conversationId } : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+};
+
+export default visitorTokensService;

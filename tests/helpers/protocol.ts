@@ -1,0 +1,118 @@
+import request from 'supertest';
+import type { Socket } from 'socket.io-client';
+
+import type { Ack } from '../../server/src/contracts/views';
+import { adminLogin } from './admin-auth';
+import { connectSocket, waitForConnect } from './sockets';
+import type { BootedStrapi } from './strapi';
+
+let clientCounter = 0;
+export const nextClientId = (prefix = 'c') => `${prefix}-${Date.now().toString(36)}-${(clientCounter += 1)}`;
+
+/** A customer, as the widget would be: a session token and REST calls. */
+export interface Customer {
+  token: string;
+  conversationId: number;
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+}
+
+export async function startCustomer(app: BootedStrapi, body: object = { locale: 'en' }): Promise<Customer> {
+  const response = await request(app.url).post('/api/live-support/sessions').send(body);
+  if (response.status !== 201) throw new Error(`session start failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const token = response.body.data.token as string;
+  const conversationId = response.body.data.conversation.id as number;
+  const base = `/api/live-support/conversations/${conversationId}`;
+  return {
+    token,
+    conversationId,
+    get: (path) => request(app.url).get(`${base}${path}`).set('Authorization', `Bearer ${token}`),
+    post: (path, payload) =>
+      request(app.url)
+        .post(`${base}${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(payload ?? {}),
+  };
+}
+
+export interface Agent {
+  token: string;
+  id: number;
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
+}
+
+export async function loginAgent(app: BootedStrapi, email: string, password: string): Promise<Agent> {
+  const token = await adminLogin(app.url, email, password);
+  const me = await request(app.url).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
+  return {
+    token,
+    id: me.body.data.id as number,
+    get: (path) => request(app.url).get(`/live-support${path}`).set('Authorization', `Bearer ${token}`),
+    post: (path, body) => request(app.url).post(`/live-support${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+    put: (path, body) => request(app.url).put(`/live-support${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+  };
+}
+
+/** Creates an admin user with the given role code (e.g. the playground's Agent role). */
+export async function createAdmin(
+  app: BootedStrapi,
+  account: { email: string; password: string; firstname: string; lastname?: string },
+  roleCode: string,
+): Promise<void> {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  if (!role) throw new Error(`no role ${roleCode}`);
+  await app.strapi.admin.services.user.create({
+    ...account,
+    lastname: account.lastname ?? 'Test',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+}
+
+export async function connected(socket: Socket): Promise<Socket> {
+  await waitForConnect(socket);
+  return socket;
+}
+
+export const widgetSocket = (app: BootedStrapi, token: string) =>
+  connected(connectSocket(app.url, '/widget', { token }));
+export const agentSocket = (app: BootedStrapi, token: string) => connected(connectSocket(app.url, '/agent', { token }));
+
+/** Emits an event and resolves with its acknowledgement. */
+export async function ask<Data = unknown>(socket: Socket, event: string, payload: unknown = {}): Promise<Ack<Data>> {
+  return (await socket.timeout(10000).emitWithAck(event, payload)) as Ack<Data>;
+}
+
+/** Resolves with the next `event` payload that satisfies `accept`. */
+export function nextEvent<Payload = unknown>(
+  socket: Socket,
+  event: string,
+  accept: (payload: Payload) => boolean = () => true,
+  timeoutMs = 10000,
+): Promise<Payload> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no "${event}" event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: Payload) => {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+/** Live support is open whatever the time of day the tests run at. */
+export async function alwaysOpen(app: BootedStrapi): Promise<void> {
+  await app.strapi.plugin('live-support').service('settings').update({ queue: { enforceOpeningHours: false } });
+}
+
+export async function countRows(app: BootedStrapi, uid: string, where: object = {}): Promise<number> {
+  return app.strapi.db.query(uid as never).count({ where });
+}
