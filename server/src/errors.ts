@@ -6,13 +6,30 @@ import type { ErrorBody } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
 
-export const { ValidationError, NotFoundError, ForbiddenError, UnauthorizedError, PayloadTooLargeError } = errors;
+export const { ValidationError, NotFoundError, PayloadTooLargeError } = errors;
+
+function httpError(status: number, message: string, details: Record<string, unknown>): Error {
+  const error = createHttpError(status, message) as Error & { details?: Record<string, unknown> };
+  error.details = details;
+  return error;
+}
 
 /** 409: the conversation is not in a state that allows the action. Strapi has no class for it. */
 export function conflict(message: string, details: Record<string, unknown>): Error {
-  const error = createHttpError(409, message) as Error & { details?: Record<string, unknown> };
-  error.details = details;
-  return error;
+  return httpError(409, message, details);
+}
+
+/**
+ * 403 and 401 as plain HTTP errors: Strapi's route wrapper turns its own ForbiddenError and
+ * UnauthorizedError into a bare "Forbidden"/"Unauthorized", dropping the message and details
+ * that tell a client what went wrong.
+ */
+export function forbidden(message: string, details: Record<string, unknown> = {}): Error {
+  return httpError(403, message, details);
+}
+
+export function unauthorized(message: string, details: Record<string, unknown> = {}): Error {
+  return httpError(401, message, details);
 }
 
 export function conflictFromDomain(error: unknown): unknown {

@@ -10,7 +10,7 @@ import {
   queueQuerySchema,
   transferSchema,
 } from '../contracts/conversation';
-import { parseInput, UnauthorizedError } from '../errors';
+import { parseInput, unauthorized } from '../errors';
 import { getService } from '../utils/get-service';
 
 /** Agent side of the protocol (admin API). Route policies have checked the permissions. */
@@ -19,7 +19,7 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
   const idOf = (ctx: Context) => parseInput(conversationIdSchema, ctx.params.id);
   const agentIdOf = (ctx: Context): number => {
     const id = ctx.state.user?.id;
-    if (typeof id !== 'number') throw new UnauthorizedError('No admin user on this request');
+    if (typeof id !== 'number') throw unauthorized('No admin user on this request');
     return id;
   };
 

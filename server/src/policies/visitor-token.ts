@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { ForbiddenError, UnauthorizedError } from '../errors';
+import { forbidden, unauthorized } from '../errors';
 import { getService } from '../utils/get-service';
 
 /**
@@ -12,9 +12,9 @@ export default (policyContext: Context, _config: unknown, { strapi }: { strapi: 
   const header = policyContext.request.header.authorization ?? '';
   const [scheme, token] = header.split(/\s+/);
   const claims = scheme?.toLowerCase() === 'bearer' ? getService('visitorTokens', { strapi }).verify(token) : null;
-  if (!claims) throw new UnauthorizedError('Missing or invalid visitor token');
+  if (!claims) throw unauthorized('Missing or invalid visitor token', { code: 'INVALID_VISITOR_TOKEN' });
   if (String(claims.conversationId) !== String(policyContext.params.id)) {
-    throw new ForbiddenError('This token belongs to another conversation');
+    throw forbidden('This token belongs to another conversation', { code: 'OTHER_CONVERSATION' });
   }
   policyContext.state.visitorConversationId = claims.conversationId;
   return true;

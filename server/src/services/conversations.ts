@@ -24,7 +24,7 @@ import {
 } from '../domain/conversation-state';
 import { assertFreeSeat } from '../domain/seats';
 import { systemText, type SystemTextKey } from '../domain/system-texts';
-import { conflict, conflictFromDomain, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { conflict, conflictFromDomain, forbidden, NotFoundError, ValidationError } from '../errors';
 import { toDate, toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import type { MessageRow } from './messages';
@@ -173,7 +173,7 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     if (conversation.assignedAgentId !== agentId) {
-      throw new ForbiddenError('This conversation is assigned to another agent', { code: 'NOT_ASSIGNED' });
+      throw forbidden('This conversation is assigned to another agent', { code: 'NOT_ASSIGNED' });
     }
   }
 

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { ACTIONS } from '../../constants';
 import { agentSocketSchemas, emptyBodySchema, presenceSchema, queueQuerySchema } from '../../contracts/conversation';
-import { ForbiddenError } from '../../errors';
+import { forbidden } from '../../errors';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
 import { ConnectionRefusedError, type AgentNamespace } from '../socket-server';
@@ -34,7 +34,7 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
     void socket.join([rooms.agents, rooms.agent(agentId)]);
 
     const requireChat = () => {
-      if (!canChat) throw new ForbiddenError('The chat permission is needed for this action', { action: ACTIONS.chat });
+      if (!canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
     };
     const presence = getService('presence', { strapi });
 

@@ -1,0 +1,308 @@
+import request from 'supertest';
+
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import {
+  agentSocket,
+  alwaysOpen,
+  ask,
+  countRows,
+  createAdmin,
+  loginAgent,
+  startCustomer,
+  widgetSocket,
+  type Agent,
+  type Customer,
+} from '../helpers/protocol';
+import { connectSocket, expectRefused } from '../helpers/sockets';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+const CONVERSATION = 'plugin::live-support.conversation';
+const MESSAGE = 'plugin::live-support.message';
+const EVENT = 'plugin::live-support.conversation-event';
+
+let app: BootedStrapi;
+let agent: Agent;
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  await alwaysOpen(app);
+  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+async function snapshotCounts() {
+  return {
+    conversations: await countRows(app, CONVERSATION),
+    messages: await countRows(app, MESSAGE),
+    events: await countRows(app, EVENT),
+  };
+}
+
+describe('visitor tokens', () => {
+  let alice: Customer;
+  let bob: Customer;
+
+  beforeAll(async () => {
+    alice = await startCustomer(app);
+    bob = await startCustomer(app);
+    await bob.post('/messages', { clientId: 'b1', text: 'secret order number 123' }).expect(200);
+  });
+
+  it("does not let A read, post to, escalate, rate or leave B's conversation", async () => {
+    const before = await snapshotCounts();
+    const asAlice = (method: 'get' | 'post', path: string, body?: object) => {
+      const url = `/api/live-support/conversations/${bob.conversationId}${path}`;
+      const call = method === 'get' ? request(app.url).get(url) : request(app.url).post(url).send(body ?? {});
+      return call.set('Authorization', `Bearer ${alice.token}`);
+    };
+    const attempts = [
+      asAlice('get', ''),
+      asAlice('get', '/messages'),
+      asAlice('post', '/messages', { clientId: 'x', text: 'hi' }),
+      asAlice('post', '/escalate'),
+      asAlice('post', '/csat', { score: 1 }),
+      asAlice('post', '/leave'),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status).toBe(403);
+      expect(response.body.error.details.code).toBe('OTHER_CONVERSATION');
+      expect(JSON.stringify(response.body)).not.toContain('secret order number');
+    }
+    expect(await snapshotCounts()).toEqual(before);
+    expect((await bob.get('')).body.data.status).toBe('bot');
+  });
+
+  it('answers 401 without a token or with a forged, foreign or malformed one', async () => {
+    const url = `/api/live-support/conversations/${bob.conversationId}`;
+    const [header, payload] = bob.token.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: String(bob.conversationId) })).toString('base64url');
+    for (const authorization of [undefined, 'Bearer', 'Bearer nonsense', `Bearer ${header}.${forgedPayload}.${payload}`, `Basic ${bob.token}`]) {
+      const call = request(app.url).get(url);
+      const response = await (authorization ? call.set('Authorization', authorization) : call);
+      expect(response.status).toBe(401);
+      expect(response.body.error).toMatchObject({ name: 'UnauthorizedError', details: { code: 'INVALID_VISITOR_TOKEN' } });
+    }
+  });
+
+  it('refuses a widget socket with a forged token and binds a good one to its own conversation', async () => {
+    const refused = await expectRefused(connectSocket(app.url, '/widget', { token: `${bob.token}x` }));
+    expect(refused.data).toEqual({ code: 'UNAUTHORIZED' });
+
+    const socket = await widgetSocket(app, alice.token);
+    try {
+      const view = await ask<{ id: number }>(socket, 'conversation:get');
+      expect(view).toMatchObject({ ok: true, data: { id: alice.conversationId } });
+      // Payloads cannot name another conversation: the token decides, unknown fields are refused.
+      const sneaky = await ask(socket, 'messages:since', { after: 0, conversationId: bob.conversationId });
+      expect(sneaky).toMatchObject({ ok: false, error: { status: 400, name: 'ValidationError' } });
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+describe('agent permissions', () => {
+  beforeAll(async () => {
+    // A role that may read the queue but not chat.
+    const role = await app.strapi.admin.services.role.create({ name: 'Observer', code: 'observer', description: 'read only' });
+    await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: 'plugin::live-support.read', subject: null }]);
+    await createAdmin(app, { email: 'observer@example.com', password: 'Observer-Pass-1', firstname: 'Olli' }, 'observer');
+    await createAdmin(app, { email: 'editor2@example.com', password: 'Editor-Pass-1', firstname: 'Eeva' }, 'strapi-editor');
+  });
+
+  it('lets an admin without chat read the queue but not claim, over REST and sockets', async () => {
+    const customer = await startCustomer(app);
+    await customer.post('/escalate').expect(200);
+    const observer = await loginAgent(app, 'observer@example.com', 'Observer-Pass-1');
+
+    expect((await observer.get('/queue')).status).toBe(200);
+    const claim = await observer.post(`/conversations/${customer.conversationId}/claim`);
+    expect(claim.status).toBe(403);
+
+    const socket = await agentSocket(app, observer.token);
+    try {
+      const queue = await ask(socket, 'queue:get', {});
+      expect(queue.ok).toBe(true);
+      const socketClaim = await ask(socket, 'conversation:claim', { conversationId: customer.conversationId });
+      expect(socketClaim).toMatchObject({ ok: false, error: { status: 403, name: 'ForbiddenError' } });
+    } finally {
+      socket.close();
+    }
+    expect((await customer.get('')).body.data.status).toBe('queued');
+  });
+
+  it('refuses the agent socket to an admin without read, and to a bad token', async () => {
+    const editor = await loginAgent(app, 'editor2@example.com', 'Editor-Pass-1');
+    const forbidden = await expectRefused(connectSocket(app.url, '/agent', { token: editor.token }));
+    expect(forbidden.message).toBe('forbidden');
+    expect(forbidden.data).toEqual({ code: 'FORBIDDEN' });
+    const unauthorized = await expectRefused(connectSocket(app.url, '/agent', { token: 'not-a-token' }));
+    expect(unauthorized.data).toEqual({ code: 'UNAUTHORIZED' });
+    const visitorToken = (await startCustomer(app)).token;
+    expect((await expectRefused(connectSocket(app.url, '/agent', { token: visitorToken }))).data).toEqual({
+      code: 'UNAUTHORIZED',
+    });
+  });
+
+  it("does not let one agent post in, transfer or resolve another agent's conversation", async () => {
+    const customer = await startCustomer(app);
+    await customer.post('/escalate').expect(200);
+    await agent.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    const elias = await loginAgent(app, 'elias@example.com', 'Demo-Agent-1');
+    for (const [path, body] of [
+      ['/messages', { clientId: 'e1', text: 'hello' }],
+      ['/transfer', {}],
+      ['/resolve', {}],
+    ] as const) {
+      const response = await elias.post(`/conversations/${customer.conversationId}${path}`, body);
+      expect({ path, status: response.status, body: response.body }).toMatchObject({
+        path,
+        status: 403,
+        body: { error: { details: { code: 'NOT_ASSIGNED' } } },
+      });
+    }
+    expect((await customer.get('')).body.data).toMatchObject({ status: 'active', agentName: 'Aino' });
+  });
+});
+
+describe('malformed input changes nothing', () => {
+  let customer: Customer;
+
+  beforeAll(async () => {
+    customer = await startCustomer(app);
+  });
+
+  const longText = 'x'.repeat(2001);
+  const customerCases: Array<[string, string, object | string]> = [
+    ['POST', '/messages', {}],
+    ['POST', '/messages', { clientId: 'ok', text: '' }],
+    ['POST', '/messages', { clientId: 'ok', text: '   ' }],
+    ['POST', '/messages', { clientId: 'ok', text: longText }],
+    ['POST', '/messages', { clientId: 'has space', text: 'hi' }],
+    ['POST', '/messages', { clientId: 'ok', text: 42 }],
+    ['POST', '/messages', { clientId: 'ok', text: 'hi', html: '<b>x</b>' }],
+    ['POST', '/messages', { clientId: 'ok', text: 'bell\u0007' }],
+    ['POST', '/escalate', { reason: 5 }],
+    ['POST', '/escalate', { trigger: 'api' }],
+    ['POST', '/csat', { score: 6 }],
+    ['POST', '/csat', { score: 2.5 }],
+    ['POST', '/leave', { now: true }],
+    ['GET', '/messages?after=-1', ''],
+    ['GET', '/messages?after=abc', ''],
+    ['GET', '/messages?limit=100000', ''],
+    ['GET', '/messages?sort=seq', ''],
+  ];
+
+  it.each(customerCases)('customer %s %s %j → 400', async (method, path, body) => {
+    const before = await snapshotCounts();
+    const response = method === 'GET' ? await customer.get(path) : await customer.post(path, body as object);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
+    expect(response.body.error.details.errors.length).toBeGreaterThan(0);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it.each([
+    [{ locale: 'de' }],
+    [{ email: 'not-an-email' }],
+    [{ phone: 'call me' }],
+    [{ name: 'x'.repeat(201) }],
+    [{ metadata: { nested: { deep: true } } }],
+    [{ metadata: Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, index])) }],
+    [{ isVip: true }],
+  ])('session start %j → 400 and no conversation', async (body) => {
+    const before = await snapshotCounts();
+    const response = await request(app.url).post('/api/live-support/sessions').send(body);
+    expect(response.status).toBe(400);
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it('answers 400 for a conversation id that is not a number', async () => {
+    const response = await agent.get('/conversations/abc');
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 404 for a conversation that does not exist', async () => {
+    const response = await agent.post('/conversations/999999/claim');
+    expect(response.status).toBe(404);
+  });
+
+  it.each<[string, string, object]>([
+    ['POST', '/conversations/1/claim', { force: true }],
+    ['POST', '/conversations/1/messages', { text: 'no client id' }],
+    ['POST', '/conversations/1/transfer', { toAgentId: 'elias' }],
+    ['POST', '/conversations/1/transfer', { note: 'x'.repeat(1001) }],
+    ['PUT', '/presence', { status: 'busy' }],
+    ['PUT', '/settings', { queue: { maxQueueLength: 0 } }],
+    ['PUT', '/settings', { queue: { seats: 3 } }],
+  ])('agent %s %s %j → 400', async (method, path, body) => {
+    const before = await snapshotCounts();
+    const settingsBefore = await app.strapi.plugin('live-support').service('settings').get();
+    const response = method === 'PUT' ? await agentAsAdmin().put(path, body) : await agentAsAdmin().post(path, body);
+    expect(response.status).toBe(400);
+    expect(await snapshotCounts()).toEqual(before);
+    expect(await app.strapi.plugin('live-support').service('settings').get()).toEqual(settingsBefore);
+  });
+
+  it('answers 413 for a body above the limit, before reading it', async () => {
+    const before = await snapshotCounts();
+    const response = await customer.post('/messages', { clientId: 'big', text: 'y'.repeat(20_000) });
+    expect(response.status).toBe(413);
+    expect(response.body.error.name).toBe('PayloadTooLargeError');
+    expect(await snapshotCounts()).toEqual(before);
+  });
+
+  it('answers malformed socket payloads with a 400 acknowledgement and changes nothing', async () => {
+    const widget = await widgetSocket(app, customer.token);
+    const desk = await agentSocket(app, agent.token);
+    try {
+      const before = await snapshotCounts();
+      const widgetCases: Array<[string, unknown]> = [
+        ['message:send', { clientId: 'x' }],
+        ['message:send', { clientId: 'x', text: 'y'.repeat(2001) }],
+        ['message:send', 'just a string'],
+        ['conversation:escalate', { reason: { html: true } }],
+        ['csat:submit', { score: 0 }],
+        ['messages:since', { after: 'zero' }],
+      ];
+      for (const [event, payload] of widgetCases) {
+        expect(await ask(widget, event, payload)).toMatchObject({ ok: false, error: { status: 400 } });
+      }
+      const agentCases: Array<[string, unknown]> = [
+        ['conversation:claim', {}],
+        ['conversation:claim', { conversationId: 'one' }],
+        ['message:send', { conversationId: customer.conversationId, text: 'no id' }],
+        ['conversation:transfer', { conversationId: customer.conversationId, toAgentId: -1 }],
+        ['presence:set', { status: 'invisible' }],
+        ['queue:get', { pageSize: 1000 }],
+      ];
+      for (const [event, payload] of agentCases) {
+        expect(await ask(desk, event, payload)).toMatchObject({ ok: false, error: { status: 400 } });
+      }
+      expect(await snapshotCounts()).toEqual(before);
+    } finally {
+      widget.close();
+      desk.close();
+    }
+  });
+
+  it('keeps HTML in messages as the literal text it is', async () => {
+    const text = '<img src=x onerror=alert(1)> & <script>alert(2)</script>';
+    const response = await customer.post('/messages', { clientId: 'xss', text });
+    expect(response.status).toBe(200);
+    expect(response.body.data.text).toBe(text);
+  });
+});
+
+let superAdmin: Agent | null = null;
+function agentAsAdmin(): Agent {
+  if (!superAdmin) throw new Error('super admin not logged in');
+  return superAdmin;
+}
+beforeAll(async () => {
+  superAdmin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
+});
