@@ -23,6 +23,7 @@ beforeAll(async () => {
   app = await bootStrapi();
   await alwaysOpen(app);
   agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  await agent.put('/presence', { status: 'online' }).expect(200);
 });
 
 afterEach(() => {

@@ -112,7 +112,12 @@ export const agentSocketSchemas = {
   }),
   typing: withConversation({ isTyping: z.boolean() }),
   messagesSince: withConversation({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).optional() }),
-  queue: queueQuerySchema.partial().strict(),
+  queue: z
+    .object({
+      page: z.number().int().min(1).max(10_000).optional(),
+      pageSize: z.number().int().min(1).max(100).optional(),
+    })
+    .strict(),
 };
 
 export const widgetSocketSchemas = {

@@ -13,6 +13,11 @@ export const queueSettingsSchema = z
     defaultWaitSeconds: z.number().int().min(0).max(86_400).default(120),
     /** Follow the opening hours; off means live support is available whenever agents are. */
     enforceOpeningHours: z.boolean().default(true),
+    /**
+     * Send escalations to the offline flow when no agent is online, rather than leave the
+     * customer waiting for nobody.
+     */
+    requireOnlineAgent: z.boolean().default(true),
   })
   .strict();
 

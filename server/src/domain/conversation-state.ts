@@ -1,6 +1,6 @@
 /**
  * The conversation state machine. Pure: the services persist a transition with a conditional
- * `UPDATE … WHERE status IN (allowedFromStatuses(action))`, so two agents racing to claim the
+ * `UPDATE … WHERE status = <the status the action was checked against>`, so two agents racing to claim the
  * same conversation cannot both win; this module only says which moves are legal.
  */
 import { CONVERSATION_STATUSES, type ConversationStatus, type EventKind } from './conversation-status';

@@ -13,7 +13,7 @@ const botService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async respond(conversation: ConversationRow, customerMessage: MessageRow): Promise<void> {
     await getService('conversations', { strapi }).postBotMessage(conversation.id, {
       // Derived from the customer message, so a retried customer message never gets two replies.
-      clientId: `bot-reply-${customerMessage.seq}`,
+      clientId: `bot:reply:${customerMessage.seq}`,
       text: systemText('default_bot_reply', conversation.language),
     });
   },

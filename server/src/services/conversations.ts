@@ -159,7 +159,7 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { message } = await messages().append({
       conversationId: conversation.id,
       authorKind: 'system',
-      clientId: `system-${key}-${randomUUID()}`,
+      clientId: `system:${randomUUID()}`,
       text: systemText(key, conversation.language, values),
     });
     await notifier().messageCreated(message);
@@ -235,6 +235,9 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async postCustomerMessage(id: number, input: PostMessageInput): Promise<MessageView> {
       const conversation = await find(id);
+      // A retry of a message stored before the conversation closed still gets its answer.
+      const stored = await messages().findByClientId(id, input.clientId);
+      if (stored && stored.authorKind === 'customer') return (await messages().toViews([stored]))[0];
       if (!OPEN_FOR_MESSAGES.includes(conversation.status)) {
         throw conflict(`The conversation is ${conversation.status}; it takes no more messages`, {
           code: 'CONVERSATION_CLOSED',
@@ -287,11 +290,16 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? await getService('openingHours', { strapi }).availability(now)
         : { open: true, nextOpeningAt: null };
       const queueLength = await query().count({ where: { status: 'queued' } });
+      const agentsOnline = settings.queue.requireOnlineAgent
+        ? await strapi.db.query(UID.agentState).count({ where: { presence: 'online' } })
+        : 1;
       const unavailableBecause = !availability.open
         ? 'closed'
         : queueLength >= settings.queue.maxQueueLength
           ? 'queue_full'
-          : null;
+          : agentsOnline === 0
+            ? 'no_agent_online'
+            : null;
 
       const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
       const updated = unavailableBecause
@@ -433,8 +441,8 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           patch: { assignedAgentId: null },
           eventData,
         });
-        await notifier().agentLeft(agentId, id);
         await postSystemMessage(updated, 'transferred_to_queue');
+        await notifier().agentLeft(agentId, id);
       } else {
         const target = input.toAgentId;
         if (target === agentId) throw new ValidationError('toAgentId: cannot transfer to yourself', { code: 'SELF_TRANSFER' });
@@ -442,6 +450,9 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw new ValidationError('toAgentId: no active agent with the chat permission has this id', {
             code: 'UNKNOWN_AGENT',
           });
+        }
+        if ((await agents().presenceOf(target)) !== 'online') {
+          throw conflict('That agent is not online', { code: 'AGENT_UNAVAILABLE', toAgentId: target });
         }
         await agents().ensureState(target);
         await strapi.db.transaction(async ({ trx }) => {
@@ -461,11 +472,11 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: eventData,
           });
         });
-        await notifier().agentLeft(agentId, id);
         await notifier().agentJoined(target, id);
         await postSystemMessage(await find(id), 'transferred_to_agent', {
           agentName: (await agents().displayName(target)) ?? '',
         });
+        await notifier().agentLeft(agentId, id);
       }
       await notifier().conversationChanged(id);
       return this.agentView(id);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { MessageView } from '../contracts/views';
 import type { AuthorKind } from '../domain/conversation-status';
+import { conflict } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -37,11 +38,21 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const findByClientId = (conversationId: number, clientId: string) =>
     strapi.db.query(UID.message).findOne({ where: { conversationId, clientId } }) as Promise<MessageRow | null>;
 
+  /** The same clientId from another author is a client bug, not a retry: refuse it. */
+  const sameAuthorOrConflict = (message: MessageRow, input: NewMessage): MessageRow => {
+    if (message.authorKind !== input.authorKind) {
+      throw conflict('This clientId is already used in this conversation', { code: 'CLIENT_ID_TAKEN' });
+    }
+    return message;
+  };
+
   return {
+    findByClientId,
+
     /** Stores the message, or returns the one already stored under the same clientId. */
     async append(input: NewMessage, now: Date = new Date()): Promise<{ message: MessageRow; created: boolean }> {
       const existing = await findByClientId(input.conversationId, input.clientId);
-      if (existing) return { message: existing, created: false };
+      if (existing) return { message: sameAuthorOrConflict(existing, input), created: false };
 
       try {
         const message = await strapi.db.transaction(async ({ trx }) => {
@@ -73,7 +84,7 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         // The same clientId committed concurrently: this attempt rolled back, return the winner.
         const raced = await findByClientId(input.conversationId, input.clientId);
-        if (raced) return { message: raced, created: false };
+        if (raced) return { message: sameAuthorOrConflict(raced, input), created: false };
         throw error;
       }
     },

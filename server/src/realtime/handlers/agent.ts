@@ -53,7 +53,9 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
 
     socket.on(
       'queue:get',
-      handleEvent(strapi, queueQuerySchema, (paging) => getService('queue', { strapi }).snapshot(agentId, paging)),
+      handleEvent(strapi, agentSocketSchemas.queue, (paging) =>
+        getService('queue', { strapi }).snapshot(agentId, queueQuerySchema.parse(paging)),
+      ),
     );
     socket.on('agents:get', handleEvent(strapi, emptyBodySchema, () => getService('agents', { strapi }).presenceList()));
     socket.on(

@@ -1,0 +1,150 @@
+import type { Socket } from 'socket.io-client';
+
+import type { Ack } from '../../server/src/contracts/views';
+import { agentSocket, alwaysOpen, ask, createAdmin, loginAgent, type Agent } from '../helpers/protocol';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+const SEATS = 3;
+
+let app: BootedStrapi;
+const sockets: Socket[] = [];
+
+const service = (name: string) => app.strapi.plugin('live-support').service(name);
+
+async function createAgents(count: number, prefix: string): Promise<Agent[]> {
+  const agents: Agent[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const email = `${prefix}${index}@example.com`;
+    await createAdmin(app, { email, password: 'Agent-Pass-1', firstname: `${prefix}${index}` }, 'live-support-agent');
+    agents.push(await loginAgent(app, email, 'Agent-Pass-1'));
+  }
+  return agents;
+}
+
+async function queuedConversations(count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const { conversation } = await service('conversations').startSession({ locale: 'en' });
+    await service('conversations').escalate(conversation.id, { trigger: 'api', actor: { kind: 'system' } });
+    ids.push(conversation.id);
+  }
+  return ids;
+}
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  await alwaysOpen(app);
+  await service('settings').update({ queue: { maxQueueLength: 1000, seatsPerAgent: SEATS } });
+});
+
+afterAll(async () => {
+  for (const socket of sockets.splice(0)) socket.close();
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+describe('claims under contention', () => {
+  it('gives one conversation to exactly one of 50 agents claiming at once', async () => {
+    const agents = await createAgents(50, 'racer');
+    const desks = await Promise.all(agents.map((agent) => agentSocket(app, agent.token)));
+    sockets.push(...desks);
+    const [conversationId] = await queuedConversations(1);
+
+    const answers = await Promise.all(desks.map((desk) => ask(desk, 'conversation:claim', { conversationId })));
+    const winners = answers.filter((answer) => answer.ok);
+    const losers = answers.filter((answer): answer is Extract<Ack<unknown>, { ok: false }> => !answer.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(49);
+    const winnerIndex = answers.findIndex((answer) => answer.ok);
+    for (const loser of losers) {
+      expect(loser.error).toMatchObject({
+        status: 409,
+        details: { code: 'ALREADY_CLAIMED', claimedBy: { id: agents[winnerIndex].id, name: `racer${winnerIndex}` } },
+      });
+    }
+
+    const claims = await app.strapi.db
+      .query('plugin::live-support.conversation-event')
+      .count({ where: { conversationId, kind: 'claimed' } });
+    expect(claims).toBe(1);
+    for (const desk of desks) desk.close();
+  });
+
+  it('lets 20 agents claim 200 conversations at random: each once, nobody above their seats', async () => {
+    const agents = await createAgents(20, 'worker');
+    const desks = await Promise.all(agents.map((agent) => agentSocket(app, agent.token)));
+    sockets.push(...desks);
+    const conversationIds = await queuedConversations(200);
+    const unclaimed = new Set(conversationIds);
+    let seatRefusals = 0;
+    let lostRaces = 0;
+
+    const random = seededRandom(42);
+    const work = desks.map(async (desk) => {
+      const mine: number[] = [];
+      while (unclaimed.size > 0 || mine.length > 0) {
+        const full = mine.length >= SEATS;
+        if (mine.length > 0 && (unclaimed.size === 0 || (full && random() < 0.6) || random() < 0.2)) {
+          const conversationId = mine.splice(Math.floor(random() * mine.length), 1)[0];
+          const resolved = await ask(desk, 'conversation:resolve', { conversationId });
+          expect(resolved.ok).toBe(true);
+          continue;
+        }
+        const candidates = [...unclaimed];
+        if (candidates.length === 0) continue;
+        const conversationId = candidates[Math.floor(random() * candidates.length)];
+        const answer = await ask(desk, 'conversation:claim', { conversationId });
+        if (answer.ok) {
+          unclaimed.delete(conversationId);
+          mine.push(conversationId);
+        } else if ((answer.error.details as { code?: string }).code === 'SEAT_LIMIT') {
+          seatRefusals += 1;
+        } else {
+          expect(answer.error.details).toMatchObject({ code: 'ALREADY_CLAIMED' });
+          lostRaces += 1;
+        }
+      }
+    });
+    await Promise.all(work);
+
+    const events = (await app.strapi.db.query('plugin::live-support.conversation-event').findMany({
+      where: { conversationId: { $in: conversationIds }, kind: { $in: ['claimed', 'resolved'] } },
+      orderBy: { id: 'asc' },
+    })) as Array<{ conversationId: number; kind: string; actorId: number }>;
+
+    const claimsPerConversation = new Map<number, number>();
+    for (const event of events.filter((candidate) => candidate.kind === 'claimed')) {
+      claimsPerConversation.set(event.conversationId, (claimsPerConversation.get(event.conversationId) ?? 0) + 1);
+    }
+    expect(claimsPerConversation.size).toBe(200);
+    expect([...claimsPerConversation.values()].every((count) => count === 1)).toBe(true);
+
+    // Replay the log in commit order: no agent ever held more than its seats.
+    const active = new Map<number, number>();
+    let highest = 0;
+    for (const event of events) {
+      const next = (active.get(event.actorId) ?? 0) + (event.kind === 'claimed' ? 1 : -1);
+      active.set(event.actorId, next);
+      highest = Math.max(highest, next);
+    }
+    expect(highest).toBeLessThanOrEqual(SEATS);
+    expect(highest).toBe(SEATS);
+    expect(seatRefusals).toBeGreaterThan(0);
+    console.info(`20 agents × 200 conversations: ${lostRaces} lost races, ${seatRefusals} seat refusals`);
+
+    const statuses = (await app.strapi.db.query('plugin::live-support.conversation').findMany({
+      where: { id: { $in: conversationIds } },
+      select: ['status'],
+    })) as Array<{ status: string }>;
+    expect(new Set(statuses.map((row) => row.status))).toEqual(new Set(['resolved']));
+  });
+});
+
+/** A small deterministic generator, so that a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}

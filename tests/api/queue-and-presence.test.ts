@@ -1,0 +1,275 @@
+import type { Socket } from 'socket.io-client';
+
+import type { AgentConversationView, MessageView, VisitorConversationView } from '../../server/src/contracts/views';
+import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import {
+  agentSocket,
+  alwaysOpen,
+  loginAgent,
+  nextEvent,
+  startCustomer,
+  widgetSocket,
+  type Agent,
+  type Customer,
+} from '../helpers/protocol';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+const GRACE_MS = 300;
+
+let app: BootedStrapi;
+let aino: Agent;
+let elias: Agent;
+const sockets: Socket[] = [];
+
+const service = (name: string) => app.strapi.plugin('live-support').service(name);
+
+beforeAll(async () => {
+  app = await bootStrapi({ env: { LIVE_SUPPORT_CONFIG: JSON.stringify({ presenceGracePeriodMs: GRACE_MS }) } });
+  await alwaysOpen(app);
+  aino = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  elias = await loginAgent(app, 'elias@example.com', 'Demo-Agent-1');
+});
+
+beforeEach(async () => {
+  // Every test starts from an empty queue with both agents online.
+  await app.strapi.db.query('plugin::live-support.conversation').updateMany({
+    where: { status: { $in: ['bot', 'queued', 'active'] } },
+    data: { status: 'abandoned' },
+  });
+  await aino.put('/presence', { status: 'online' }).expect(200);
+  await elias.put('/presence', { status: 'online' }).expect(200);
+  await service('settings').update({ queue: { maxQueueLength: 20, seatsPerAgent: 3, requireOnlineAgent: true } });
+});
+
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+async function queuedCustomer(): Promise<Customer> {
+  const customer = await startCustomer(app);
+  const response = await customer.post('/escalate');
+  expect(response.body.data.status).toBe('queued');
+  return customer;
+}
+
+describe('queue order and positions', () => {
+  it('puts a VIP first and pushes the new positions to every waiting customer', async () => {
+    const customers = [await queuedCustomer(), await queuedCustomer(), await queuedCustomer()];
+    const widgets = await Promise.all(customers.map((customer) => widgetSocket(app, customer.token)));
+    sockets.push(...widgets);
+    for (const [index, customer] of customers.entries()) {
+      expect((await customer.get('')).body.data.position).toBe(index + 1);
+    }
+
+    const pushed = widgets.map((widget, index) =>
+      nextEvent<{ position: number; estimatedWaitSeconds: number | null }>(
+        widget,
+        'queue:position',
+        (standing) => standing.position === [2, 3, 1][index],
+      ),
+    );
+    await service('conversations').setPriority(customers[2].conversationId, { isVip: true });
+    const positions = await Promise.all(pushed);
+    expect(positions.map((standing) => standing.position)).toEqual([2, 3, 1]);
+    for (const standing of positions) expect(standing.estimatedWaitSeconds).toEqual(expect.any(Number));
+
+    const queue = (await aino.get('/queue')).body.data.waiting as Array<{ id: number; isVip: boolean; position: number }>;
+    expect(queue.map((card) => card.id)).toEqual([
+      customers[2].conversationId,
+      customers[0].conversationId,
+      customers[1].conversationId,
+    ]);
+    expect(queue.map((card) => card.position)).toEqual([1, 2, 3]);
+    expect(queue[0].isVip).toBe(true);
+  });
+
+  it('moves everyone up when the first one is claimed, and pushes it', async () => {
+    const [first, second] = [await queuedCustomer(), await queuedCustomer()];
+    const widget = await widgetSocket(app, second.token);
+    sockets.push(widget);
+    const movedUp = nextEvent<{ position: number }>(widget, 'queue:position', (standing) => standing.position === 1);
+    await aino.post(`/conversations/${first.conversationId}/claim`).expect(200);
+    expect((await movedUp).position).toBe(1);
+  });
+
+  it('hides the estimate when the setting says so, but keeps the position', async () => {
+    await service('settings').update({ queue: { showEstimatedWait: false } });
+    try {
+      const customer = await queuedCustomer();
+      expect((await customer.get('')).body.data).toMatchObject({ position: 1, estimatedWaitSeconds: null });
+    } finally {
+      await service('settings').update({ queue: { showEstimatedWait: true } });
+    }
+  });
+});
+
+describe('availability at escalation', () => {
+  it('goes offline when the queue is full', async () => {
+    await service('settings').update({ queue: { maxQueueLength: 1 } });
+    await queuedCustomer();
+    const late = await startCustomer(app);
+    const response = await late.post('/escalate');
+    expect(response.body.data.status).toBe('offline');
+    const view = (await aino.get(`/conversations/${late.conversationId}`)).body.data as AgentConversationView;
+    expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'queue_full' } });
+  });
+
+  it('goes offline when no agent is online', async () => {
+    await aino.put('/presence', { status: 'away' }).expect(200);
+    await elias.put('/presence', { status: 'offline' }).expect(200);
+    const customer = await startCustomer(app);
+    expect((await customer.post('/escalate')).body.data.status).toBe('offline');
+    const messages = (await customer.get('/messages')).body.data as MessageView[];
+    expect(messages.at(-1)).toMatchObject({ author: 'system', text: expect.stringMatching(/not available/) });
+  });
+
+  it('goes offline outside opening hours', async () => {
+    const openingHours = app.strapi.db.query('plugin::live-support.opening-hours');
+    const stored = await openingHours.findOne({});
+    const closedEveryDay = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    await openingHours.update({ where: { id: stored.id }, data: { weekly: closedEveryDay } });
+    await service('settings').update({ queue: { enforceOpeningHours: true } });
+    try {
+      const customer = await startCustomer(app);
+      expect((await customer.post('/escalate')).body.data.status).toBe('offline');
+      const view = (await aino.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView;
+      expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'closed' } });
+    } finally {
+      await openingHours.update({ where: { id: stored.id }, data: { weekly: DEFAULT_OPENING_HOURS.weekly } });
+      await alwaysOpen(app);
+    }
+  });
+});
+
+describe('seats', () => {
+  it('refuses a claim beyond the agent’s seats and leaves the conversation waiting', async () => {
+    await service('settings').update({ queue: { seatsPerAgent: 2 } });
+    const customers = [await queuedCustomer(), await queuedCustomer(), await queuedCustomer()];
+    await aino.post(`/conversations/${customers[0].conversationId}/claim`).expect(200);
+    await aino.post(`/conversations/${customers[1].conversationId}/claim`).expect(200);
+    const third = await aino.post(`/conversations/${customers[2].conversationId}/claim`);
+    expect(third.status).toBe(409);
+    expect(third.body.error.details).toMatchObject({ code: 'SEAT_LIMIT', maxSeats: 2, activeChats: 2 });
+    expect((await customers[2].get('')).body.data.status).toBe('queued');
+    // Resolving frees a seat.
+    await aino.post(`/conversations/${customers[0].conversationId}/resolve`).expect(200);
+    await aino.post(`/conversations/${customers[2].conversationId}/claim`).expect(200);
+  });
+});
+
+describe('transfer', () => {
+  it('back to the queue keeps the first queue time and the history', async () => {
+    const customer = await queuedCustomer();
+    const queuedAt = (await customer.get('')).body.data.queuedAt;
+    await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    await aino.post(`/conversations/${customer.conversationId}/messages`, { clientId: 't1', text: 'Let me ask.' }).expect(200);
+    const transferred = await aino.post(`/conversations/${customer.conversationId}/transfer`, { note: 'billing question' });
+    expect(transferred.status).toBe(200);
+    expect(transferred.body.data).toMatchObject({ status: 'queued', assignedAgent: null, queuedAt });
+
+    const claimed = await elias.post(`/conversations/${customer.conversationId}/claim`);
+    const view = claimed.body.data as AgentConversationView;
+    expect(view.assignedAgent?.name).toBe('Elias');
+    expect(view.messages.some((message) => message.text === 'Let me ask.')).toBe(true);
+    expect(view.events.find((event) => event.kind === 'transferred')).toMatchObject({
+      fromStatus: 'active',
+      toStatus: 'queued',
+      actorId: aino.id,
+      data: { note: 'billing question', fromAgentId: aino.id, toAgentId: null },
+    });
+  });
+
+  it('to a named colleague, who receives the conversation and its messages live', async () => {
+    const customer = await queuedCustomer();
+    await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    const eliasDesk = await agentSocket(app, elias.token);
+    const widget = await widgetSocket(app, customer.token);
+    sockets.push(eliasDesk, widget);
+
+    const status = nextEvent<VisitorConversationView>(widget, 'conversation:status', (view) => view.agentName === 'Elias');
+    const response = await aino.post(`/conversations/${customer.conversationId}/transfer`, {
+      toAgentId: elias.id,
+      note: 'Elias knows returns',
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ status: 'active', assignedAgent: { id: elias.id, name: 'Elias' } });
+    await status;
+
+    const live = nextEvent<MessageView>(eliasDesk, 'message:new', (message) => message.author === 'customer');
+    await customer.post('/messages', { clientId: 'after-transfer', text: 'Hello again' }).expect(200);
+    expect((await live).text).toBe('Hello again');
+
+    // Aino no longer owns it.
+    expect((await aino.post(`/conversations/${customer.conversationId}/resolve`)).status).toBe(403);
+    expect((await elias.post(`/conversations/${customer.conversationId}/resolve`)).status).toBe(200);
+  });
+
+  it('refuses a colleague who is not online, or oneself', async () => {
+    const customer = await queuedCustomer();
+    await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    await elias.put('/presence', { status: 'away' }).expect(200);
+    const away = await aino.post(`/conversations/${customer.conversationId}/transfer`, { toAgentId: elias.id });
+    expect(away.status).toBe(409);
+    expect(away.body.error.details.code).toBe('AGENT_UNAVAILABLE');
+    const self = await aino.post(`/conversations/${customer.conversationId}/transfer`, { toAgentId: aino.id });
+    expect(self.status).toBe(400);
+    const unknown = await aino.post(`/conversations/${customer.conversationId}/transfer`, { toAgentId: 424242 });
+    expect(unknown.status).toBe(400);
+    expect((await customer.get('')).body.data).toMatchObject({ status: 'active', agentName: 'Aino' });
+  });
+});
+
+describe('presence', () => {
+  it('brings an agent online with their first socket and offline after the grace period', async () => {
+    await elias.put('/presence', { status: 'offline' }).expect(200);
+    const desk = await agentSocket(app, elias.token);
+    const presenceOf = async () =>
+      ((await aino.get('/agents')).body.data as Array<{ agentId: number; status: string }>).find(
+        (agent) => agent.agentId === elias.id,
+      )?.status;
+
+    await waitFor(async () => (await presenceOf()) === 'online');
+    desk.close();
+    // Still online right after the disconnect: a reload must not bounce the agent.
+    expect(await presenceOf()).toBe('online');
+    await waitFor(async () => (await presenceOf()) === 'offline', GRACE_MS * 10);
+  });
+
+  it('keeps the agent online when they reconnect within the grace period', async () => {
+    const first = await agentSocket(app, elias.token);
+    first.close();
+    const second = await agentSocket(app, elias.token);
+    sockets.push(second);
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 2));
+    const agents = (await aino.get('/agents')).body.data as Array<{ agentId: number; status: string }>;
+    expect(agents.find((agent) => agent.agentId === elias.id)?.status).toBe('online');
+  });
+
+  it('tells other agents when presence changes', async () => {
+    const ainoDesk = await agentSocket(app, aino.token);
+    sockets.push(ainoDesk);
+    const change = nextEvent<{ agentId: number; status: string }>(
+      ainoDesk,
+      'presence:changed',
+      (presence) => presence.agentId === elias.id && presence.status === 'away',
+    );
+    await elias.put('/presence', { status: 'away' }).expect(200);
+    expect(await change).toMatchObject({ name: 'Elias', maxSeats: 3 });
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
+
