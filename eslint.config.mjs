@@ -12,6 +12,7 @@ export default tseslint.config(
       'playground/types/**',
       'playground/public/**',
       'coverage/**',
+      'bench/.build/**',
     ],
   },
   js.configs.recommended,
