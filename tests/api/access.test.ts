@@ -222,6 +222,15 @@ describe('malformed input changes nothing', () => {
     expect(await snapshotCounts()).toEqual(before);
   });
 
+  it.each(['/queue?page=0', '/queue?pageSize=101', '/queue?status=queued', '/conversations/1/messages?after=x'])(
+    'agent GET %s → 400',
+    async (path) => {
+      const response = await agent.get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('ValidationError');
+    },
+  );
+
   it('answers 400 for a conversation id that is not a number', async () => {
     const response = await agent.get('/conversations/abc');
     expect(response.status).toBe(400);
@@ -269,6 +278,10 @@ describe('malformed input changes nothing', () => {
         ['conversation:escalate', { reason: { html: true } }],
         ['csat:submit', { score: 0 }],
         ['messages:since', { after: 'zero' }],
+        ['messages:since', { after: 0, limit: 501 }],
+        ['conversation:get', { id: 1 }],
+        ['conversation:leave', { because: 'bored' }],
+        ['typing', { isTyping: 'yes' }],
       ];
       for (const [event, payload] of widgetCases) {
         expect(await ask(widget, event, payload)).toMatchObject({ ok: false, error: { status: 400 } });
@@ -280,6 +293,12 @@ describe('malformed input changes nothing', () => {
         ['conversation:transfer', { conversationId: customer.conversationId, toAgentId: -1 }],
         ['presence:set', { status: 'invisible' }],
         ['queue:get', { pageSize: 1000 }],
+        ['queue:get', { page: '2' }],
+        ['agents:get', { all: true }],
+        ['conversation:get', { conversationId: 0 }],
+        ['messages:since', { conversationId: customer.conversationId, after: -1 }],
+        ['conversation:resolve', { conversationId: customer.conversationId, now: true }],
+        ['typing', { conversationId: customer.conversationId }],
       ];
       for (const [event, payload] of agentCases) {
         expect(await ask(desk, event, payload)).toMatchObject({ ok: false, error: { status: 400 } });

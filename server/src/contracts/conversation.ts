@@ -99,27 +99,24 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 export const typingSchema = z.object({ isTyping: z.boolean() }).strict();
 
+export const widgetSocketSchemas = {
+  messagesSince: z.object({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).optional() }).strict(),
+};
+
 /** Socket payloads on `/agent` name the conversation; on `/widget` the token does. */
 const withConversation = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object({ conversationId: z.number().int().positive(), ...shape }).strict();
 
 export const agentSocketSchemas = {
   conversationRef: withConversation({}),
-  message: withConversation({ clientId: clientIdSchema, text: messageTextSchema }),
-  transfer: withConversation({
-    toAgentId: z.number().int().positive().optional(),
-    note: z.string().trim().min(1).max(1000).optional(),
-  }),
-  typing: withConversation({ isTyping: z.boolean() }),
-  messagesSince: withConversation({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).optional() }),
+  message: withConversation(postMessageSchema.shape),
+  transfer: withConversation(transferSchema.shape),
+  typing: withConversation(typingSchema.shape),
+  messagesSince: withConversation(widgetSocketSchemas.messagesSince.shape),
   queue: z
     .object({
       page: z.number().int().min(1).max(10_000).optional(),
       pageSize: z.number().int().min(1).max(100).optional(),
     })
     .strict(),
-};
-
-export const widgetSocketSchemas = {
-  messagesSince: z.object({ after: z.number().int().min(0), limit: z.number().int().min(1).max(500).optional() }).strict(),
 };
