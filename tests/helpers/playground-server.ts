@@ -46,9 +46,18 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * Starts the built playground with `strapi start`, as `npm start` does, on a free port and a
  * fresh SQLite database. Needs `strapi build` to have run (npm test does it).
  */
-export async function startPlayground(): Promise<RunningPlayground> {
+export interface StartOptions {
+  /** Share another node's database file instead of a fresh one (it is then not removed). */
+  databaseFile?: string;
+  /** Replaces the generated secrets and adds variables (e.g. SERVE_ADMIN_PANEL=false). */
+  env?: Record<string, string>;
+}
+
+export async function startPlayground(options: StartOptions = {}): Promise<RunningPlayground> {
   const port = await freePort();
-  const database = temporaryDatabaseFile('e2e');
+  const database = options.databaseFile
+    ? { file: options.databaseFile, remove: () => undefined }
+    : temporaryDatabaseFile('e2e');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
 
@@ -63,6 +72,7 @@ export async function startPlayground(): Promise<RunningPlayground> {
       PORT: String(port),
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: database.file,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -20,6 +20,8 @@ export interface BootOptions {
   databaseFile?: string;
   /** Extra environment for this boot, e.g. LIVE_SUPPORT_CONFIG. */
   env?: Record<string, string>;
+  /** Leave `env` in process.env after the boot (a database connection that later code reads). */
+  keepEnv?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<BootedStrap
     if (!options.databaseFile) database.remove();
     throw error;
   } finally {
-    for (const key of Object.keys(options.env ?? {})) delete process.env[key];
+    if (!options.keepEnv) for (const key of Object.keys(options.env ?? {})) delete process.env[key];
   }
 
   strapi.server.mount();
