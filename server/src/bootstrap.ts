@@ -13,6 +13,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
   }
+  getService('knowledgeBase', { strapi }).subscribeToChanges();
   getService('realtime', { strapi }).start();
 };
 

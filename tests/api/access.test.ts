@@ -9,6 +9,7 @@ import {
   createAdmin,
   loginAgent,
   startCustomer,
+  waitForMessage,
   widgetSocket,
   type Agent,
   type Customer,
@@ -51,6 +52,8 @@ describe('visitor tokens', () => {
     alice = await startCustomer(app);
     bob = await startCustomer(app);
     await bob.post('/messages', { clientId: 'b1', text: 'secret order number 123' }).expect(200);
+    // The bot answers after the request returns; let it, so that row counts below stay still.
+    await waitForMessage(bob, (message) => message.author === 'bot');
   });
 
   it("does not let A read, post to, escalate, rate or leave B's conversation", async () => {

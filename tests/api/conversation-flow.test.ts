@@ -10,6 +10,8 @@ import {
   nextClientId,
   nextEvent,
   startCustomer,
+  waitForMessage,
+  waitForStatus,
   widgetSocket,
   type Agent,
 } from '../helpers/protocol';
@@ -43,6 +45,7 @@ describe('the whole flow over REST', () => {
     expect(first.status).toBe(200);
     expect(first.body.data).toMatchObject({ seq: 1, clientId: 'm1', author: 'customer', text: 'Where is my parcel?' });
 
+    await waitForMessage(customer, (message) => message.author === 'bot');
     const afterBot = await customer.get('/messages?after=0');
     expect(afterBot.body.data.map((message: MessageView) => [message.seq, message.author])).toEqual([
       [1, 'customer'],
@@ -166,6 +169,7 @@ describe('messages', () => {
     );
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
     expect(new Set(responses.map((response) => response.body.data.id)).size).toBe(1);
+    await waitForMessage(customer, (message) => message.author === 'bot');
     const history = (await customer.get('/messages')).body.data as MessageView[];
     expect(history.filter((message) => message.clientId === 'same')).toHaveLength(1);
     // one customer message and exactly one bot reply
@@ -174,10 +178,16 @@ describe('messages', () => {
 
   it('gives a reconnecting client exactly the messages after its last seq', async () => {
     const customer = await startCustomer(app);
-    for (let index = 1; index <= 3; index += 1) {
+    for (let index = 1; index <= 2; index += 1) {
       await customer.post('/messages', { clientId: `r${index}`, text: `message ${index}` }).expect(200);
+      await waitForMessage(customer, (message) => message.author === 'bot' && message.seq === index * 2);
     }
-    // 3 customer messages, each answered by the bot: seq 1..6
+    // Two failed bot answers hand the conversation over: customer, bot, customer, bot, system.
+    await waitForStatus(customer, 'queued');
+    await customer.post('/messages', { clientId: 'r3', text: 'still there?' }).expect(200);
+    const all = (await customer.get('/messages')).body.data as MessageView[];
+    expect(all.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+
     const widget = await widgetSocket(app, customer.token);
     sockets.push(widget);
     const missed = await ask<MessageView[]>(widget, 'messages:since', { after: 2 });

@@ -116,3 +116,35 @@ export async function alwaysOpen(app: BootedStrapi): Promise<void> {
 export async function countRows(app: BootedStrapi, uid: string, where: object = {}): Promise<number> {
   return app.strapi.db.query(uid as never).count({ where });
 }
+
+/** Polls until `check` returns a value (bots answer after the customer's request returns). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+interface MessageLike {
+  seq: number;
+  author: string;
+  text: string;
+}
+
+/** Waits until the customer's history has a message matching `accept`, and returns it. */
+export function waitForMessage(customer: Customer, accept: (message: MessageLike) => boolean): Promise<MessageLike> {
+  return eventually(async () => {
+    const messages = (await customer.get('/messages')).body.data as MessageLike[];
+    return messages.find(accept) ?? null;
+  });
+}
+
+export function waitForStatus(customer: Customer, status: string): Promise<Record<string, unknown>> {
+  return eventually(async () => {
+    const view = (await customer.get('')).body.data as Record<string, unknown>;
+    return view.status === status ? view : null;
+  });
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
+
 /** What site owners change at run time; stored in the plugin store, applied without restart. */
 export const queueSettingsSchema = z
   .object({
@@ -21,20 +23,145 @@ export const queueSettingsSchema = z
   })
   .strict();
 
+const phraseList = z.array(z.string().trim().min(1).max(200)).max(200);
+
+export const escalationSettingsSchema = z
+  .object({
+    /** The widget always shows a "talk to a person" button. */
+    buttonEnabled: z.boolean().default(true),
+    phrases: z
+      .object({
+        enabled: z.boolean(),
+        lists: z.object({ fi: phraseList, en: phraseList, sv: phraseList }).strict(),
+      })
+      .strict(),
+    keywords: z.object({ enabled: z.boolean(), list: phraseList }).strict(),
+    failedAnswers: z.object({ enabled: z.boolean(), threshold: z.number().int().min(1).max(20) }).strict(),
+    frustration: z
+      .object({
+        enabled: z.boolean(),
+        threshold: z.number().min(0).max(1),
+        window: z.number().int().min(1).max(20),
+      })
+      .strict(),
+  })
+  .strict();
+
+const optionalName = z.string().trim().min(1).max(100).nullable();
+
+export const botSettingsSchema = z
+  .object({
+    /**
+     * `auto`: the knowledge-base bot once a collection is named, else the built-in fallback;
+     * `webhook`: the configured URL; any other value: a provider registered by server code.
+     */
+    provider: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"')
+      .default('auto'),
+    knowledgeBase: z
+      .object({
+        /** A collection type UID such as `api::faq.faq`. */
+        contentType: z
+          .string()
+          .trim()
+          .regex(/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/, 'a collection type UID such as api::faq.faq')
+          .nullable()
+          .default(null),
+        titleField: z.string().trim().min(1).max(100).default('question'),
+        bodyField: z.string().trim().min(1).max(100).default('answer'),
+        /** A field holding the entry's language (fi/en/sv), or null to answer in any language. */
+        languageField: optionalName.default(null),
+        /** Share of the question's meaningful words an entry must match (0–1). */
+        confidenceThreshold: z.number().min(0).max(1).default(0.5),
+      })
+      .strict(),
+    webhook: z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
+        secret: z.string().min(16).max(200).nullable().default(null),
+        timeoutMs: z.number().int().min(100).max(30_000).default(5000),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+export type EscalationSettingsInput = z.infer<typeof escalationSettingsSchema>;
+export type BotSettings = z.infer<typeof botSettingsSchema>;
+
+export const DEFAULT_BOT_SETTINGS: BotSettings = botSettingsSchema.parse({ knowledgeBase: {}, webhook: {} });
+
 export const settingsSchema = z
   .object({
     queue: queueSettingsSchema.default(queueSettingsSchema.parse({})),
+    escalation: escalationSettingsSchema.default({ buttonEnabled: true, ...DEFAULT_ESCALATION_SETTINGS }),
+    bot: botSettingsSchema.default(DEFAULT_BOT_SETTINGS),
   })
   .strict();
 
 export type Settings = z.infer<typeof settingsSchema>;
-export type QueueSettings = z.infer<typeof queueSettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** A PUT body: any subset of sections and keys; what is left out keeps its current value. */
+/**
+ * A PUT body: any subset of sections and keys; what is left out keeps its current value.
+ * Lists (phrases, keywords) are replaced whole.
+ */
 export const settingsUpdateSchema = z
   .object({
     queue: queueSettingsSchema.partial().strict().optional(),
+    escalation: z
+      .object({
+        buttonEnabled: z.boolean().optional(),
+        phrases: escalationSettingsSchema.shape.phrases
+          .extend({ lists: escalationSettingsSchema.shape.phrases.shape.lists.partial().strict() })
+          .partial()
+          .strict()
+          .optional(),
+        keywords: escalationSettingsSchema.shape.keywords.partial().strict().optional(),
+        failedAnswers: escalationSettingsSchema.shape.failedAnswers.partial().strict().optional(),
+        frustration: escalationSettingsSchema.shape.frustration.partial().strict().optional(),
+      })
+      .strict()
+      .optional(),
+    bot: z
+      .object({
+        provider: botSettingsSchema.shape.provider.optional(),
+        knowledgeBase: botSettingsSchema.shape.knowledgeBase.partial().strict().optional(),
+        webhook: botSettingsSchema.shape.webhook.partial().strict().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+/** Applies an update onto the current settings, section by section. */
+export function mergeSettings(current: Settings, update: SettingsUpdate): Settings {
+  const escalation = update.escalation ?? {};
+  const bot = update.bot ?? {};
+  return settingsSchema.parse({
+    queue: { ...current.queue, ...update.queue },
+    escalation: {
+      ...current.escalation,
+      ...(escalation.buttonEnabled === undefined ? {} : { buttonEnabled: escalation.buttonEnabled }),
+      phrases: {
+        ...current.escalation.phrases,
+        ...escalation.phrases,
+        lists: { ...current.escalation.phrases.lists, ...escalation.phrases?.lists },
+      },
+      keywords: { ...current.escalation.keywords, ...escalation.keywords },
+      failedAnswers: { ...current.escalation.failedAnswers, ...escalation.failedAnswers },
+      frustration: { ...current.escalation.frustration, ...escalation.frustration },
+    },
+    bot: {
+      ...current.bot,
+      ...(bot.provider === undefined ? {} : { provider: bot.provider }),
+      knowledgeBase: { ...current.bot.knowledgeBase, ...bot.knowledgeBase },
+      webhook: { ...current.bot.webhook, ...bot.webhook },
+    },
+  });
+}

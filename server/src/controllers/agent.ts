@@ -45,6 +45,10 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await messages.toViews(await messages.listAfter(id, after, limit)), meta: { after, limit } };
     },
 
+    async knowledge(ctx: Context) {
+      ctx.body = { data: await getService('knowledgeBase', { strapi }).contextFor(idOf(ctx)) };
+    },
+
     async claim(ctx: Context) {
       const id = idOf(ctx);
       parseInput(emptyBodySchema, ctx.request.body ?? {});

@@ -1,8 +1,9 @@
 import agent from './agent';
+import botApi from './bot-api';
 import health from './health';
 import overview from './overview';
 import settings from './settings';
 import visitor from './visitor';
 import widget from './widget';
 
-export default { agent, health, overview, settings, visitor, widget };
+export default { agent, 'bot-api': botApi, health, overview, settings, visitor, widget };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { settingsUpdateSchema } from '../contracts/settings';
+import { mergeSettings, settingsUpdateSchema } from '../contracts/settings';
 import { parseInput } from '../errors';
 import { getService } from '../utils/get-service';
 
@@ -12,7 +12,10 @@ const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async update(ctx: Context) {
     const update = parseInput(settingsUpdateSchema, ctx.request.body);
-    const settings = await getService('settings', { strapi }).update(update);
+    const service = getService('settings', { strapi });
+    const next = mergeSettings(await service.get(), update);
+    getService('knowledgeBase', { strapi }).validateConfiguration(next.bot.knowledgeBase);
+    const settings = await service.update(update);
     // Estimates shown to waiting customers may depend on what changed.
     void getService('notifier', { strapi }).queueChanged();
     ctx.body = { data: settings };

@@ -252,7 +252,7 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (created) {
         await notifier().messageCreated(message);
-        if (conversation.status === 'bot') await getService('bot', { strapi }).respond(conversation, message);
+        if (conversation.status === 'bot') void getService('bots', { strapi }).respond(conversation, message);
       }
       return (await messages().toViews([message]))[0];
     },
@@ -508,6 +508,21 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (Object.keys(data).length === 0) return;
       await query().update({ where: { id }, data });
       await notifier().conversationChanged(id);
+    },
+
+    /** Counts the bot's failed answers in a row; a good answer resets it. Returns the new count. */
+    async recordBotOutcome(id: number, failed: boolean): Promise<number> {
+      if (!failed) {
+        await query().update({ where: { id }, data: { consecutiveBotFailures: 0 } });
+        return 0;
+      }
+      await knex()(table(UID.conversation))
+        .where({ id })
+        .update({ consecutive_bot_failures: knex().raw('?? + 1', ['consecutive_bot_failures']) });
+      const row = (await query().findOne({ where: { id }, select: ['consecutiveBotFailures'] })) as {
+        consecutiveBotFailures: number;
+      };
+      return row.consecutiveBotFailures;
     },
 
     async countActiveByAgent(): Promise<Map<number, number>> {

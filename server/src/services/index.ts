@@ -1,6 +1,7 @@
 import agents from './agents';
-import bot from './bot';
+import bots from './bots';
 import conversations from './conversations';
+import knowledgeBase from './knowledge-base';
 import messages from './messages';
 import notifier from './notifier';
 import openingHours from './opening-hours';
@@ -15,8 +16,9 @@ import widgetBundle from './widget-bundle';
 
 const services = {
   agents,
-  bot,
+  bots,
   conversations,
+  knowledgeBase,
   messages,
   notifier,
   openingHours,

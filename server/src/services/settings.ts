@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../constants';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsUpdate } from '../contracts/settings';
+import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, type Settings, type SettingsUpdate } from '../contracts/settings';
 
 const SETTINGS_KEY = 'settings';
 
@@ -23,11 +23,7 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Merges the update into the current settings; the update is validated by the caller. */
     async update(update: SettingsUpdate): Promise<Settings> {
-      const current = await this.get();
-      const next = settingsSchema.parse({
-        ...current,
-        queue: { ...current.queue, ...update.queue },
-      });
+      const next = mergeSettings(await this.get(), update);
       await store().set({ key: SETTINGS_KEY, value: next });
       return next;
     },

@@ -4,6 +4,8 @@ const visitor = {
   middlewares: ['plugin::live-support.body-limit'],
 };
 
+const botApi = { policies: [], middlewares: ['plugin::live-support.body-limit'] };
+
 export default {
   type: 'content-api',
   routes: [
@@ -21,5 +23,9 @@ export default {
     { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
     { method: 'POST', path: '/conversations/:id/csat', handler: 'visitor.rate', config: visitor },
     { method: 'POST', path: '/conversations/:id/leave', handler: 'visitor.leave', config: visitor },
+    // External bots: a Strapi API token (full access, or custom with these actions enabled).
+    { method: 'GET', path: '/bot/conversations/:id', handler: 'bot-api.getConversation', config: botApi },
+    { method: 'POST', path: '/bot/conversations/:id/messages', handler: 'bot-api.postMessage', config: botApi },
+    { method: 'POST', path: '/bot/conversations/:id/escalate', handler: 'bot-api.escalate', config: botApi },
   ],
 };

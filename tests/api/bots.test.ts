@@ -1,0 +1,279 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import request from 'supertest';
+
+import { verifyWebhookSignature } from '../../server/src/bots/webhook-client';
+import type { AgentConversationView } from '../../server/src/contracts/views';
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import {
+  alwaysOpen,
+  loginAgent,
+  startCustomer,
+  waitForMessage,
+  waitForStatus,
+  type Agent,
+} from '../helpers/protocol';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+let app: BootedStrapi;
+let agent: Agent;
+
+const service = (name: string) => app.strapi.plugin('live-support').service(name);
+const FAQ_SETTINGS = {
+  provider: 'auto',
+  knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: 'language' },
+};
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  await alwaysOpen(app);
+  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  await agent.put('/presence', { status: 'online' }).expect(200);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+async function conversationView(id: number): Promise<AgentConversationView> {
+  return (await agent.get(`/conversations/${id}`)).body.data as AgentConversationView;
+}
+
+describe('escalation end to end', () => {
+  it('queues "Haluaisin puhua ihmisen kanssa" with the phrase trigger, without a bot answer', async () => {
+    const customer = await startCustomer(app, { locale: 'fi' });
+    await customer.post('/messages', { clientId: 'p1', text: 'Haluaisin puhua ihmisen kanssa' }).expect(200);
+    await waitForStatus(customer, 'queued');
+    const view = await conversationView(customer.conversationId);
+    expect(view.escalationTrigger).toBe('phrase');
+    expect(view.escalationReason).toMatch(/ihmisen/);
+    expect(view.messages.some((message) => message.author === 'bot')).toBe(false);
+  });
+
+  it('queues after two failed bot answers with the failed-answers trigger', async () => {
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'f1', text: 'Do you sell green umbrellas?' }).expect(200);
+    await waitForMessage(customer, (message) => message.author === 'bot');
+    expect((await customer.get('')).body.data.status).toBe('bot');
+    await customer.post('/messages', { clientId: 'f2', text: 'What about purple bicycles?' }).expect(200);
+    await waitForStatus(customer, 'queued');
+    const view = await conversationView(customer.conversationId);
+    expect(view.escalationTrigger).toBe('failed_answers');
+    expect(view.messages.filter((message) => message.author === 'bot')).toHaveLength(2);
+  });
+
+  it('queues on a keyword, and not once the keyword rule is switched off', async () => {
+    const first = await startCustomer(app, { locale: 'fi' });
+    await first.post('/messages', { clientId: 'k1', text: 'Teen valituksen tilauksesta' }).expect(200);
+    await waitForStatus(first, 'queued');
+    expect((await conversationView(first.conversationId)).escalationTrigger).toBe('keyword');
+
+    await service('settings').update({ escalation: { keywords: { enabled: false } } });
+    try {
+      const second = await startCustomer(app, { locale: 'fi' });
+      await second.post('/messages', { clientId: 'k1', text: 'Teen valituksen tilauksesta' }).expect(200);
+      await waitForMessage(second, (message) => message.author === 'bot');
+      expect((await second.get('')).body.data.status).toBe('bot');
+    } finally {
+      await service('settings').update({ escalation: { keywords: { enabled: true } } });
+    }
+  });
+});
+
+describe('knowledge-base bot', () => {
+  beforeAll(async () => {
+    await agentAsAdmin().put('/settings', { bot: FAQ_SETTINGS }).expect(200);
+  });
+
+  it('answers from the FAQ collection in the customer’s language', async () => {
+    const customer = await startCustomer(app, { locale: 'fi' });
+    await customer.post('/messages', { clientId: 'q1', text: 'Kuinka nopeasti toimitatte tilaukset?' }).expect(200);
+    const answer = await waitForMessage(customer, (message) => message.author === 'bot');
+    expect(answer.text).toMatch(/Toimitamme tilaukset 1–3 arkipäivässä/);
+
+    const english = await startCustomer(app, { locale: 'en' });
+    await english.post('/messages', { clientId: 'q1', text: 'How do I return a product?' }).expect(200);
+    expect((await waitForMessage(english, (message) => message.author === 'bot')).text).toMatch(/return a product within 30 days/);
+  });
+
+  it('picks up an entry added while running, and stops answering from it once deleted', async () => {
+    const faqs = app.strapi.documents('api::faq.faq' as never);
+    const created = (await faqs.create({
+      data: { question: 'Myyttekö lahjakortteja?', answer: 'Kyllä: lahjakortit 20, 50 ja 100 euroa.', language: 'fi' },
+    } as never)) as unknown as { documentId: string };
+
+    const customer = await startCustomer(app, { locale: 'fi' });
+    await customer.post('/messages', { clientId: 'g1', text: 'Onko teillä lahjakortteja myynnissä?' }).expect(200);
+    expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toMatch(/lahjakortit 20, 50/);
+
+    await faqs.delete({ documentId: created.documentId } as never);
+    const later = await startCustomer(app, { locale: 'fi' });
+    await later.post('/messages', { clientId: 'g1', text: 'Onko teillä lahjakortteja myynnissä?' }).expect(200);
+    const fallback = await waitForMessage(later, (message) => message.author === 'bot');
+    expect(fallback.text).not.toMatch(/lahjakortit/);
+    expect(fallback.text).toMatch(/asiakaspalvelijan/);
+  });
+
+  it('gives agents the matching entries as context, with a link to each', async () => {
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'c1', text: 'I want to track my order' }).expect(200);
+    await waitForMessage(customer, (message) => message.author === 'bot');
+    const context = await agent.get(`/conversations/${customer.conversationId}/knowledge`);
+    expect(context.status).toBe(200);
+    expect(context.body.data[0]).toMatchObject({
+      title: 'How can I track my order?',
+      adminUrl: expect.stringMatching(/^\/admin\/content-manager\/collection-types\/api::faq\.faq\/\w+$/),
+    });
+    expect(context.body.data[0].excerpt).toMatch(/tracking code/);
+  });
+
+  it('refuses settings that name a missing collection or field', async () => {
+    for (const knowledgeBase of [{ contentType: 'api::nothing.nothing' }, { contentType: 'api::faq.faq', bodyField: 'nope' }]) {
+      const response = await agentAsAdmin().put('/settings', { bot: { knowledgeBase } });
+      expect(response.status).toBe(400);
+    }
+    expect((await service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
+  });
+});
+
+describe('webhook bot', () => {
+  let server: http.Server;
+  let url: string;
+  const SECRET = 'a-webhook-secret-of-some-length';
+  let respond: (body: Record<string, unknown>) => object = () => ({ reply: 'Hello from the webhook' });
+  const received: Array<{ body: Record<string, unknown>; signatureValid: boolean }> = [];
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        const body = JSON.parse(raw) as Record<string, unknown>;
+        const signatureValid = verifyWebhookSignature(
+          SECRET,
+          String(req.headers['x-live-support-timestamp']),
+          raw,
+          String(req.headers['x-live-support-signature']),
+        );
+        received.push({ body, signatureValid });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(respond(body)));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bot`;
+    await agentAsAdmin()
+      .put('/settings', { bot: { provider: 'webhook', webhook: { url, secret: SECRET, timeoutMs: 2000 } } })
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    await agentAsAdmin().put('/settings', { bot: FAQ_SETTINGS });
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('posts each customer message, signed, and shows the reply', async () => {
+    respond = () => ({ reply: 'Hello from the webhook' });
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'w1', text: 'Hi there' }).expect(200);
+    expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toBe('Hello from the webhook');
+    const call = received.at(-1)!;
+    expect(call.signatureValid).toBe(true);
+    expect(call.body).toMatchObject({
+      conversation: { id: customer.conversationId, language: 'en', status: 'bot' },
+      message: { seq: 1, clientId: 'w1', text: 'Hi there' },
+      history: [{ seq: 1, author: 'customer', text: 'Hi there' }],
+    });
+  });
+
+  it('hands over when the bot says escalate, with its reason', async () => {
+    respond = () => ({ reply: 'Let me get a colleague.', escalate: true, reason: 'billing dispute' });
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'w1', text: 'My invoice is wrong' }).expect(200);
+    await waitForStatus(customer, 'queued');
+    const view = await conversationView(customer.conversationId);
+    expect(view).toMatchObject({ escalationTrigger: 'bot_request', escalationReason: 'billing dispute' });
+    expect(view.messages.find((message) => message.author === 'bot')?.text).toBe('Let me get a colleague.');
+  });
+
+  it('counts a malformed answer as failed without breaking the chat', async () => {
+    respond = () => ({ reply: 42 });
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'w1', text: 'Hello?' }).expect(200);
+    const fallback = await waitForMessage(customer, (message) => message.author === 'bot');
+    expect(fallback.text).toMatch(/can't help/);
+    const row = await app.strapi.db.query('plugin::live-support.conversation').findOne({ where: { id: customer.conversationId } });
+    expect(row.consecutiveBotFailures).toBe(1);
+  });
+});
+
+describe('server API and external bots', () => {
+  it('uses a bot provider registered by other Strapi code', async () => {
+    service('bots').register({
+      name: 'echo',
+      answer: async (context: { message: { text: string } }) => ({
+        reply: `You said: ${context.message.text}`,
+        failed: false,
+        escalate: false,
+        reason: null,
+      }),
+    });
+    await service('settings').update({ bot: { provider: 'echo' } });
+    try {
+      const customer = await startCustomer(app, { locale: 'en' });
+      await customer.post('/messages', { clientId: 'e1', text: 'ping' }).expect(200);
+      expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toBe('You said: ping');
+    } finally {
+      await service('settings').update({ bot: { provider: 'auto' } });
+      service('bots').unregister('echo');
+    }
+  });
+
+  it('lets an external bot with an API token post bot messages and hand over', async () => {
+    const token = (await app.strapi.service('admin::api-token').create({
+      name: 'external bot',
+      type: 'full-access',
+      lifespan: null,
+    })) as { accessKey: string };
+    const customer = await startCustomer(app, { locale: 'en' });
+    const base = `/api/live-support/bot/conversations/${customer.conversationId}`;
+
+    // Without a token Strapi answers 403 (the public role lacks the action); a visitor token is no API token.
+    expect((await request(app.url).post(`${base}/messages`).send({ clientId: 'x', text: 'hi' })).status).toBe(403);
+    expect(
+      (await request(app.url).post(`${base}/messages`).set('Authorization', `Bearer ${customer.token}`).send({ clientId: 'x', text: 'hi' }))
+        .status,
+    ).toBe(401);
+
+    const posted = await request(app.url)
+      .post(`${base}/messages`)
+      .set('Authorization', `Bearer ${token.accessKey}`)
+      .send({ clientId: 'ext-1', text: 'I am the shop bot.' });
+    expect(posted.status).toBe(200);
+    expect(posted.body.data).toMatchObject({ author: 'bot', text: 'I am the shop bot.' });
+
+    const read = await request(app.url).get(base).set('Authorization', `Bearer ${token.accessKey}`);
+    expect(read.body.data.messages.map((message: { text: string }) => message.text)).toContain('I am the shop bot.');
+
+    const handedOver = await request(app.url)
+      .post(`${base}/escalate`)
+      .set('Authorization', `Bearer ${token.accessKey}`)
+      .send({ reason: 'order dispute' });
+    expect(handedOver.status).toBe(200);
+    expect(handedOver.body.data.status).toBe('queued');
+    const view = await conversationView(customer.conversationId);
+    expect(view).toMatchObject({ escalationTrigger: 'api', escalationReason: 'order dispute' });
+  });
+});
+
+let superAdmin: Agent | null = null;
+function agentAsAdmin(): Agent {
+  if (!superAdmin) throw new Error('super admin not logged in');
+  return superAdmin;
+}
+beforeAll(async () => {
+  superAdmin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
+});
+
