@@ -14,10 +14,10 @@
 import { type EscalationTrigger } from '../conversation-status';
 import { frustrationScore, describeSignalKind } from './frustration';
 import {
+  BOT_WORDS,
   DEFAULT_KEYWORDS,
   DEFAULT_PHRASES,
   FUNCTION_WORDS,
-  BOT_WORDS,
   IDENTITY_QUESTION_CUES,
   NEGATION_CUES,
   REQUEST_FILLERS,

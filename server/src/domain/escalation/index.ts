@@ -27,6 +27,7 @@ export {
   type FrustrationSignalKind,
 } from './frustration';
 export {
+  BOT_WORDS,
   DEFAULT_KEYWORDS,
   DEFAULT_PHRASES,
   FUNCTION_WORDS,
@@ -43,7 +44,6 @@ export {
   MIN_COMPOUND_PART_LENGTH,
   MIN_PREFIX_STEM_LENGTH,
   foldDiacritics,
-  isSameWord,
   languagesToTry,
   matchesWord,
   normalizeText,

@@ -191,11 +191,6 @@ export function matchesWord(token: WordForm, word: WordForm, language: StemLangu
   return false;
 }
 
-/** Exact identity for closed word classes (negations, fillers): same spelling or same stem, no prefixes. */
-export function isSameWord(token: WordForm, word: WordForm): boolean {
-  return token.folded === word.folded || token.stem === word.stem;
-}
-
 /** Token Jaccard similarity on stems: |A ∩ B| / |A ∪ B| of the two sets; 0 for two empty sets. */
 export function stemJaccard(a: readonly WordForm[], b: readonly WordForm[]): number {
   const left = new Set(a.map((word) => word.stem));
