@@ -82,6 +82,28 @@ describe('escalation end to end', () => {
   });
 });
 
+describe('escalation settings apply at once', () => {
+  it('honours a phrase added through the settings route, without a restart', async () => {
+    const before = await startCustomer(app, { locale: 'fi' });
+    await before.post('/messages', { clientId: 's1', text: 'Soittakaa minulle heti' }).expect(200);
+    await waitForMessage(before, (message) => message.author === 'bot');
+    expect((await before.get('')).body.data.status).toBe('bot');
+
+    const current = (await agentAsAdmin().get('/settings')).body.data.escalation.phrases.lists.fi as string[];
+    await agentAsAdmin()
+      .put('/settings', { escalation: { phrases: { lists: { fi: [...current, 'soittakaa minulle'] } } } })
+      .expect(200);
+    try {
+      const after = await startCustomer(app, { locale: 'fi' });
+      await after.post('/messages', { clientId: 's1', text: 'Soittakaa minulle heti' }).expect(200);
+      await waitForStatus(after, 'queued');
+      expect((await conversationView(after.conversationId)).escalationReason).toMatch(/soittakaa minulle/);
+    } finally {
+      await agentAsAdmin().put('/settings', { escalation: { phrases: { lists: { fi: current } } } }).expect(200);
+    }
+  });
+});
+
 describe('knowledge-base bot', () => {
   beforeAll(async () => {
     await agentAsAdmin().put('/settings', { bot: FAQ_SETTINGS }).expect(200);

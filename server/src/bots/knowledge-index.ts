@@ -10,12 +10,15 @@ export interface KnowledgeEntry {
 
 export interface KnowledgeMatch extends KnowledgeEntry {
   score: number;
-  /** Share of the question's meaningful terms that this entry matched, 0–1. */
+  /** Share of the question's meaningful words that this entry matched, 0–1. */
   confidence: number;
 }
 
-/** Turns text into search terms: normalised, stop words dropped, stemmed for the language. */
-export type Analyzer = (text: string, language: string | null) => string[];
+/**
+ * Turns text into search terms word by word (each word gives one or more terms): normalised,
+ * stop words dropped, stemmed for the language.
+ */
+export type Analyzer = (text: string, language: string | null) => string[][];
 
 interface IndexedEntry extends KnowledgeEntry {
   titleTerms: string;
@@ -48,8 +51,8 @@ export class KnowledgeIndex {
     this.search.addAll(
       entries.map((entry) => ({
         ...entry,
-        titleTerms: analyze(entry.title, entry.language).join(' '),
-        bodyTerms: analyze(entry.body, entry.language).join(' '),
+        titleTerms: analyze(entry.title, entry.language).flat().join(' '),
+        bodyTerms: analyze(entry.body, entry.language).flat().join(' '),
       })),
     );
     this.size = entries.length;
@@ -57,8 +60,15 @@ export class KnowledgeIndex {
 
   /** The best entries for a question, best first; an entry in another language is skipped. */
   find(question: string, options: { language: string | null; limit?: number }): KnowledgeMatch[] {
-    const queryTerms = [...new Set(this.analyze(question, options.language))];
+    const words = this.analyze(question, options.language);
+    const queryTerms = [...new Set(words.flat())];
     if (queryTerms.length === 0) return [];
+    // Confidence counts words, not terms: a word is covered when any of its terms matched.
+    const wordCount = new Set(words.map((terms) => terms.join(' '))).size;
+    const coveredWords = (matched: readonly string[]) => {
+      const hits = new Set(matched);
+      return new Set(words.filter((terms) => terms.some((term) => hits.has(term))).map((terms) => terms.join(' '))).size;
+    };
     const results = this.search.search(queryTerms.join(' '), {
       combineWith: 'OR',
       filter: (result) => !options.language || !result.language || result.language === options.language,
@@ -72,7 +82,7 @@ export class KnowledgeIndex {
         body: String(result.body ?? ''),
         language: (result.language as string | null) ?? null,
         score: result.score,
-        confidence: Math.min(1, new Set(result.queryTerms).size / queryTerms.length),
+        confidence: Math.min(1, coveredWords(result.queryTerms) / wordCount),
       }))
       .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
       .slice(0, options.limit ?? 5);

@@ -17,19 +17,40 @@ const STOP_WORDS: Readonly<Record<SupportedLanguage, ReadonlySet<string>>> = {
   ),
 };
 
-function termsIn(text: string, language: SupportedLanguage): string[] {
-  return tokenize(text, language)
-    .filter((token) => !STOP_WORDS[language].has(token.text) && token.text.length > 1)
-    .map((token) => token.stem);
+/** Longer words also index their first letters, where Snowball stems of one Finnish verb part ways. */
+const PREFIX_LENGTH = 6;
+const MIN_WORD_FOR_PREFIX = 7;
+
+/** Finnish stems end in -ks where the base form ends in -s: "palautuksen" → "palautus". */
+function canonicalStem(stem: string, language: SupportedLanguage): string {
+  return language === 'fi' && stem.length > 5 && stem.endsWith('ks') ? `${stem.slice(0, -2)}s` : stem;
+}
+
+function wordsIn(text: string, languages: readonly SupportedLanguage[]): string[][] {
+  const perLanguage = languages.map((language) => tokenize(text, language));
+  // Tokenising does not depend on the language, only stemming does: the lists line up.
+  return perLanguage[0]
+    .map((token, index) => ({ token, index }))
+    .filter(({ token }) => token.text.length > 1 && !languages.some((language) => STOP_WORDS[language].has(token.text)))
+    .map(({ token, index }) => {
+      const terms = languages.map((language, position) => canonicalStem(perLanguage[position][index].stem, language));
+      if (token.folded.length >= MIN_WORD_FOR_PREFIX) terms.push(token.folded.slice(0, PREFIX_LENGTH));
+      return [...new Set(terms)];
+    });
 }
 
 /**
- * Search terms for the knowledge base: the same normalisation and Snowball stems as the
- * escalation rules, so that "palautus", "palauttaa" and "palautuksen" meet. Text of unknown
- * language gets the stems of all three languages.
+ * Search terms for the knowledge base, word by word: the same normalisation and Snowball stems
+ * as the escalation rules (so "palautus", "palauttaa" and "palautuksen" meet), plus a short
+ * prefix of longer words, because the Finnish stemmer cuts "toimitamme" and "toimitatte"
+ * differently. Text of unknown language gets the stems of all three languages.
  */
-export function analyzeForSearch(text: string, language: string | null): string[] {
+export function analyzeWordsForSearch(text: string, language: string | null): string[][] {
   const known = language ? supportedLanguageOrNull(language) : null;
-  if (known) return termsIn(text, known);
-  return [...new Set(SUPPORTED_LANGUAGES.flatMap((candidate) => termsIn(text, candidate)))];
+  return wordsIn(text, known ? [known] : SUPPORTED_LANGUAGES);
+}
+
+/** All the search terms of a text, flat and without repeats. */
+export function analyzeForSearch(text: string, language: string | null): string[] {
+  return [...new Set(analyzeWordsForSearch(text, language).flat())];
 }

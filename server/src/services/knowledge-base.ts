@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { KnowledgeIndex, type KnowledgeEntry, type KnowledgeMatch } from '../bots/knowledge-index';
 import type { BotSettings } from '../contracts/settings';
-import { analyzeForSearch } from '../domain/search-terms';
+import { analyzeWordsForSearch } from '../domain/search-terms';
 import { ValidationError } from '../errors';
 import { getService } from '../utils/get-service';
 
@@ -130,7 +130,7 @@ const knowledgeBaseService = ({ strapi }: { strapi: Core.Strapi }) => {
         return cached.index;
       }
       dirty = false;
-      const index = new KnowledgeIndex(await loadEntries(settings), analyzeForSearch);
+      const index = new KnowledgeIndex(await loadEntries(settings), analyzeWordsForSearch);
       cached = { configKey: key, fingerprint: current, index, checkedAt: now };
       return index;
     },

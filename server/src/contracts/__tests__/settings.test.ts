@@ -1,0 +1,42 @@
+import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, settingsUpdateSchema } from '../settings';
+
+describe('settings', () => {
+  it('has the product defaults', () => {
+    expect(DEFAULT_SETTINGS.queue).toMatchObject({ maxQueueLength: 20, seatsPerAgent: 3, enforceOpeningHours: true });
+    expect(DEFAULT_SETTINGS.escalation.failedAnswers).toEqual({ enabled: true, threshold: 2 });
+    expect(DEFAULT_SETTINGS.escalation.buttonEnabled).toBe(true);
+    expect(DEFAULT_SETTINGS.escalation.keywords.list).toEqual(expect.arrayContaining(['valitus', 'reklamaatio']));
+    expect(DEFAULT_SETTINGS.bot).toMatchObject({ provider: 'auto', knowledgeBase: { contentType: null } });
+  });
+
+  it('fills in missing sections of stored settings from older versions', () => {
+    expect(settingsSchema.parse({ queue: DEFAULT_SETTINGS.queue })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('merges a partial update section by section and replaces lists whole', () => {
+    const update = settingsUpdateSchema.parse({
+      queue: { seatsPerAgent: 5 },
+      escalation: { keywords: { list: ['palaute'] }, phrases: { lists: { sv: ['ring mig'] } } },
+      bot: { webhook: { url: 'https://bot.example.com/hook' } },
+    });
+    const merged = mergeSettings(DEFAULT_SETTINGS, update);
+    expect(merged.queue).toEqual({ ...DEFAULT_SETTINGS.queue, seatsPerAgent: 5 });
+    expect(merged.escalation.keywords).toEqual({ enabled: true, list: ['palaute'] });
+    expect(merged.escalation.phrases.lists.sv).toEqual(['ring mig']);
+    expect(merged.escalation.phrases.lists.fi).toEqual(DEFAULT_SETTINGS.escalation.phrases.lists.fi);
+    expect(merged.bot.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: null, timeoutMs: 5000 });
+  });
+
+  it.each([
+    [{ queue: { seatsPerAgent: 0 } }],
+    [{ escalation: { frustration: { threshold: 2 } } }],
+    [{ escalation: { keywords: { list: [''] } } }],
+    [{ bot: { provider: 'Not A Name' } }],
+    [{ bot: { webhook: { url: 'ftp://bot.example.com' } } }],
+    [{ bot: { webhook: { secret: 'short' } } }],
+    [{ bot: { knowledgeBase: { contentType: 'faq' } } }],
+    [{ bot: { extra: true } }],
+  ])('refuses %j', (update) => {
+    expect(settingsUpdateSchema.safeParse(update).success).toBe(false);
+  });
+});
