@@ -253,7 +253,22 @@ describe('server API and external bots', () => {
     }
   });
 
+  it('refuses the escalation button when the setting switches it off; phrases still work', async () => {
+    await service('settings').update({ escalation: { buttonEnabled: false } });
+    try {
+      const customer = await startCustomer(app, { locale: 'en' });
+      const refused = await customer.post('/escalate');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.details.code).toBe('BUTTON_DISABLED');
+      await customer.post('/messages', { clientId: 'h1', text: 'I want to talk to a human' }).expect(200);
+      await waitForStatus(customer, 'queued');
+    } finally {
+      await service('settings').update({ escalation: { buttonEnabled: true } });
+    }
+  });
+
   it('lets an external bot with an API token post bot messages and hand over', async () => {
+    await service('settings').update({ bot: { provider: 'external' } });
     const token = (await app.strapi.service('admin::api-token').create({
       name: 'external bot',
       type: 'full-access',
@@ -269,6 +284,14 @@ describe('server API and external bots', () => {
         .status,
     ).toBe(401);
 
+    // With the external provider the plugin itself stays quiet.
+    await request(app.url)
+      .post(`/api/live-support/conversations/${customer.conversationId}/messages`)
+      .set('Authorization', `Bearer ${customer.token}`)
+      .send({ clientId: 'c-1', text: 'Hello shop' })
+      .expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
     const posted = await request(app.url)
       .post(`${base}/messages`)
       .set('Authorization', `Bearer ${token.accessKey}`)
@@ -277,7 +300,10 @@ describe('server API and external bots', () => {
     expect(posted.body.data).toMatchObject({ author: 'bot', text: 'I am the shop bot.' });
 
     const read = await request(app.url).get(base).set('Authorization', `Bearer ${token.accessKey}`);
-    expect(read.body.data.messages.map((message: { text: string }) => message.text)).toContain('I am the shop bot.');
+    expect(read.body.data.messages.map((message: { author: string; text: string }) => [message.author, message.text])).toEqual([
+      ['customer', 'Hello shop'],
+      ['bot', 'I am the shop bot.'],
+    ]);
 
     const handedOver = await request(app.url)
       .post(`${base}/escalate`)
@@ -287,6 +313,7 @@ describe('server API and external bots', () => {
     expect(handedOver.body.data.status).toBe('queued');
     const view = await conversationView(customer.conversationId);
     expect(view).toMatchObject({ escalationTrigger: 'api', escalationReason: 'order dispute' });
+    await service('settings').update({ bot: { provider: 'auto' } });
   });
 });
 

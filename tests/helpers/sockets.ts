@@ -2,13 +2,19 @@ import { io, type Socket } from 'socket.io-client';
 
 export const SOCKET_PATH = '/live-support/socket.io';
 
-export function connectSocket(url: string, namespace: string, auth?: Record<string, unknown>): Socket {
+export function connectSocket(
+  url: string,
+  namespace: string,
+  auth?: Record<string, unknown>,
+  extraHeaders?: Record<string, string>,
+): Socket {
   return io(`${url}${namespace}`, {
     path: SOCKET_PATH,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     auth,
+    extraHeaders,
   });
 }
 

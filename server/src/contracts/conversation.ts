@@ -70,6 +70,17 @@ export type CsatInput = z.infer<typeof csatSchema>;
 
 export const emptyBodySchema = z.object({}).strict();
 
+/** A message left while no agent was available: it needs a way to answer (email or phone). */
+export const offlineMessageSchema = startSessionSchema
+  .pick({ name: true, email: true, phone: true })
+  .extend({ message: z.string().trim().min(1).max(4000) })
+  .strict()
+  .refine((input) => Boolean(input.email || input.phone), {
+    message: 'an email address or a phone number is needed to answer',
+    path: ['email'],
+  });
+export type OfflineMessageInput = z.infer<typeof offlineMessageSchema>;
+
 export const messagesQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),

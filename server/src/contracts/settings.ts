@@ -53,7 +53,8 @@ export const botSettingsSchema = z
   .object({
     /**
      * `auto`: the knowledge-base bot once a collection is named, else the built-in fallback;
-     * `webhook`: the configured URL; any other value: a provider registered by server code.
+     * `webhook`: the configured URL; `external`: the plugin stays quiet and an external bot
+     * answers over the bot API; any other value: a provider registered by server code.
      */
     provider: z
       .string()
@@ -89,7 +90,47 @@ export const botSettingsSchema = z
   })
   .strict();
 
+const widgetTextsSchema = z
+  .object({
+    title: z.string().trim().min(1).max(60),
+    welcome: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
+/** A site origin such as https://www.example.com (scheme, host and port; no path). */
+export const siteOriginSchema = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin such as https://www.example.com, without a path')
+  .transform((origin) => origin.toLowerCase());
+
+export const widgetSettingsSchema = z
+  .object({
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #2e4fd6')
+      .default('#2e4fd6'),
+    position: z.enum(['right', 'left']).default('right'),
+    texts: z
+      .object({ fi: widgetTextsSchema, en: widgetTextsSchema, sv: widgetTextsSchema })
+      .strict()
+      .default({
+        fi: { title: 'Asiakaspalvelu', welcome: 'Hei! Miten voimme auttaa?' },
+        en: { title: 'Customer service', welcome: 'Hi! How can we help?' },
+        sv: { title: 'Kundtjänst', welcome: 'Hej! Hur kan vi hjälpa till?' },
+      }),
+    /** A short sound when a message arrives while the chat is closed. */
+    sound: z.boolean().default(false),
+    /**
+     * Sites allowed to embed the widget: browsers on other origins are refused by the plugin's
+     * routes and its socket. The Strapi server's own origin is always allowed.
+     */
+    allowedOrigins: z.array(siteOriginSchema).max(50).default([]),
+  })
+  .strict();
+
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+export type WidgetSettings = z.infer<typeof widgetSettingsSchema>;
 export type EscalationSettingsInput = z.infer<typeof escalationSettingsSchema>;
 export type BotSettings = z.infer<typeof botSettingsSchema>;
 
@@ -100,6 +141,7 @@ export const settingsSchema = z
     queue: queueSettingsSchema.default(queueSettingsSchema.parse({})),
     escalation: escalationSettingsSchema.default({ buttonEnabled: true, ...DEFAULT_ESCALATION_SETTINGS }),
     bot: botSettingsSchema.default(DEFAULT_BOT_SETTINGS),
+    widget: widgetSettingsSchema.default(widgetSettingsSchema.parse({})),
   })
   .strict();
 
@@ -135,6 +177,16 @@ export const settingsUpdateSchema = z
       })
       .strict()
       .optional(),
+    widget: z
+      .object({
+        primaryColor: widgetSettingsSchema.shape.primaryColor.optional(),
+        position: widgetSettingsSchema.shape.position.optional(),
+        texts: z.object({ fi: widgetTextsSchema, en: widgetTextsSchema, sv: widgetTextsSchema }).partial().strict().optional(),
+        sound: z.boolean().optional(),
+        allowedOrigins: z.array(siteOriginSchema).max(50).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
@@ -162,6 +214,11 @@ export function mergeSettings(current: Settings, update: SettingsUpdate): Settin
       ...(bot.provider === undefined ? {} : { provider: bot.provider }),
       knowledgeBase: { ...current.bot.knowledgeBase, ...bot.knowledgeBase },
       webhook: { ...current.bot.webhook, ...bot.webhook },
+    },
+    widget: {
+      ...current.widget,
+      ...update.widget,
+      texts: { ...current.widget.texts, ...update.widget?.texts },
     },
   });
 }

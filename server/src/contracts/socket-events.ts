@@ -75,6 +75,8 @@ export interface AgentServerToClientEvents {
   'queue:changed': (change: { conversation: QueueCardView }) => void;
   'typing': (typing: { conversationId: number; author: 'customer'; isTyping: boolean }) => void;
   'presence:changed': (presence: AgentPresenceView) => void;
+  /** A customer left a message while no agent was available. */
+  'offline-message:new': (message: { id: number; conversationId: number; name: string | null; createdAt: string }) => void;
 }
 
 /** The `data` of a refused connection's `connect_error`. */

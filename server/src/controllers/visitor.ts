@@ -7,6 +7,7 @@ import {
   emptyBodySchema,
   escalateSchema,
   messagesQuerySchema,
+  offlineMessageSchema,
   postMessageSchema,
   startSessionSchema,
 } from '../contracts/conversation';
@@ -55,6 +56,13 @@ const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = idOf(ctx);
       const input = parseInput(csatSchema, ctx.request.body);
       ctx.body = { data: await conversations().rate(id, input) };
+    },
+
+    async leaveOfflineMessage(ctx: Context) {
+      const id = idOf(ctx);
+      const input = parseInput(offlineMessageSchema, ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await conversations().leaveOfflineMessage(id, input) };
     },
 
     async leave(ctx: Context) {

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 
 import { Server, type Namespace } from 'socket.io';
 
@@ -46,7 +46,12 @@ export class ConnectionRefusedError extends Error {
  */
 export function createRealtimeServer(
   httpServer: HttpServer,
-  options: { version: string; realtime: PluginConfig['realtime'] },
+  options: {
+    version: string;
+    realtime: PluginConfig['realtime'];
+    /** Browsers on other sites are refused before the handshake. */
+    isAllowedOrigin: (origin: string | undefined, ownOrigin: string) => Promise<boolean>;
+  },
 ): RealtimeServer {
   const io = new Server<RootClientToServerEvents, RootServerToClientEvents>(httpServer, {
     path: SOCKET_PATH,
@@ -55,6 +60,13 @@ export function createRealtimeServer(
     maxHttpBufferSize: options.realtime.maxPayloadBytes,
     pingInterval: options.realtime.pingIntervalMs,
     pingTimeout: options.realtime.pingTimeoutMs,
+    allowRequest: (request: IncomingMessage, callback) => {
+      const protocol = (request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+      options
+        .isAllowedOrigin(request.headers.origin, `${protocol}://${request.headers.host ?? ''}`)
+        .then((allowed) => callback(allowed ? null : 'origin not allowed', allowed))
+        .catch(() => callback('origin check failed', false));
+    },
   });
 
   io.on('connection', (socket) => {

@@ -52,7 +52,17 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
+  /** An external bot answers over the bot API: the plugin only applies the escalation rules. */
+  const external: BotProvider = {
+    name: 'external',
+    async answer() {
+      return { reply: null, failed: false, escalate: false, reason: null };
+    },
+  };
+
   async function providerFor(settings: Settings['bot']): Promise<BotProvider> {
+    if (settings.provider === 'external') return external;
+    if (settings.provider === 'fallback') return fallback;
     if (settings.provider === 'webhook') return webhook;
     if (settings.provider === 'auto') {
       return (await getService('knowledgeBase', { strapi }).index()) ? knowledgeBase : fallback;
@@ -109,7 +119,9 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     // A bot that fails silently still owes the customer an answer: never leave them hanging.
-    const reply = answer.reply ?? (answer.escalate ? null : (await fallback.answer(context)).reply);
+    const silent = provider === external;
+    const given = answer.reply?.trim() ? answer.reply : null;
+    const reply = given ?? (answer.escalate || silent ? null : (await fallback.answer(context)).reply);
     if (reply) {
       // Derived from the customer message, so a retried customer message never gets two replies.
       await conversations().postBotMessage(conversationId, { clientId: `bot:reply:${customerMessage.seq}`, text: reply });
@@ -126,8 +138,11 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Lets other Strapi code plug in its own bot; choose it with the `bot.provider` setting. */
     register(provider: BotProvider): void {
-      if (['auto', 'fallback', 'knowledge-base', 'webhook'].includes(provider.name)) {
+        if (['auto', 'fallback', 'knowledge-base', 'webhook', 'external'].includes(provider.name)) {
         throw new Error(`[live-support] the bot provider name "${provider.name}" is reserved`);
+      }
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(provider.name)) {
+        throw new Error(`[live-support] a bot provider name is lower-case letters, digits and "-": "${provider.name}"`);
       }
       registered.set(provider.name, provider);
     },

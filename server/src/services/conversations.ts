@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
+import { MESSAGE_TEXT_MAX } from '../contracts/conversation';
 import type {
   CsatInput,
+  OfflineMessageInput,
   PostMessageInput,
   StartSessionInput,
   TransferInput,
@@ -260,6 +262,10 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A bot's message (the built-in bot, a registered provider or an external bot). */
     async postBotMessage(id: number, input: { clientId: string; text: string }): Promise<MessageView> {
       const conversation = await find(id);
+      // Bots are code, not validated requests: hold their text to the same limits as everyone's.
+      const trimmed = input.text.trim();
+      if (!trimmed) throw new ValidationError('text: must not be empty');
+      const text = trimmed.length > MESSAGE_TEXT_MAX ? `${trimmed.slice(0, MESSAGE_TEXT_MAX - 1)}…` : trimmed;
       if (conversation.status !== 'bot') {
         throw conflict('The bot can only write while the conversation is with the bot', {
           code: 'NOT_WITH_BOT',
@@ -270,7 +276,7 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         conversationId: id,
         authorKind: 'bot',
         clientId: input.clientId,
-        text: input.text,
+        text,
       });
       if (created) await notifier().messageCreated(message);
       return (await messages().toViews([message]))[0];
@@ -286,6 +292,9 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (conversation.status === 'queued' || conversation.status === 'active') return this.visitorView(id);
 
       const settings = await getService('settings', { strapi }).get();
+      if (request.trigger === 'button' && !settings.escalation.buttonEnabled) {
+        throw forbidden('The "talk to a person" button is switched off', { code: 'BUTTON_DISABLED' });
+      }
       const availability = settings.queue.enforceOpeningHours
         ? await getService('openingHours', { strapi }).availability(now)
         : { open: true, nextOpeningAt: null };
@@ -523,6 +532,44 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
         consecutiveBotFailures: number;
       };
       return row.consecutiveBotFailures;
+    },
+
+    /** The customer's message in the offline flow; agents answer it later by email or phone. */
+    async leaveOfflineMessage(id: number, input: OfflineMessageInput, now: Date = new Date()): Promise<{ id: number; status: string; createdAt: string }> {
+      const conversation = await find(id);
+      if (conversation.status !== 'offline') {
+        throw conflict('A message can be left only when live support was unavailable', {
+          code: 'NOT_OFFLINE',
+          status: conversation.status,
+        });
+      }
+      const offlineMessages = strapi.db.query(UID.offlineMessage);
+      if (await offlineMessages.count({ where: { conversationId: id } })) {
+        throw conflict('A message has already been left in this conversation', { code: 'ALREADY_LEFT' });
+      }
+      const created = (await offlineMessages.create({
+        data: {
+          conversationId: id,
+          name: input.name ?? conversation.customerName ?? null,
+          email: input.email ?? conversation.customerEmail ?? null,
+          phone: input.phone ?? conversation.customerPhone ?? null,
+          message: input.message,
+          language: conversation.language,
+          status: 'new',
+        },
+      })) as { id: number; name: string | null; createdAt: unknown };
+      await query().update({
+        where: { id },
+        data: {
+          customerName: conversation.customerName ?? input.name ?? null,
+          customerEmail: conversation.customerEmail ?? input.email ?? null,
+          customerPhone: conversation.customerPhone ?? input.phone ?? null,
+          lastActivityAt: now,
+        },
+      });
+      const createdAt = toIso(created.createdAt) ?? now.toISOString();
+      await notifier().offlineMessageLeft({ id: created.id, conversationId: id, name: created.name, createdAt });
+      return { id: created.id, status: 'new', createdAt };
     },
 
     async countActiveByAgent(): Promise<Map<number, number>> {

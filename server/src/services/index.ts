@@ -11,6 +11,7 @@ import queue from './queue';
 import realtime from './realtime';
 import seed from './seed';
 import settings from './settings';
+import siteOrigins from './site-origins';
 import visitorTokens from './visitor-tokens';
 import widgetBundle from './widget-bundle';
 
@@ -28,6 +29,7 @@ const services = {
   realtime,
   seed,
   settings,
+  siteOrigins,
   visitorTokens,
   widgetBundle,
 };

@@ -86,6 +86,10 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       server()?.agent.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
     },
 
+    async offlineMessageLeft(message: { id: number; conversationId: number; name: string | null; createdAt: string }): Promise<void> {
+      server()?.agent.to(rooms.agents).emit('offline-message:new', message);
+    },
+
     async presenceChanged(agentId: number): Promise<void> {
       const realtime = server();
       if (realtime) {

@@ -4,6 +4,7 @@ import type { PluginConfig } from '../contracts/plugin-config';
 import { registerAgentHandlers } from '../realtime/handlers/agent';
 import { registerWidgetHandlers } from '../realtime/handlers/widget';
 import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-server';
+import { getService } from '../utils/get-service';
 import { PLUGIN_VERSION } from '../utils/plugin-version';
 
 /** Owns the plugin's Socket.IO server: started in bootstrap, closed in destroy. */
@@ -17,6 +18,7 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
       server = createRealtimeServer(strapi.server.httpServer, {
         version: PLUGIN_VERSION,
         realtime: config.realtime,
+        isAllowedOrigin: (origin, ownOrigin) => getService('siteOrigins', { strapi }).isAllowed(origin, [ownOrigin]),
       });
       registerWidgetHandlers(strapi, server.widget);
       registerAgentHandlers(strapi, server.agent);

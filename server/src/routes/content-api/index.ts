@@ -1,29 +1,37 @@
+const limitsAndOrigin = ['plugin::live-support.site-origin', 'plugin::live-support.body-limit'];
+
+/** Customer routes: a visitor token for one conversation, from an allowed site. */
 const visitor = {
   auth: false as const,
   policies: ['plugin::live-support.visitor-token'],
-  middlewares: ['plugin::live-support.body-limit'],
+  middlewares: limitsAndOrigin,
 };
 
+/** External bots: a Strapi API token (full access, or custom with these actions enabled). */
 const botApi = { policies: [], middlewares: ['plugin::live-support.body-limit'] };
+
+const open = { auth: false as const, policies: [] };
 
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/health', handler: 'health.check', config: { auth: false, policies: [] } },
-    { method: 'GET', path: '/widget.js', handler: 'widget.script', config: { auth: false, policies: [] } },
+    { method: 'GET', path: '/health', handler: 'health.check', config: open },
+    { method: 'GET', path: '/widget.js', handler: 'widget.script', config: open },
+    { method: 'GET', path: '/widget-app.js', handler: 'widget.app', config: open },
     {
-      method: 'POST',
-      path: '/sessions',
-      handler: 'visitor.startSession',
-      config: { auth: false, policies: [], middlewares: ['plugin::live-support.body-limit'] },
+      method: 'GET',
+      path: '/widget-config',
+      handler: 'widget.config',
+      config: { ...open, middlewares: ['plugin::live-support.site-origin'] },
     },
+    { method: 'POST', path: '/sessions', handler: 'visitor.startSession', config: { ...open, middlewares: limitsAndOrigin } },
     { method: 'GET', path: '/conversations/:id', handler: 'visitor.getConversation', config: visitor },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'visitor.listMessages', config: visitor },
     { method: 'POST', path: '/conversations/:id/messages', handler: 'visitor.postMessage', config: visitor },
     { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
     { method: 'POST', path: '/conversations/:id/csat', handler: 'visitor.rate', config: visitor },
     { method: 'POST', path: '/conversations/:id/leave', handler: 'visitor.leave', config: visitor },
-    // External bots: a Strapi API token (full access, or custom with these actions enabled).
+    { method: 'POST', path: '/conversations/:id/offline-message', handler: 'visitor.leaveOfflineMessage', config: visitor },
     { method: 'GET', path: '/bot/conversations/:id', handler: 'bot-api.getConversation', config: botApi },
     { method: 'POST', path: '/bot/conversations/:id/messages', handler: 'bot-api.postMessage', config: botApi },
     { method: 'POST', path: '/bot/conversations/:id/escalate', handler: 'bot-api.escalate', config: botApi },
