@@ -7,7 +7,11 @@ import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env
 
 export interface RunningPlayground {
   url: string;
-  stop(): Promise<void>;
+  port: number;
+  databaseFile: string;
+  /** The secrets this node runs with: a restarted node needs the same to accept old tokens. */
+  secrets: Record<string, string>;
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -51,10 +55,13 @@ export interface StartOptions {
   databaseFile?: string;
   /** Replaces the generated secrets and adds variables (e.g. SERVE_ADMIN_PANEL=false). */
   env?: Record<string, string>;
+  /** Listen on this port (a restart keeps the address the browser knows). */
+  port?: number;
 }
 
 export async function startPlayground(options: StartOptions = {}): Promise<RunningPlayground> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const secrets = testSecrets();
   const database = options.databaseFile
     ? { file: options.databaseFile, remove: () => undefined }
     : temporaryDatabaseFile('e2e');
@@ -65,7 +72,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
     cwd: playgroundDir,
     env: {
       ...process.env,
-      ...testSecrets(),
+      ...secrets,
       ...QUIET_STRAPI_ENV,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -80,14 +87,14 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const stop = async () => {
+  const stop = async (stopOptions: { keepDatabase?: boolean } = {}) => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('close', resolve));
       process.kill(-child.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
       if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     }
-    database.remove();
+    if (!stopOptions.keepDatabase) database.remove();
   };
 
   try {
@@ -96,5 +103,11 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, port, databaseFile: database.file, secrets: { ...secrets, ...pickSecrets(options.env) }, stop };
+}
+
+const SECRET_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+
+function pickSecrets(env: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(env ?? {}).filter(([key]) => SECRET_KEYS.includes(key)));
 }
