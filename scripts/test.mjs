@@ -41,6 +41,7 @@ try {
   }
   await step('build plugin', 'npx', ['strapi-plugin', 'build']);
   await step('build widget', 'node', ['widget/build.mjs']);
+  await step('widget size budget', 'node', ['scripts/check-widget-size.mjs']);
   if (wants('static')) await step('verify package', 'npx', ['strapi-plugin', 'verify']);
   if (wants('unit')) await jest('unit', ['--maxWorkers=2']);
   if (wants('api')) await jest('api', ['--maxWorkers=2']);

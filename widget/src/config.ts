@@ -1,0 +1,27 @@
+/**
+ * The public widget configuration (`GET /api/live-support/widget-config`), as far as the app uses
+ * it (the loader reads the theme and the languages). Until it arrives, or when the server cannot
+ * give it, the built-in defaults make a working widget.
+ */
+import type { Locale } from './i18n';
+
+export interface WidgetConfig {
+  socketPath: string;
+  texts: Partial<Record<Locale, { title?: string; welcome?: string }>>;
+  escalationButton: boolean;
+  showEstimatedWait: boolean;
+  sound: boolean;
+  availability: { open: boolean; nextOpeningAt: string | null };
+}
+
+export const DEFAULT_CONFIG: WidgetConfig = {
+  socketPath: '/live-support/socket.io',
+  texts: {},
+  escalationButton: true,
+  showEstimatedWait: true,
+  sound: false,
+  availability: { open: true, nextOpeningAt: null },
+};
+
+/** The server's answer over the defaults: missing parts (an older server, no answer) keep them. */
+export const readConfig = (raw: unknown): WidgetConfig => ({ ...DEFAULT_CONFIG, ...(raw as object) });

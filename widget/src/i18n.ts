@@ -1,0 +1,176 @@
+/**
+ * Every string the widget shows, in Finnish, English and Swedish. The loader only imports
+ * `launcherTexts` and `pickLocale`, so the rest stays out of its bundle.
+ */
+
+export const LOCALES = ['fi', 'en', 'sv'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * The first candidate that names an allowed language ("sv-FI" → "sv"), else the fallback.
+ * Candidates in priority order: data-locale, init({ locale }), <html lang>, navigator.language.
+ */
+export function pickLocale(
+  candidates: ReadonlyArray<string | null | undefined>,
+  allowed: readonly string[] = LOCALES,
+  fallback: Locale = 'fi',
+): Locale {
+  for (const candidate of candidates) {
+    const language = (candidate || '').slice(0, 2).toLowerCase() as Locale;
+    if (LOCALES.includes(language) && allowed.includes(language)) return language;
+  }
+  return fallback;
+}
+
+/** The launcher's accessible name: closed, open, and the unread count added to it. */
+export type LauncherTexts = [open: string, close: string, unread: (count: number) => string];
+
+export const launcherTexts: Record<Locale, LauncherTexts> = {
+  fi: ['Avaa chat', 'Sulje chat', (count) => (count > 1 ? `${count} uutta viestiä` : '1 uusi viesti')],
+  en: ['Open chat', 'Close chat', (count) => (count > 1 ? `${count} new messages` : '1 new message')],
+  sv: ['Öppna chatten', 'Stäng chatten', (count) => (count > 1 ? `${count} nya meddelanden` : '1 nytt meddelande')],
+};
+
+export interface AppTexts {
+  /** Used when the server's settings give no title or welcome. */
+  title: string;
+  welcome: string;
+  minimize: string;
+  /** Authors, read out before each message. */
+  you: string;
+  bot: string;
+  agent: string;
+  system: string;
+  placeholder: string;
+  send: string;
+  /** The button of a message that could not be sent. */
+  retry: string;
+  escalate: string;
+  leaveQueue: string;
+  /** The queue position and the estimated wait in whole minutes, when known. */
+  queue: (position: number | null, minutes: number | null) => string;
+  typing: (name: string | null) => string;
+  closed: (nextOpening: string | null) => string;
+  reconnecting: string;
+  error: string;
+  rateQuestion: string;
+  comment: string;
+  thanks: string;
+  newConversation: string;
+  abandoned: string;
+  offlineIntro: string;
+  name: string;
+  email: string;
+  phone: string;
+  offlineInvalid: string;
+  offlineSent: string;
+}
+
+export const appTexts: Record<Locale, AppTexts> = {
+  fi: {
+    title: 'Asiakaspalvelu',
+    welcome: 'Hei! Miten voimme auttaa?',
+    minimize: 'Pienennä',
+    you: 'Sinä',
+    bot: 'Botti',
+    agent: 'Asiakaspalvelija',
+    system: 'Ilmoitus',
+    placeholder: 'Kirjoita viesti',
+    send: 'Lähetä',
+    retry: 'Ei lähetetty. Yritä uudelleen',
+    escalate: 'Puhu asiakaspalvelijan kanssa',
+    leaveQueue: 'Poistu jonosta',
+    queue: (position, minutes) =>
+      position
+        ? `Olet jonossa sijalla ${position}` + (minutes ? `, odotusaika noin ${minutes} min.` : '.')
+        : 'Odotat asiakaspalvelijaa.',
+    typing: (name) => `${name || 'Asiakaspalvelija'} kirjoittaa…`,
+    closed: (next) => `Asiakaspalvelu on nyt suljettu${next ? `, avaamme ${next}` : ''}.`,
+    reconnecting: 'Yhdistetään uudelleen…',
+    error: 'Jokin meni vikaan. Yritä uudelleen.',
+    rateQuestion: 'Miten onnistuimme? (1–5)',
+    comment: 'Kommentti (vapaaehtoinen)',
+    thanks: 'Kiitos palautteestasi!',
+    newConversation: 'Aloita uusi keskustelu',
+    abandoned: 'Poistuit jonosta.',
+    offlineIntro: 'Jätä viesti, niin vastaamme pian.',
+    name: 'Nimi (vapaaehtoinen)',
+    email: 'Sähköposti',
+    phone: 'Puhelin',
+    offlineInvalid: 'Kirjoita viesti ja anna sähköposti tai puhelinnumero.',
+    offlineSent: 'Kiitos! Viestisi on lähetetty.',
+  },
+  en: {
+    title: 'Customer service',
+    welcome: 'Hi! How can we help?',
+    minimize: 'Minimize',
+    you: 'You',
+    bot: 'Bot',
+    agent: 'Agent',
+    system: 'Notice',
+    placeholder: 'Write a message',
+    send: 'Send',
+    retry: 'Not sent. Try again',
+    escalate: 'Talk to a person',
+    leaveQueue: 'Leave the queue',
+    queue: (position, minutes) =>
+      position
+        ? `You are number ${position} in the queue` +
+          (minutes ? `, about ${minutes} minute${minutes > 1 ? 's' : ''}.` : '.')
+        : 'You are waiting for an agent.',
+    typing: (name) => `${name || 'The agent'} is typing…`,
+    closed: (next) => `Customer service is closed now${next ? `; we open ${next}` : ''}.`,
+    reconnecting: 'Reconnecting…',
+    error: 'Something went wrong. Try again.',
+    rateQuestion: 'How did we do? (1–5)',
+    comment: 'Comment (optional)',
+    thanks: 'Thank you for your feedback!',
+    newConversation: 'Start a new conversation',
+    abandoned: 'You left the queue.',
+    offlineIntro: 'Leave a message and we will get back to you.',
+    name: 'Name (optional)',
+    email: 'Email',
+    phone: 'Phone',
+    offlineInvalid: 'Write a message and give an email or a phone number.',
+    offlineSent: 'Thank you! We received your message.',
+  },
+  sv: {
+    title: 'Kundtjänst',
+    welcome: 'Hej! Hur kan vi hjälpa till?',
+    minimize: 'Minimera',
+    you: 'Du',
+    bot: 'Bot',
+    agent: 'Kundtjänst',
+    system: 'Meddelande',
+    placeholder: 'Skriv ett meddelande',
+    send: 'Skicka',
+    retry: 'Inte skickat. Försök igen',
+    escalate: 'Prata med en människa',
+    leaveQueue: 'Lämna kön',
+    queue: (position, minutes) =>
+      position
+        ? `Du är nummer ${position} i kön` + (minutes ? `, cirka ${minutes} min.` : '.')
+        : 'Du väntar på kundtjänst.',
+    typing: (name) => `${name || 'Kundtjänst'} skriver…`,
+    closed: (next) => `Kundtjänsten är stängd nu${next ? `, vi öppnar ${next}` : ''}.`,
+    reconnecting: 'Ansluter igen…',
+    error: 'Något gick fel. Försök igen.',
+    rateQuestion: 'Hur gick det? (1–5)',
+    comment: 'Kommentar (frivillig)',
+    thanks: 'Tack för din feedback!',
+    newConversation: 'Starta en ny konversation',
+    abandoned: 'Du lämnade kön.',
+    offlineIntro: 'Lämna ett meddelande så hör vi av oss.',
+    name: 'Namn (frivilligt)',
+    email: 'E-post',
+    phone: 'Telefon',
+    offlineInvalid: 'Skriv ett meddelande och ange e-post eller telefon.',
+    offlineSent: 'Tack! Vi har fått ditt meddelande.',
+  },
+};
+
+/** Whole minutes, rounded up, for "about 4 minutes"; null when there is no estimate. */
+export function waitMinutes(seconds: number | null | undefined): number | null {
+  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return null;
+  return Math.max(1, Math.ceil(seconds / 60));
+}
