@@ -244,11 +244,15 @@ describe('languages and accessibility', () => {
       await page.getByTestId('panel').waitFor();
       await audit('open');
 
-      const claimed = claimNext();
+      const queued = nextAgentEvent<{ conversation: { id: number; status: string } }>(
+        'queue:changed',
+        (change) => change.conversation.status === 'queued',
+      );
       await sendAsCustomer(page, 'I want to talk to a human');
+      const id = (await queued).conversation.id;
       await page.getByTestId('queue-status').waitFor();
       await audit('queued');
-      const id = await claimed;
+      await ask('conversation:claim', { conversationId: id });
       await page.getByTestId('agent-name').waitFor();
       await audit('active');
       await ask('conversation:resolve', { conversationId: id });

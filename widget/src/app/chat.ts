@@ -64,11 +64,20 @@ const PAGE = 200;
 /** 1 s, 2 s, 4 s … up to 30 s, with jitter so that many widgets do not come back at once. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt) * (0.75 + Math.random() / 2);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const blankState = (): ChatState => ({
+  conversation: null,
+  connection: 'none',
+  typing: false,
+  error: false,
+  busy: false,
+  rated: false,
+  offlineSent: false,
+});
 
 export function createChat(context: WidgetContext, onChange: () => void): Chat {
   const store = createStore(() => localStorage);
   const timeline = createTimeline();
-  const state = {} as ChatState;
+  const state = blankState();
   let session: StoredSession | null = null;
   let socket: WidgetSocket | null = null;
   let starting: Promise<unknown> | null = null;
@@ -271,7 +280,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     store.remove(SESSION_KEY);
     historyLoaded = false;
     timeline.clear(keepUnsent);
-    Object.assign(state, { conversation: null, connection: 'none', typing: false, error: false, rated: false, offlineSent: false });
+    Object.assign(state, blankState());
     changed();
   }
 
@@ -329,7 +338,6 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     typingSentAt = 0;
   }
 
-  Object.assign(state, { conversation: null, connection: 'none', typing: false, error: false, busy: false, rated: false, offlineSent: false });
   context.subscribe(changed);
   adopt();
 
