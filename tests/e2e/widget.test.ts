@@ -207,6 +207,44 @@ describe('a customer on the demo page', () => {
   });
 });
 
+describe('the queue as customers see it', () => {
+  it('shows each waiting customer their place and moves them up live', async () => {
+    const contexts = [await browser.newContext({ locale: 'en-US' }), await browser.newContext({ locale: 'en-US' })];
+    try {
+      const pages: Page[] = [];
+      const ids: number[] = [];
+      for (const context of contexts) {
+        const page = await openDemo(context, '/');
+        await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+        await page.getByTestId('launcher').click();
+        const queued = nextAgentEvent<{ conversation: { id: number; status: string } }>(
+          'queue:changed',
+          (change) => change.conversation.status === 'queued' && !ids.includes(change.conversation.id),
+        );
+        await sendAsCustomer(page, 'I want to talk to a human');
+        ids.push((await queued).conversation.id);
+        pages.push(page);
+      }
+      await pages[0].getByTestId('queue-status').filter({ hasText: /sijalla 1|number 1/ }).waitFor();
+      await pages[1].getByTestId('queue-status').filter({ hasText: /sijalla 2|number 2/ }).waitFor();
+
+      await ask('conversation:claim', { conversationId: ids[0] });
+      await pages[1].getByTestId('queue-status').filter({ hasText: /sijalla 1|number 1/ }).waitFor();
+      await pages[0].getByTestId('agent-name').waitFor();
+
+      const left = nextAgentEvent<{ conversation: { id: number; status: string } }>(
+        'queue:changed',
+        (change) => change.conversation.id === ids[1] && change.conversation.status === 'abandoned',
+      );
+      await pages[1].getByTestId('leave').click();
+      await left;
+      await ask('conversation:resolve', { conversationId: ids[0] });
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+});
+
 describe('languages and accessibility', () => {
   const pageWith = (locale: string) => `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>t</title></head>
     <body><main><h1>Shop</h1></main><script src="/api/live-support/widget.js" data-locale="${locale}" async></script></body></html>`;
