@@ -26,7 +26,7 @@ const cssAsText = {
 };
 
 /**
- * Leaves out the parts of socket.io-client the widget never uses (about 1 KB gzipped):
+ * Leaves out the parts of socket.io-client the widget never uses (about 2.5 KB gzipped):
  * - the WebTransport transport (the widget connects with WebSocket, else HTTP long-polling), and
  *   the XMLHttpRequest long-polling: engine.io-client's own fetch() long-polling is used instead
  *   (the same protocol, a third of the code; every browser the widget supports has fetch);
