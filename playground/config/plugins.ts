@@ -23,6 +23,28 @@ export default ({ env }) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },
+  // Agents answer offline messages by email. With SMTP_HOST set, mail goes to that server
+  // (tests start a local one); otherwise Strapi's default sendmail provider is used.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: false,
+              ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+              auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'support@example.com'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', 'support@example.com'),
+            },
+          },
+        },
+      }
+    : {}),
   'live-support': {
     enabled: true,
     resolve: findPluginRoot(__dirname),

@@ -81,6 +81,25 @@ export const offlineMessageSchema = startSessionSchema
   });
 export type OfflineMessageInput = z.infer<typeof offlineMessageSchema>;
 
+export const offlineInboxQuerySchema = z
+  .object({
+    status: z.enum(['new', 'read', 'replied']).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type OfflineInboxQuery = z.infer<typeof offlineInboxQuerySchema>;
+
+export const offlineStatusSchema = z.object({ status: z.enum(['new', 'read']) }).strict();
+
+export const offlineReplySchema = z
+  .object({
+    text: z.string().trim().min(1).max(4000),
+    subject: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type OfflineReplyInput = z.infer<typeof offlineReplySchema>;
+
 export const messagesQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),

@@ -77,6 +77,8 @@ export interface AgentServerToClientEvents {
   'presence:changed': (presence: AgentPresenceView) => void;
   /** A customer left a message while no agent was available. */
   'offline-message:new': (message: { id: number; conversationId: number; name: string | null; createdAt: string }) => void;
+  /** On connect: how many offline messages nobody has read yet. */
+  'offline-messages:pending': (pending: { count: number }) => void;
 }
 
 /** The `data` of a refused connection's `connect_error`. */

@@ -5,6 +5,9 @@ import {
   conversationIdSchema,
   emptyBodySchema,
   messagesQuerySchema,
+  offlineInboxQuerySchema,
+  offlineReplySchema,
+  offlineStatusSchema,
   postMessageSchema,
   presenceSchema,
   queueQuerySchema,
@@ -47,6 +50,21 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async knowledge(ctx: Context) {
       ctx.body = { data: await getService('knowledgeBase', { strapi }).contextFor(idOf(ctx)) };
+    },
+
+    async offlineMessages(ctx: Context) {
+      ctx.body = await getService('offlineInbox', { strapi }).list(parseInput(offlineInboxQuerySchema, ctx.query));
+    },
+
+    async setOfflineMessageStatus(ctx: Context) {
+      const { status } = parseInput(offlineStatusSchema, ctx.request.body);
+      ctx.body = { data: await getService('offlineInbox', { strapi }).setStatus(idOf(ctx), status) };
+    },
+
+    async replyToOfflineMessage(ctx: Context) {
+      const id = idOf(ctx);
+      const input = parseInput(offlineReplySchema, ctx.request.body);
+      ctx.body = { data: await getService('offlineInbox', { strapi }).reply(id, agentIdOf(ctx), input) };
     },
 
     async claim(ctx: Context) {

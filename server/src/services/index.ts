@@ -4,6 +4,7 @@ import conversations from './conversations';
 import knowledgeBase from './knowledge-base';
 import messages from './messages';
 import notifier from './notifier';
+import offlineInbox from './offline-inbox';
 import openingHours from './opening-hours';
 import overview from './overview';
 import presence from './presence';
@@ -22,6 +23,7 @@ const services = {
   knowledgeBase,
   messages,
   notifier,
+  offlineInbox,
   openingHours,
   overview,
   presence,

@@ -47,6 +47,13 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
         .snapshot(agentId, { page: 1, pageSize: 100 })
         .then(({ data }) => socket.join(data.mine.map((card) => rooms.conversation(card.id))));
     }
+    // Messages left while nobody was there are announced when an agent comes back.
+    void getService('offlineInbox', { strapi })
+      .countNew()
+      .then((count) => {
+        if (count > 0) socket.emit('offline-messages:pending', { count });
+      })
+      .catch(() => undefined);
     socket.on('disconnect', () => {
       if (canChat) void presence.socketDisconnected(agentId);
     });

@@ -1,0 +1,132 @@
+import type { AddressInfo } from 'node:net';
+
+import { SMTPServer } from 'smtp-server';
+
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import { alwaysOpen, loginAgent, nextEvent, startCustomer, type Agent, type Customer } from '../helpers/protocol';
+import { connectSocket } from '../helpers/sockets';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+/** Email is outside the machine: a local SMTP server stands in for the provider's. */
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+let smtp: SMTPServer;
+const mails: ReceivedMail[] = [];
+let app: BootedStrapi;
+let agent: Agent;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  app = await bootStrapi({
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'tuki@example.com' },
+  });
+  await alwaysOpen(app);
+  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  await agent.put('/presence', { status: 'offline' }).expect(200);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function offlineCustomer(details: object, message: object): Promise<Customer> {
+  const customer = await startCustomer(app, { locale: 'fi', ...details });
+  expect((await customer.post('/escalate')).body.data.status).toBe('offline');
+  await customer.post('/offline-message', message).expect(201);
+  return customer;
+}
+
+describe('the offline inbox', () => {
+  it('announces waiting messages when an agent comes back, lists, marks and answers them by email', async () => {
+    const customer = await offlineCustomer({ name: 'Liisa' }, { email: 'liisa@example.com', message: 'Paketti ei tullut perille.' });
+
+    // Listen before connecting: the server announces right after the handshake.
+    const socket = connectSocket(app.url, '/agent', { token: agent.token });
+    try {
+      const pending = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      expect((await pending).count).toBe(1);
+    } finally {
+      socket.close();
+    }
+    // Connecting brought the agent online; the next customers must find nobody again.
+    await agent.put('/presence', { status: 'offline' }).expect(200);
+
+    const inbox = await agent.get('/offline-messages?status=new');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.meta.counts).toEqual({ new: 1, read: 0, replied: 0 });
+    const [entry] = inbox.body.data;
+    expect(entry).toMatchObject({
+      conversationId: customer.conversationId,
+      name: 'Liisa',
+      email: 'liisa@example.com',
+      message: 'Paketti ei tullut perille.',
+      language: 'fi',
+      status: 'new',
+    });
+
+    const read = await agent.put(`/offline-messages/${entry.id}`, { status: 'read' });
+    expect(read.body.data.status).toBe('read');
+    expect((await agent.get('/offline-messages')).body.meta.counts).toEqual({ new: 0, read: 1, replied: 0 });
+
+    const replied = await agent.post(`/offline-messages/${entry.id}/reply`, { text: 'Pahoittelut! Lähetämme uuden paketin.' });
+    expect(replied.status).toBe(200);
+    expect(replied.body.data).toMatchObject({ status: 'replied', replyText: 'Pahoittelut! Lähetämme uuden paketin.', repliedBy: { id: agent.id, name: 'Aino' } });
+
+    expect(mails).toHaveLength(1);
+    expect(mails[0].to).toEqual(['liisa@example.com']);
+    expect(mails[0].from).toBe('tuki@example.com');
+    expect(mails[0].raw).toMatch(/Subject: Vastaus viestiisi/);
+    expect(mails[0].raw).toMatch(/Pahoittelut! L=C3=A4het=C3=A4mme uuden paketin\.|Pahoittelut! Lähetämme uuden paketin\./);
+
+    const again = await agent.post(`/offline-messages/${entry.id}/reply`, { text: 'Toinen vastaus' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.details.code).toBe('ALREADY_REPLIED');
+    expect(mails).toHaveLength(1);
+  });
+
+  it('refuses an email reply to a customer who left only a phone number', async () => {
+    await offlineCustomer({}, { phone: '+358 40 123 4567', message: 'Soittakaa' });
+    const entry = (await agent.get('/offline-messages?status=new')).body.data[0];
+    const response = await agent.post(`/offline-messages/${entry.id}/reply`, { text: 'Hei' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.details).toMatchObject({ code: 'NO_EMAIL', phone: '+358 40 123 4567' });
+    expect((await agent.get('/offline-messages?status=new')).body.data[0].status).toBe('new');
+  });
+
+  it.each([
+    ['PUT', '/offline-messages/1', { status: 'replied' }],
+    ['POST', '/offline-messages/1/reply', { text: '' }],
+    ['POST', '/offline-messages/1/reply', { text: 'ok', cc: 'boss@example.com' }],
+  ])('%s %s %j → 400', async (method, path, body) => {
+    const response = method === 'PUT' ? await agent.put(path, body) : await agent.post(path, body);
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 404 for a message that does not exist', async () => {
+    expect((await agent.post('/offline-messages/99999/reply', { text: 'Hei' })).status).toBe(404);
+  });
+});
