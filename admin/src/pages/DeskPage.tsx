@@ -1,36 +1,220 @@
-import { Box, Flex, Grid, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
 
+import { PresenceSwitch } from '../components/PresenceSwitch';
+import { useAgentSocket } from '../hooks/useAgentSocket';
+import { PERMISSIONS } from '../permissions';
+import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
+import { errorBodyOf } from '../utils/errors';
+import { formatDuration } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
-type ConversationStatus = 'bot' | 'queued' | 'active' | 'resolved' | 'offline' | 'abandoned';
-type Counts = Record<ConversationStatus, number>;
+type Column = keyof QueueSnapshot;
+const COLUMNS: { key: Column; testId: string; countTestId: string }[] = [
+  { key: 'waiting', testId: 'column-waiting', countTestId: 'count-queued' },
+  { key: 'mine', testId: 'column-mine', countTestId: 'count-mine' },
+  { key: 'resolved', testId: 'column-resolved', countTestId: 'count-resolved' },
+];
 
-const SHOWN_STATUSES: ConversationStatus[] = ['queued', 'active', 'resolved', 'offline'];
+const useNow = () => {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+};
 
 export const DeskPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const [counts, setCounts] = useState<Counts | null>(null);
+  const { get, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const socket = useAgentSocket();
+  const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
+  const canChat = Boolean(allowedActions.canChat);
+  const [queue, setQueue] = useState<QueueSnapshot | null>(null);
+  const [counts, setCounts] = useState<QueueSnapshotMeta['counts'] | null>(null);
   const [failed, setFailed] = useState(false);
+  const [claiming, setClaiming] = useState<number | null>(null);
+  const now = useNow();
 
-  useEffect(() => {
-    let cancelled = false;
-    get<{ data: { counts: Counts } }>('/live-support/overview')
+  const refresh = useCallback(() => {
+    get<{ data: QueueSnapshot; meta: QueueSnapshotMeta }>('/live-support/queue')
       .then(({ data }) => {
-        if (!cancelled) setCounts(data.data.counts);
+        setQueue(data.data);
+        setCounts(data.meta.counts);
+        setFailed(false);
       })
-      .catch(() => {
-        if (!cancelled) setFailed(true);
-      });
-    return () => {
-      cancelled = true;
-    };
+      .catch(() => setFailed(true));
   }, [get]);
 
-  const title = formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Live Support' });
+  useEffect(() => {
+    refresh();
+    if (!socket) return undefined;
+    // Bursts of changes (and new messages in my chats, which change the cards' last message)
+    // are coalesced into one `GET /queue`.
+    let timer: number | undefined;
+    const scheduleRefresh = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 200);
+    };
+    socket.on('queue:changed', scheduleRefresh);
+    socket.on('message:new', scheduleRefresh);
+    socket.on('connect', refresh);
+    return () => {
+      window.clearTimeout(timer);
+      socket.off('queue:changed', scheduleRefresh);
+      socket.off('message:new', scheduleRefresh);
+      socket.off('connect', refresh);
+    };
+  }, [refresh, socket]);
+
+  const claim = async (card: QueueCardView) => {
+    setClaiming(card.id);
+    try {
+      await post(`/live-support/conversations/${card.id}/claim`, {});
+    } catch (error) {
+      const body = errorBodyOf(error);
+      const claimedBy = body?.details?.claimedBy as { name?: string } | undefined;
+      if (body?.details?.code === 'ALREADY_CLAIMED') {
+        toggleNotification({
+          type: 'warning',
+          message: formatMessage(
+            {
+              id: getTranslation('desk.claim.alreadyClaimed'),
+              defaultMessage: 'Already claimed by {name}',
+            },
+            { name: claimedBy?.name ?? '?' },
+          ),
+        });
+        setQueue(
+          (current) =>
+            current && {
+              ...current,
+              waiting: current.waiting.filter((item) => item.id !== card.id),
+            },
+        );
+        setCounts(
+          (current) =>
+            current && {
+              ...current,
+              waiting: Math.max(0, current.waiting - 1),
+            },
+        );
+      } else {
+        toggleNotification({
+          type: 'danger',
+          message:
+            body?.message ??
+            formatMessage({
+              id: getTranslation('desk.claim.error'),
+              defaultMessage: 'The conversation could not be claimed.',
+            }),
+        });
+      }
+    } finally {
+      setClaiming(null);
+      refresh();
+    }
+  };
+
+  const title = formatMessage({
+    id: getTranslation('plugin.name'),
+    defaultMessage: 'Live Support',
+  });
+  const columnTitle = (key: Column) =>
+    formatMessage({
+      id: getTranslation(`desk.column.${key}`),
+      defaultMessage: key,
+    });
+
+  const renderCard = (card: QueueCardView, column: Column) => {
+    const since = column === 'waiting' ? card.queuedAt : column === 'mine' ? card.claimedAt : card.resolvedAt;
+    const seconds = since ? Math.max(0, Math.floor((now - Date.parse(since)) / 1000)) : null;
+    return (
+      <Box
+        key={card.id}
+        data-testid="card"
+        data-conversation-id={card.id}
+        background="neutral0"
+        hasRadius
+        shadow="tableShadow"
+        padding={3}
+      >
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <Flex justifyContent="space-between" gap={2} wrap="wrap">
+            <Typography fontWeight="bold" data-testid="card-customer">
+              {card.customerName ??
+                formatMessage({
+                  id: getTranslation('desk.card.anonymous'),
+                  defaultMessage: 'Anonymous customer',
+                })}
+            </Typography>
+            <Flex gap={1}>
+              {card.isVip ? (
+                <Badge active data-testid="card-vip">
+                  {formatMessage({
+                    id: getTranslation('desk.card.vip'),
+                    defaultMessage: 'VIP',
+                  })}
+                </Badge>
+              ) : null}
+              <Badge>{card.language.toUpperCase()}</Badge>
+            </Flex>
+          </Flex>
+          {seconds !== null ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="card-time">
+              {formatMessage(
+                {
+                  id: getTranslation(`desk.card.since.${column}`),
+                  defaultMessage:
+                    column === 'waiting'
+                      ? 'Waiting {time}'
+                      : column === 'mine'
+                        ? 'Claimed {time} ago'
+                        : 'Resolved {time} ago',
+                },
+                { time: formatDuration(seconds) },
+              )}
+            </Typography>
+          ) : null}
+          {card.escalationTrigger ? (
+            <Typography variant="pi" textColor="neutral700">
+              {formatMessage({
+                id: getTranslation(`trigger.${card.escalationTrigger}`),
+                defaultMessage: card.escalationTrigger,
+              })}
+              {card.escalationReason ? `: ${card.escalationReason}` : ''}
+            </Typography>
+          ) : null}
+          {card.lastMessage ? (
+            <Typography variant="omega" textColor="neutral800" ellipsis>
+              {card.lastMessage.text}
+            </Typography>
+          ) : null}
+          <Flex gap={2} justifyContent="flex-end">
+            {column === 'waiting' && canChat ? (
+              <Button size="S" data-testid="claim" loading={claiming === card.id} onClick={() => void claim(card)}>
+                {formatMessage({
+                  id: getTranslation('desk.card.claim'),
+                  defaultMessage: 'Claim',
+                })}
+              </Button>
+            ) : null}
+            <Button size="S" variant="tertiary" tag={RouterLink} to={`conversations/${card.id}`} data-testid="open">
+              {formatMessage({
+                id: getTranslation('desk.card.open'),
+                defaultMessage: 'Open',
+              })}
+            </Button>
+          </Flex>
+        </Flex>
+      </Box>
+    );
+  };
 
   return (
     <Page.Main>
@@ -41,37 +225,51 @@ export const DeskPage = () => {
           id: getTranslation('desk.subtitle'),
           defaultMessage: 'Take conversations from the queue and chat with customers in real time.',
         })}
+        primaryAction={canChat ? <PresenceSwitch /> : undefined}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {failed ? (
             <Typography textColor="danger600">
               {formatMessage({
-                id: getTranslation('desk.overview.error'),
-                defaultMessage: 'The conversation counts could not be loaded.',
+                id: getTranslation('desk.queue.error'),
+                defaultMessage: 'The queue could not be loaded.',
               })}
             </Typography>
           ) : null}
-          <Grid.Root gap={4} aria-label={formatMessage({ id: getTranslation('desk.overview.label'), defaultMessage: 'Conversations by status' })}>
-            {SHOWN_STATUSES.map((status) => (
-              <Grid.Item key={status} col={3} s={6} xs={12}>
-                <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} width="100%">
-                  <Typography variant="sigma" textColor="neutral600" tag="p">
-                    {formatMessage({ id: getTranslation(`status.${status}`), defaultMessage: status })}
-                  </Typography>
-                  <Typography variant="alpha" tag="p" data-testid={`count-${status}`}>
-                    {counts ? counts[status] : '–'}
-                  </Typography>
+          <Grid.Root gap={4}>
+            {COLUMNS.map(({ key, testId, countTestId }) => (
+              <Grid.Item key={key} col={4} s={12} direction="column" alignItems="stretch">
+                <Box
+                  tag="section"
+                  aria-label={columnTitle(key)}
+                  data-testid={testId}
+                  background="neutral100"
+                  hasRadius
+                  padding={3}
+                  width="100%"
+                >
+                  <Flex justifyContent="space-between" paddingBottom={3}>
+                    <Typography variant="sigma" textColor="neutral600" tag="h2">
+                      {columnTitle(key)}
+                    </Typography>
+                    <Badge data-testid={countTestId}>{counts ? String(counts[key]) : '–'}</Badge>
+                  </Flex>
+                  <Flex direction="column" alignItems="stretch" gap={3}>
+                    {queue && queue[key].length === 0 ? (
+                      <Typography variant="pi" textColor="neutral600">
+                        {formatMessage({
+                          id: getTranslation('desk.column.empty'),
+                          defaultMessage: 'Nothing here.',
+                        })}
+                      </Typography>
+                    ) : null}
+                    {queue?.[key].map((card) => renderCard(card, key))}
+                  </Flex>
                 </Box>
               </Grid.Item>
             ))}
           </Grid.Root>
-          <Typography textColor="neutral600">
-            {formatMessage({
-              id: getTranslation('desk.comingSoon'),
-              defaultMessage: 'The live queue and the conversation view are being built.',
-            })}
-          </Typography>
         </Flex>
       </Layouts.Content>
     </Page.Main>

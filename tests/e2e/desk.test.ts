@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+
+import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { launchChromium } from '../helpers/browser';
+import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
+
+/** The agent desk in the admin panel, in Chromium, against the built playground. */
+let playground: RunningPlayground;
+let browser: Browser;
+let agentToken: string;
+
+beforeAll(async () => {
+  [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
+  const adminToken = await adminLogin(playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await request(playground.url)
+    .put('/live-support/settings')
+    .set('Authorization', `Bearer ${adminToken}`)
+    .send({ queue: { enforceOpeningHours: false } })
+    .expect(200);
+  agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+});
+
+async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${playground.url}/admin/auth/login`);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole('button', { name: /log ?in/i }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), {
+    timeout: 60000,
+  });
+}
+
+async function startCustomer(name: string): Promise<{ id: number; token: string }> {
+  const response = await request(playground.url)
+    .post('/api/live-support/sessions')
+    .send({ locale: 'en', name, email: 'maija@example.com' })
+    .expect(201);
+  return {
+    id: response.body.data.conversation.id as number,
+    token: response.body.data.token as string,
+  };
+}
+
+describe('the agent desk', () => {
+  it('shows an escalated conversation live, claims it and answers the customer', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
+      await page.goto(`${playground.url}/admin/plugins/live-support`);
+      await page.getByTestId('column-waiting').waitFor({ timeout: 30000 });
+      await page.getByTestId('count-queued').filter({ hasText: '0' }).waitFor();
+      await page.getByTestId('presence').waitFor();
+
+      await request(playground.url)
+        .put('/live-support/presence')
+        .set('Authorization', `Bearer ${agentToken}`)
+        .send({ status: 'online' })
+        .expect(200);
+
+      await page.locator('[data-testid="presence"][data-status="online"]').waitFor({ timeout: 15000 });
+
+      const customer = await startCustomer('Maija Desk');
+      const escalated = await request(playground.url)
+        .post(`/api/live-support/conversations/${customer.id}/escalate`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({ reason: 'wants a person' })
+        .expect(200);
+      expect(escalated.body.data.status).toBe('queued');
+
+      // The card arrives over the socket, without a reload.
+      const waitingCard = page.getByTestId('column-waiting').getByTestId('card').filter({ hasText: 'Maija Desk' });
+      await waitingCard.waitFor({ timeout: 15000 });
+      await page.getByTestId('count-queued').filter({ hasText: '1' }).waitFor();
+      expect(await waitingCard.textContent()).toContain('wants a person');
+
+      await waitingCard.getByTestId('claim').click();
+      const mineCard = page.getByTestId('column-mine').getByTestId('card').filter({ hasText: 'Maija Desk' });
+      await mineCard.waitFor({ timeout: 15000 });
+      await waitingCard.waitFor({ state: 'detached' });
+      await page.getByTestId('count-queued').filter({ hasText: '0' }).waitFor();
+
+      await mineCard.getByTestId('open').click();
+      await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.id}$`));
+      await page.getByTestId('customer').filter({ hasText: 'maija@example.com' }).waitFor();
+
+      // A customer message arrives live.
+      await request(playground.url)
+        .post(`/api/live-support/conversations/${customer.id}/messages`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({ clientId: 'w-desk-1', text: 'Where is my parcel?' })
+        .expect((response) => expect([200, 201]).toContain(response.status));
+      await page.getByTestId('message').filter({ hasText: 'Where is my parcel?' }).waitFor({ timeout: 15000 });
+
+      await page.getByTestId('reply-input').fill('Hi Maija, let me check.');
+      await page.getByTestId('reply-send').click();
+      await page.getByTestId('message').filter({ hasText: 'Hi Maija, let me check.' }).waitFor();
+      await expect(page.getByTestId('reply-input').inputValue()).resolves.toBe('');
+
+      const seen = await request(playground.url)
+        .get(`/api/live-support/conversations/${customer.id}/messages?after=0`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .expect(200);
+      const texts = (seen.body.data as { author: string; text: string }[]).map(
+        (message) => `${message.author}: ${message.text}`,
+      );
+      expect(texts).toContain('agent: Hi Maija, let me check.');
+
+      await page.getByTestId('resolve').click();
+      await page.getByTestId('reply-input').waitFor({ state: 'detached' });
+      const view = await request(playground.url)
+        .get(`/api/live-support/conversations/${customer.id}`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .expect(200);
+      expect(view.body.data.status).toBe('resolved');
+
+      // The presence switch sets the agent's status.
+      await page.getByTestId('presence').getByRole('combobox').click();
+      await page.getByRole('option', { name: 'Away' }).click();
+      await page.locator('[data-testid="presence"][data-status="away"]').waitFor();
+      const agents = await request(playground.url)
+        .get('/live-support/agents')
+        .set('Authorization', `Bearer ${agentToken}`)
+        .expect(200);
+      const aino = (agents.body.data as { name: string; status: string }[]).find((agent) => agent.name === 'Aino');
+      expect(aino?.status).toBe('away');
+
+      await page.getByRole('link', { name: 'Back' }).click();
+      await page.getByTestId('column-resolved').getByTestId('card').filter({ hasText: 'Maija Desk' }).waitFor();
+      await page.getByTestId('count-mine').filter({ hasText: '0' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('tells the agent who got there first and drops the card', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
+      await page.goto(`${playground.url}/admin/plugins/live-support`);
+      await page.getByTestId('column-waiting').waitFor({ timeout: 30000 });
+
+      await request(playground.url)
+        .put('/live-support/presence')
+        .set('Authorization', `Bearer ${agentToken}`)
+        .send({ status: 'online' })
+        .expect(200);
+      const customer = await startCustomer('Race Customer');
+      const escalated = await request(playground.url)
+        .post(`/api/live-support/conversations/${customer.id}/escalate`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({})
+        .expect(200);
+      expect(escalated.body.data.status).toBe('queued');
+      const card = page.getByTestId('column-waiting').getByTestId('card').filter({ hasText: 'Race Customer' });
+      await card.waitFor({ timeout: 15000 });
+
+      // Elias claims it first; hold back the queue refresh so that Aino still sees the card.
+      await page.route('**/live-support/queue*', (route) => route.abort());
+      const eliasToken = await adminLogin(playground.url, 'elias@example.com', DEMO_AGENT.password);
+      await request(playground.url)
+        .post(`/live-support/conversations/${customer.id}/claim`)
+        .set('Authorization', `Bearer ${eliasToken}`)
+        .send({})
+        .expect(200);
+      await card.getByTestId('claim').click();
+      await page.getByText(/Already claimed by Elias/).waitFor({ timeout: 15000 });
+      await card.waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+});
