@@ -93,7 +93,20 @@ export async function setUpDemo(strapi: Core.Strapi): Promise<void> {
     for (const faq of DEMO_FAQS) await faqs.create({ data: faq });
   }
 
-  if (process.env.NODE_ENV !== 'test') printWelcome(strapi, created);
+  // The demo bot answers from the FAQ above. Only while no bot collection is chosen, so a
+  // choice made in the settings is never undone; API tests (NODE_ENV=test) keep the plain bot.
+  if (process.env.NODE_ENV !== 'test') {
+    const settings = strapi.plugin('live-support').service('settings');
+    const current = await settings.get();
+    if (!current.bot.knowledgeBase.contentType) {
+      await settings.update({
+        bot: {
+          knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: 'language' },
+        },
+      });
+    }
+    printWelcome(strapi, created);
+  }
 }
 
 function printWelcome(strapi: Core.Strapi, created: string[]): void {
