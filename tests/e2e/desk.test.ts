@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 
 /** The agent desk in the admin panel, in Chromium, against the built playground. */
@@ -26,14 +26,8 @@ afterAll(async () => {
   await playground?.stop();
 });
 
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${playground.url}/admin/auth/login`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /log ?in/i }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), {
-    timeout: 60000,
-  });
+function logIn(page: Page, email: string, password: string): Promise<void> {
+  return logInToAdmin(page, playground.url, email, password);
 }
 
 async function startCustomer(name: string): Promise<{ id: number; token: string }> {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 
 import { playgroundDir } from './paths';
+import { freePort } from './ports';
 import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
 
 export interface RunningPlayground {
@@ -12,17 +12,6 @@ export interface RunningPlayground {
   /** The secrets this node runs with: a restarted node needs the same to accept old tokens. */
   secrets: Record<string, string>;
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One request without keep-alive, so that no socket outlives the check. */

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { freePort } from './ports';
 
 export interface RunningPostgres {
   env: Record<string, string>;
@@ -23,17 +24,6 @@ function binary(name: string): string {
   const onPath = spawnSync('which', [name], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return onPath;
   throw new Error(`PostgreSQL's ${name} was not found: install the postgresql package (.ci/run does)`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
