@@ -100,10 +100,13 @@ export const offlineReplySchema = z
   .strict();
 export type OfflineReplyInput = z.infer<typeof offlineReplySchema>;
 
+/** How many messages one catch-up returns when the client does not say. */
+export const MESSAGES_PAGE_DEFAULT = 200;
+
 export const messagesQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(200),
+    limit: z.coerce.number().int().min(1).max(500).default(MESSAGES_PAGE_DEFAULT),
   })
   .strict();
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;

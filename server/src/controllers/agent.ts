@@ -44,8 +44,7 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = idOf(ctx);
       await conversations().find(id);
       const { after, limit } = parseInput(messagesQuerySchema, ctx.query);
-      const messages = getService('messages', { strapi });
-      ctx.body = { data: await messages.toViews(await messages.listAfter(id, after, limit)), meta: { after, limit } };
+      ctx.body = { data: await getService('messages', { strapi }).viewsAfter(id, after, limit), meta: { after, limit } };
     },
 
     async knowledge(ctx: Context) {

@@ -17,11 +17,10 @@ const botApiController = ({ strapi }: { strapi: Core.Strapi }) => {
     async getConversation(ctx: Context) {
       const id = idOf(ctx);
       const { after, limit } = parseInput(messagesQuerySchema, ctx.query);
-      const messages = getService('messages', { strapi });
       ctx.body = {
         data: {
           conversation: await conversations().visitorView(id),
-          messages: await messages.toViews(await messages.listAfter(id, after, limit)),
+          messages: await getService('messages', { strapi }).viewsAfter(id, after, limit),
         },
       };
     },

@@ -33,9 +33,7 @@ const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
     async listMessages(ctx: Context) {
       const id = idOf(ctx);
       const { after, limit } = parseInput(messagesQuerySchema, ctx.query);
-      const messages = getService('messages', { strapi });
-      const rows = await messages.listAfter(id, after, limit);
-      ctx.body = { data: await messages.toViews(rows), meta: { after, limit } };
+      ctx.body = { data: await getService('messages', { strapi }).viewsAfter(id, after, limit), meta: { after, limit } };
     },
 
     async postMessage(ctx: Context) {

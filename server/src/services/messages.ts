@@ -89,6 +89,11 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** What a client that has seen up to `afterSeq` missed, ready to send. */
+    async viewsAfter(conversationId: number, afterSeq: number, limit: number): Promise<MessageView[]> {
+      return this.toViews(await this.listAfter(conversationId, afterSeq, limit));
+    },
+
     async listAfter(conversationId: number, afterSeq: number, limit: number): Promise<MessageRow[]> {
       return strapi.db.query(UID.message).findMany({
         where: { conversationId, seq: { $gt: afterSeq } },

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACTIONS } from '../../constants';
-import { agentSocketSchemas, emptyBodySchema, presenceSchema, queueQuerySchema } from '../../contracts/conversation';
+import {
+  agentSocketSchemas,
+  emptyBodySchema,
+  MESSAGES_PAGE_DEFAULT,
+  presenceSchema,
+  queueQuerySchema,
+} from '../../contracts/conversation';
 import { forbidden } from '../../errors';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
@@ -78,8 +84,7 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
       'messages:since',
       handleEvent(strapi, agentSocketSchemas.messagesSince, async ({ conversationId, after, limit }) => {
         await conversations().find(conversationId);
-        const messages = getService('messages', { strapi });
-        return messages.toViews(await messages.listAfter(conversationId, after, limit ?? 200));
+        return getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT);
       }),
     );
     socket.on(

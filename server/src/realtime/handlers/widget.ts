@@ -5,6 +5,7 @@ import {
   emptyBodySchema,
   escalateSchema,
   postMessageSchema,
+  MESSAGES_PAGE_DEFAULT,
   typingSchema,
   widgetSocketSchemas,
 } from '../../contracts/conversation';
@@ -31,10 +32,9 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     socket.on('conversation:get', handleEvent(strapi, emptyBodySchema, () => conversations().visitorView(conversationId)));
     socket.on(
       'messages:since',
-      handleEvent(strapi, widgetSocketSchemas.messagesSince, async ({ after, limit }) => {
-        const messages = getService('messages', { strapi });
-        return messages.toViews(await messages.listAfter(conversationId, after, limit ?? 200));
-      }),
+      handleEvent(strapi, widgetSocketSchemas.messagesSince, ({ after, limit }) =>
+        getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT),
+      ),
     );
     socket.on(
       'message:send',
