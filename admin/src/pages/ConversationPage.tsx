@@ -9,6 +9,7 @@ import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import type { AgentConversationView, ConversationEventView, MessageView } from '../types';
+import { useClaimConversation } from '../hooks/useClaimConversation';
 import { errorBodyOf, newClientId } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -28,6 +29,7 @@ export const ConversationPage = () => {
   const { formatMessage, formatTime } = useIntl();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const claimConversation = useClaimConversation();
   const socket = useAgentSocket();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
@@ -129,31 +131,9 @@ export const ConversationPage = () => {
   };
 
   const claim = async () => {
-    try {
-      const { data } = await post<{ data: AgentConversationView }>(
-        `/live-support/conversations/${conversationId}/claim`,
-        {},
-      );
-      apply(data.data);
-    } catch (error) {
-      const body = errorBodyOf(error);
-      if (body?.details?.code === 'ALREADY_CLAIMED') {
-        const claimedBy = body.details.claimedBy as { name?: string } | undefined;
-        toggleNotification({
-          type: 'warning',
-          message: formatMessage(
-            {
-              id: getTranslation('desk.claim.alreadyClaimed'),
-              defaultMessage: 'Already claimed by {name}',
-            },
-            { name: claimedBy?.name ?? '?' },
-          ),
-        });
-        load();
-      } else {
-        fail(error, 'desk.claim.error', 'The conversation could not be claimed.');
-      }
-    }
+    const outcome = await claimConversation(conversationId);
+    if (outcome.result === 'claimed') apply(outcome.conversation);
+    else if (outcome.result === 'taken') load();
   };
 
   const title = conversation

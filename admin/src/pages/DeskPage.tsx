@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { PresenceSwitch } from '../components/PresenceSwitch';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
 import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
-import { errorBodyOf } from '../utils/errors';
+import { useClaimConversation } from '../hooks/useClaimConversation';
 import { formatDuration } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -30,8 +30,8 @@ const useNow = () => {
 
 export const DeskPage = () => {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const claimConversation = useClaimConversation();
+  const { get } = useFetchClient();
   const socket = useAgentSocket();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
@@ -75,45 +75,11 @@ export const DeskPage = () => {
   const claim = async (card: QueueCardView) => {
     setClaiming(card.id);
     try {
-      await post(`/live-support/conversations/${card.id}/claim`, {});
-    } catch (error) {
-      const body = errorBodyOf(error);
-      const claimedBy = body?.details?.claimedBy as { name?: string } | undefined;
-      if (body?.details?.code === 'ALREADY_CLAIMED') {
-        toggleNotification({
-          type: 'warning',
-          message: formatMessage(
-            {
-              id: getTranslation('desk.claim.alreadyClaimed'),
-              defaultMessage: 'Already claimed by {name}',
-            },
-            { name: claimedBy?.name ?? '?' },
-          ),
-        });
-        setQueue(
-          (current) =>
-            current && {
-              ...current,
-              waiting: current.waiting.filter((item) => item.id !== card.id),
-            },
-        );
-        setCounts(
-          (current) =>
-            current && {
-              ...current,
-              waiting: Math.max(0, current.waiting - 1),
-            },
-        );
-      } else {
-        toggleNotification({
-          type: 'danger',
-          message:
-            body?.message ??
-            formatMessage({
-              id: getTranslation('desk.claim.error'),
-              defaultMessage: 'The conversation could not be claimed.',
-            }),
-        });
+      const outcome = await claimConversation(card.id);
+      if (outcome.result === 'taken') {
+        // Gone at once, before the refresh below confirms it.
+        setQueue((current) => current && { ...current, waiting: current.waiting.filter((item) => item.id !== card.id) });
+        setCounts((current) => current && { ...current, waiting: Math.max(0, current.waiting - 1) });
       }
     } finally {
       setClaiming(null);
