@@ -51,8 +51,8 @@ afterAll(async () => {
   app?.removeDatabase();
 });
 
-async function queuedCustomer(): Promise<Customer> {
-  const customer = await startCustomer(app);
+async function queuedCustomer(session: object = { locale: 'en' }): Promise<Customer> {
+  const customer = await startCustomer(app, session);
   const response = await customer.post('/escalate');
   expect(response.body.data.status).toBe('queued');
   return customer;
@@ -96,6 +96,28 @@ describe('queue order and positions', () => {
     const movedUp = nextEvent<{ position: number }>(widget, 'queue:position', (standing) => standing.position === 1);
     await aino.post(`/conversations/${first.conversationId}/claim`).expect(200);
     expect((await movedUp).position).toBe(1);
+  });
+
+  it('marks customers from a VIP email domain as VIP, and the VIP-first rule can be turned off', async () => {
+    await aino.put('/settings', { queue: { vipEmailDomains: ['bigclient.fi'] } }).expect(403);
+    await service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'], vipFirst: true } });
+    try {
+      const ordinary = await queuedCustomer({ locale: 'fi', email: 'matti@example.com' });
+      const vip = await queuedCustomer({ locale: 'fi', email: 'Maija@Sales.BigClient.fi' });
+      let queue = (await aino.get('/queue')).body.data.waiting as Array<{ id: number; isVip: boolean }>;
+      expect(queue.map((card) => [card.id, card.isVip])).toEqual([
+        [vip.conversationId, true],
+        [ordinary.conversationId, false],
+      ]);
+      expect((await vip.get('')).body.data.position).toBe(1);
+
+      await service('settings').update({ queue: { vipFirst: false } });
+      queue = (await aino.get('/queue')).body.data.waiting as Array<{ id: number; isVip: boolean }>;
+      expect(queue.map((card) => card.id)).toEqual([ordinary.conversationId, vip.conversationId]);
+      expect((await ordinary.get('')).body.data.position).toBe(1);
+    } finally {
+      await service('settings').update({ queue: { vipEmailDomains: [], vipFirst: true } });
+    }
   });
 
   it('hides the estimate when the setting says so, but keeps the position', async () => {

@@ -20,6 +20,22 @@ export const queueSettingsSchema = z
      * customer waiting for nobody.
      */
     requireOnlineAgent: z.boolean().default(true),
+    /** VIP customers go to the front of the queue. */
+    vipFirst: z.boolean().default(true),
+    /**
+     * Customers whose email (given by the site when the chat starts) is in one of these domains,
+     * or their subdomains, are VIP. Server code can also mark a conversation VIP.
+     */
+    vipEmailDomains: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain such as example.com'),
+      )
+      .max(200)
+      .default([]),
   })
   .strict();
 

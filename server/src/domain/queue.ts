@@ -11,26 +11,57 @@ export interface QueueEntry {
   queuedAt: Date;
 }
 
+/** The site owner's queue rule (settings `queue.vipFirst`). */
+export interface QueueOrderRule {
+  vipFirst: boolean;
+}
+
+export const DEFAULT_QUEUE_ORDER_RULE: QueueOrderRule = { vipFirst: true };
+
 /**
- * VIP first, then higher priority, then the longest waiting, then the lower id. The id makes the
- * order total, so every agent's queue view and the claim-next logic agree on who is first even
- * when two conversations were queued in the same millisecond.
+ * VIP first (unless the rule says otherwise), then higher priority, then the longest waiting,
+ * then the lower id. The id makes the order total, so every agent's queue view and the
+ * claim-next logic agree on who is first even when two conversations were queued in the same
+ * millisecond.
  */
-export function compareQueueOrder(a: QueueEntry, b: QueueEntry): number {
-  if (a.isVip !== b.isVip) return a.isVip ? -1 : 1;
+export function compareQueueOrder(a: QueueEntry, b: QueueEntry, rule: QueueOrderRule = DEFAULT_QUEUE_ORDER_RULE): number {
+  if (rule.vipFirst && a.isVip !== b.isVip) return a.isVip ? -1 : 1;
   if (a.priority !== b.priority) return b.priority - a.priority;
   const byQueuedAt = a.queuedAt.getTime() - b.queuedAt.getTime();
   if (byQueuedAt !== 0) return byQueuedAt;
   return a.id - b.id;
 }
 
-export function orderQueue<T extends QueueEntry>(entries: readonly T[]): T[] {
-  return [...entries].sort(compareQueueOrder);
+export function orderQueue<T extends QueueEntry>(entries: readonly T[], rule: QueueOrderRule = DEFAULT_QUEUE_ORDER_RULE): T[] {
+  return [...entries].sort((a, b) => compareQueueOrder(a, b, rule));
 }
 
 /** Conversation id → 1-based position in queue order. */
-export function queuePositions(entries: readonly QueueEntry[]): Map<number, number> {
-  return new Map(orderQueue(entries).map((entry, index) => [entry.id, index + 1]));
+export function queuePositions(
+  entries: readonly QueueEntry[],
+  rule: QueueOrderRule = DEFAULT_QUEUE_ORDER_RULE,
+): Map<number, number> {
+  return new Map(orderQueue(entries, rule).map((entry, index) => [entry.id, index + 1]));
+}
+
+/** The same order as `compareQueueOrder`, for a database query. */
+export function queueOrderBy(rule: QueueOrderRule): Array<Record<string, 'asc' | 'desc'>> {
+  return [...(rule.vipFirst ? [{ isVip: 'desc' as const }] : []), { priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }];
+}
+
+/**
+ * Whether an email address belongs to one of the VIP domains (settings
+ * `queue.vipEmailDomains`); a listed domain also covers its subdomains.
+ */
+export function isVipEmail(email: string | null | undefined, vipDomains: readonly string[]): boolean {
+  if (!email || vipDomains.length === 0) return false;
+  const at = email.lastIndexOf('@');
+  if (at < 0) return false;
+  const domain = email.slice(at + 1).trim().toLowerCase();
+  return vipDomains.some((vip) => {
+    const wanted = vip.toLowerCase();
+    return domain === wanted || domain.endsWith(`.${wanted}`);
+  });
 }
 
 export interface WaitEstimateInput {

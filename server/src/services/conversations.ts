@@ -24,6 +24,7 @@ import {
   nextStatus,
   type ConversationAction,
 } from '../domain/conversation-state';
+import { isVipEmail } from '../domain/queue';
 import { assertFreeSeat } from '../domain/seats';
 import { systemText, type SystemTextKey } from '../domain/system-texts';
 import { conflict, conflictFromDomain, forbidden, NotFoundError, ValidationError } from '../errors';
@@ -210,9 +211,11 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     find,
 
     async startSession(input: StartSessionInput, now: Date = new Date()): Promise<{ token: string; conversation: VisitorConversationView }> {
+      const { queue: queueSettings } = await getService('settings', { strapi }).get();
       const created = (await query().create({
         data: {
           status: 'bot',
+          isVip: isVipEmail(input.email, queueSettings.vipEmailDomains),
           language: input.locale ?? 'fi',
           customerName: input.name ?? null,
           customerEmail: input.email ?? null,

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { QueueQuery } from '../contracts/conversation';
 import type { QueueSnapshot, QueueSnapshotMeta, QueueStanding } from '../contracts/views';
-import { estimateWait, orderQueue, type QueueEntry } from '../domain/queue';
+import { estimateWait, orderQueue, queueOrderBy, type QueueEntry } from '../domain/queue';
 import { countOnline, totalFreeSeats } from '../domain/seats';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -21,7 +21,6 @@ export interface Standing {
 /** The waiting line: its order, each conversation's place, the estimates and the agents' snapshot. */
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => strapi.db.query(UID.conversation);
-  const QUEUE_ORDER = [{ isVip: 'desc' }, { priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }];
 
   async function recentWaitsSeconds(now: Date): Promise<number[]> {
     const events = (await strapi.db.query(UID.conversationEvent).findMany({
@@ -47,14 +46,14 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
         priority: row.priority ?? 0,
         queuedAt: toDate(row.queuedAt) ?? new Date(0),
       }));
-      const ordered = orderQueue(entries);
-      if (ordered.length === 0) return new Map();
+      if (entries.length === 0) return new Map();
 
       const [settings, loads, waits] = await Promise.all([
         getService('settings', { strapi }).get(),
         getService('agents', { strapi }).loads(),
         recentWaitsSeconds(now),
       ]);
+      const ordered = orderQueue(entries, settings.queue);
       const context = {
         recentWaitsSeconds: waits,
         agentsOnline: countOnline(loads),
@@ -79,8 +78,9 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async snapshot(agentId: number, paging: QueueQuery): Promise<{ data: QueueSnapshot; meta: QueueSnapshotMeta }> {
       const offset = (paging.page - 1) * paging.pageSize;
       const engine = getService('conversations', { strapi });
+      const { queue: queueSettings } = await getService('settings', { strapi }).get();
       const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standings] = await Promise.all([
-        conversations().findMany({ where: { status: 'queued' }, orderBy: QUEUE_ORDER, offset, limit: paging.pageSize }),
+        conversations().findMany({ where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
         conversations().findMany({
           where: { status: 'active', assignedAgentId: agentId },
           orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }],

@@ -2,8 +2,10 @@ import {
   MIN_HISTORY_SAMPLES,
   compareQueueOrder,
   estimateWait,
+  isVipEmail,
   median,
   orderQueue,
+  queueOrderBy,
   queuePositions,
   type QueueEntry,
 } from '../queue';
@@ -75,6 +77,31 @@ describe('orderQueue', () => {
     const expected = [3, 2, 4, 1, 5];
     expect(ids(orderQueue(entries))).toEqual(expected);
     expect(ids(orderQueue([...entries].reverse()))).toEqual(expected);
+  });
+});
+
+describe('the VIP rule', () => {
+  it('orders VIPs like everyone else when the site owner turns VIP-first off', () => {
+    const older = entry(1, '2026-11-25T10:00:00Z');
+    const vip = entry(2, '2026-11-25T10:30:00Z', { isVip: true });
+    expect(ids(orderQueue([older, vip], { vipFirst: false }))).toEqual([1, 2]);
+    expect(ids(orderQueue([older, vip], { vipFirst: true }))).toEqual([2, 1]);
+  });
+
+  it('gives the database the same order as the comparison', () => {
+    expect(queueOrderBy({ vipFirst: true })).toEqual([{ isVip: 'desc' }, { priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }]);
+    expect(queueOrderBy({ vipFirst: false })).toEqual([{ priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }]);
+  });
+
+  it('recognises VIP email domains and their subdomains, case-insensitively', () => {
+    const domains = ['bigclient.fi', 'partner.com'];
+    expect(isVipEmail('maija@bigclient.fi', domains)).toBe(true);
+    expect(isVipEmail('Maija@Sales.BigClient.FI', domains)).toBe(true);
+    expect(isVipEmail('maija@notbigclient.fi', domains)).toBe(false);
+    expect(isVipEmail('maija@bigclient.fi.evil.com', domains)).toBe(false);
+    expect(isVipEmail('no-at-sign', domains)).toBe(false);
+    expect(isVipEmail(null, domains)).toBe(false);
+    expect(isVipEmail('maija@bigclient.fi', [])).toBe(false);
   });
 });
 
