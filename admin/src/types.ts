@@ -3,10 +3,12 @@ export type {
   AgentPresenceView,
   ConversationEventView,
   ErrorBody,
+  KnowledgeContextItem,
   MessageView,
   QueueCardView,
   QueueSnapshot,
   QueueSnapshotMeta,
+  TemplateView,
 } from '../../server/src/contracts/views';
 export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
 

@@ -250,3 +250,22 @@ describe('refused transitions change nothing', () => {
     expect(claim.status).toBe(409);
   });
 });
+
+describe('templates in the reply box', () => {
+  it('offers the seeded templates, the conversation language first, with the agent name filled in', async () => {
+    const customer = await startCustomer(app, { locale: 'fi', name: 'Maija' });
+    const response = await agent.get(`/conversations/${customer.conversationId}/templates`).expect(200);
+    const templates = response.body.data as Array<{ language: string; category: string; text: string; unfilled: string[] }>;
+    expect(templates.length).toBeGreaterThanOrEqual(6);
+    expect(templates[0]).toMatchObject({
+      language: 'fi',
+      category: 'greeting',
+      text: 'Hei! Olen asiakaspalvelija Aino. Miten voin auttaa?',
+      unfilled: [],
+    });
+    expect(templates.slice(0, 3).every((template) => template.language === 'fi')).toBe(true);
+
+    await agent.get('/conversations/999999/templates').expect(404);
+    await agent.get('/conversations/not-a-number/templates').expect(400);
+  });
+});

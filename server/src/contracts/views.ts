@@ -109,6 +109,28 @@ export interface AgentPresenceView {
   maxSeats: number;
 }
 
+/** A knowledge-base entry that matches what the customer asked (the desk's context panel). */
+export interface KnowledgeContextItem {
+  documentId: string;
+  title: string;
+  excerpt: string;
+  /** Share of the question's meaningful words the entry matches, 0–1. */
+  confidence: number;
+  /** Where an agent opens the entry in the admin panel. */
+  adminUrl: string;
+}
+
+/** A message template offered in the reply box, filled in for this agent and conversation. */
+export interface TemplateView {
+  id: number;
+  name: string;
+  category: 'greeting' | 'transfer' | 'closing' | 'other';
+  language: string;
+  body: string;
+  text: string;
+  unfilled: string[];
+}
+
 /** The error part of Strapi's error body, also used in socket acknowledgements. */
 export interface ErrorBody {
   status: number;

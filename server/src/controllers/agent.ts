@@ -51,6 +51,10 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService('knowledgeBase', { strapi }).contextFor(idOf(ctx)) };
     },
 
+    async templates(ctx: Context) {
+      ctx.body = { data: await getService('templates', { strapi }).forConversation(idOf(ctx), agentIdOf(ctx)) };
+    },
+
     async offlineMessages(ctx: Context) {
       ctx.body = await getService('offlineInbox', { strapi }).list(parseInput(offlineInboxQuerySchema, ctx.query));
     },

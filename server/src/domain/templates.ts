@@ -66,3 +66,42 @@ export function listPlaceholders(body: string): string[] {
   for (const match of body.matchAll(PLACEHOLDER)) seen.add(match[1]);
   return [...seen];
 }
+
+export interface StoredTemplate extends TemplateDefinition {
+  id: number;
+}
+
+export interface RenderedTemplate extends StoredTemplate {
+  /** The body with the placeholders this conversation can fill filled in. */
+  text: string;
+  /** Placeholders left as written because there was nothing to fill them with. */
+  unfilled: string[];
+}
+
+const CATEGORY_ORDER: readonly TemplateCategory[] = ['greeting', 'transfer', 'closing', 'other'];
+
+/**
+ * The templates an agent picks from in one conversation: those in the conversation's language
+ * first, then the others (an agent may answer a Swedish speaker in English), each group in the
+ * order a chat goes (greeting, transfer, closing, other), then by name.
+ */
+export function templatesForConversation(
+  templates: readonly StoredTemplate[],
+  language: string,
+  values: Readonly<Record<string, string | undefined>>,
+): RenderedTemplate[] {
+  const rank = (template: StoredTemplate) => [
+    template.language === language ? 0 : 1,
+    CATEGORY_ORDER.indexOf(template.category),
+  ];
+  return [...templates]
+    .sort((a, b) => {
+      const [aLanguage, aCategory] = rank(a);
+      const [bLanguage, bCategory] = rank(b);
+      return aLanguage - bLanguage || aCategory - bCategory || a.name.localeCompare(b.name) || a.id - b.id;
+    })
+    .map((template) => {
+      const text = renderTemplate(template.body, values);
+      return { ...template, text, unfilled: listPlaceholders(text) };
+    });
+}

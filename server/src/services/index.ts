@@ -13,6 +13,7 @@ import realtime from './realtime';
 import seed from './seed';
 import settings from './settings';
 import siteOrigins from './site-origins';
+import templates from './templates';
 import visitorTokens from './visitor-tokens';
 import widgetBundle from './widget-bundle';
 
@@ -32,6 +33,7 @@ const services = {
   seed,
   settings,
   siteOrigins,
+  templates,
   visitorTokens,
   widgetBundle,
 };

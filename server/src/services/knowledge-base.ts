@@ -2,20 +2,12 @@ import type { Core } from '@strapi/strapi';
 
 import { KnowledgeIndex, type KnowledgeEntry, type KnowledgeMatch } from '../bots/knowledge-index';
 import type { BotSettings } from '../contracts/settings';
+import type { KnowledgeContextItem } from '../contracts/views';
 import { analyzeWordsForSearch } from '../domain/search-terms';
 import { ValidationError } from '../errors';
 import { getService } from '../utils/get-service';
 
 type KnowledgeBaseSettings = BotSettings['knowledgeBase'];
-
-export interface KnowledgeContextItem {
-  documentId: string;
-  title: string;
-  excerpt: string;
-  confidence: number;
-  /** Where an agent opens the entry in the admin panel. */
-  adminUrl: string;
-}
 
 const TEXT_FIELD_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid']);
 /** Another node may have changed the collection: look for that at most this often. */

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATES, listPlaceholders, renderTemplate } from '../templates';
+import { DEFAULT_TEMPLATES, listPlaceholders, renderTemplate, templatesForConversation } from '../templates';
 
 describe('renderTemplate', () => {
   it('fills the agent name into the Finnish greeting', () => {
@@ -25,5 +25,31 @@ describe('DEFAULT_TEMPLATES', () => {
   it('has greeting, transfer and closing in Finnish and English', () => {
     const keys = DEFAULT_TEMPLATES.map((template) => `${template.language}:${template.category}`).sort();
     expect(keys).toEqual(['en:closing', 'en:greeting', 'en:transfer', 'fi:closing', 'fi:greeting', 'fi:transfer']);
+  });
+});
+
+describe('templatesForConversation', () => {
+  const stored = DEFAULT_TEMPLATES.map((template, index) => ({ ...template, id: index + 1 }));
+
+  it('offers the conversation language first, in the order a chat goes', () => {
+    const offered = templatesForConversation(stored, 'en', { agentName: 'Aino Agentti' });
+    expect(offered.map((template) => `${template.language}:${template.category}`)).toEqual([
+      'en:greeting',
+      'en:transfer',
+      'en:closing',
+      'fi:greeting',
+      'fi:transfer',
+      'fi:closing',
+    ]);
+    expect(offered[0].text).toBe("Hi! I'm customer service agent Aino Agentti. How can I help?");
+    expect(offered[0].unfilled).toEqual([]);
+    expect(offered[0].body).toContain('{agentName}');
+  });
+
+  it('says which placeholders it could not fill', () => {
+    const custom = [{ id: 9, name: 'Order', category: 'other' as const, language: 'fi', body: 'Hei {customerName}, tilaus {orderId}.' }];
+    const [offered] = templatesForConversation(custom, 'fi', { customerName: 'Maija' });
+    expect(offered.text).toBe('Hei Maija, tilaus {orderId}.');
+    expect(offered.unfilled).toEqual(['orderId']);
   });
 });

@@ -18,6 +18,7 @@ export default {
     { method: 'GET', path: '/conversations/:id', handler: 'agent.getConversation', config: read },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'agent.listMessages', config: read },
     { method: 'GET', path: '/conversations/:id/knowledge', handler: 'agent.knowledge', config: read },
+    { method: 'GET', path: '/conversations/:id/templates', handler: 'agent.templates', config: read },
     { method: 'POST', path: '/conversations/:id/claim', handler: 'agent.claim', config: chat },
     { method: 'POST', path: '/conversations/:id/messages', handler: 'agent.postMessage', config: chat },
     { method: 'POST', path: '/conversations/:id/transfer', handler: 'agent.transfer', config: chat },
