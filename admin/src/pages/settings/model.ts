@@ -1,0 +1,234 @@
+// The settings contract imports the escalation rules, whose stemmer module is typed on the server
+// side only (admin/tsconfig.json does not include server/src/types); type-only, nothing is bundled.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../../../server/src/types/snowball-stemmers.d.ts" />
+import type { Settings, SettingsUpdate } from '../../../../server/src/contracts/settings';
+
+/**
+ * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per
+ * line, nullable texts are '' for "not set", numbers are `undefined` while the input is empty.
+ */
+export const LANGUAGES = ['fi', 'en', 'sv'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const BUILT_IN_PROVIDERS = ['auto', 'webhook', 'external'] as const;
+
+export interface SettingsFormValues {
+  queue: {
+    maxQueueLength: number | undefined;
+    seatsPerAgent: number | undefined;
+    showEstimatedWait: boolean;
+    defaultWaitSeconds: number | undefined;
+    enforceOpeningHours: boolean;
+    requireOnlineAgent: boolean;
+    vipFirst: boolean;
+    vipEmailDomains: string;
+  };
+  escalation: {
+    buttonEnabled: boolean;
+    phrases: { enabled: boolean; lists: Record<Language, string> };
+    keywords: { enabled: boolean; list: string };
+    failedAnswers: { enabled: boolean; threshold: number | undefined };
+    frustration: { enabled: boolean; threshold: number | undefined; window: number | undefined };
+  };
+  bot: {
+    provider: string;
+    knowledgeBase: {
+      contentType: string;
+      titleField: string;
+      bodyField: string;
+      languageField: string;
+      confidenceThreshold: number | undefined;
+    };
+    webhook: { url: string; secret: string; timeoutMs: number | undefined };
+  };
+  widget: {
+    primaryColor: string;
+    position: 'right' | 'left';
+    texts: Record<Language, { title: string; welcome: string }>;
+    sound: boolean;
+    allowedOrigins: string;
+  };
+}
+
+const joinLines = (list: readonly string[]) => list.join('\n');
+
+/** The entries of a one-per-line list: trimmed, blank lines left out. */
+export const splitLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+/** The 1-based line in the textarea of the list's `index`-th entry (blank lines skipped). */
+export const lineOfEntry = (text: string, index: number): number => {
+  let seen = -1;
+  const lines = text.split('\n');
+  for (let line = 0; line < lines.length; line += 1) {
+    if ((lines[line] ?? '').trim().length > 0) seen += 1;
+    if (seen === index) return line + 1;
+  }
+  return index + 1;
+};
+
+export function toFormValues(settings: Settings): SettingsFormValues {
+  const { queue, escalation, bot, widget } = settings;
+  return {
+    queue: {
+      maxQueueLength: queue.maxQueueLength,
+      seatsPerAgent: queue.seatsPerAgent,
+      showEstimatedWait: queue.showEstimatedWait,
+      defaultWaitSeconds: queue.defaultWaitSeconds,
+      enforceOpeningHours: queue.enforceOpeningHours,
+      requireOnlineAgent: queue.requireOnlineAgent,
+      vipFirst: queue.vipFirst,
+      vipEmailDomains: joinLines(queue.vipEmailDomains),
+    },
+    escalation: {
+      buttonEnabled: escalation.buttonEnabled,
+      phrases: {
+        enabled: escalation.phrases.enabled,
+        lists: {
+          fi: joinLines(escalation.phrases.lists.fi),
+          en: joinLines(escalation.phrases.lists.en),
+          sv: joinLines(escalation.phrases.lists.sv),
+        },
+      },
+      keywords: { enabled: escalation.keywords.enabled, list: joinLines(escalation.keywords.list) },
+      failedAnswers: { ...escalation.failedAnswers },
+      frustration: { ...escalation.frustration },
+    },
+    bot: {
+      provider: bot.provider,
+      knowledgeBase: {
+        contentType: bot.knowledgeBase.contentType ?? '',
+        titleField: bot.knowledgeBase.titleField,
+        bodyField: bot.knowledgeBase.bodyField,
+        languageField: bot.knowledgeBase.languageField ?? '',
+        confidenceThreshold: bot.knowledgeBase.confidenceThreshold,
+      },
+      webhook: {
+        url: bot.webhook.url ?? '',
+        secret: bot.webhook.secret ?? '',
+        timeoutMs: bot.webhook.timeoutMs,
+      },
+    },
+    widget: {
+      primaryColor: widget.primaryColor,
+      position: widget.position,
+      texts: {
+        fi: { ...widget.texts.fi },
+        en: { ...widget.texts.en },
+        sv: { ...widget.texts.sv },
+      },
+      sound: widget.sound,
+      allowedOrigins: joinLines(widget.allowedOrigins),
+    },
+  };
+}
+
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+/**
+ * The settings the form describes, in the server's shape. Call after `validateForm` found no
+ * error, so that every number is set (an unset one falls back to the stored value).
+ */
+function fromFormValues(values: SettingsFormValues, stored: Settings): Settings {
+  const { queue, escalation, bot, widget } = values;
+  return {
+    queue: {
+      maxQueueLength: queue.maxQueueLength ?? stored.queue.maxQueueLength,
+      seatsPerAgent: queue.seatsPerAgent ?? stored.queue.seatsPerAgent,
+      showEstimatedWait: queue.showEstimatedWait,
+      defaultWaitSeconds: queue.defaultWaitSeconds ?? stored.queue.defaultWaitSeconds,
+      enforceOpeningHours: queue.enforceOpeningHours,
+      requireOnlineAgent: queue.requireOnlineAgent,
+      vipFirst: queue.vipFirst,
+      vipEmailDomains: splitLines(queue.vipEmailDomains),
+    },
+    escalation: {
+      buttonEnabled: escalation.buttonEnabled,
+      phrases: {
+        enabled: escalation.phrases.enabled,
+        lists: {
+          fi: splitLines(escalation.phrases.lists.fi),
+          en: splitLines(escalation.phrases.lists.en),
+          sv: splitLines(escalation.phrases.lists.sv),
+        },
+      },
+      keywords: { enabled: escalation.keywords.enabled, list: splitLines(escalation.keywords.list) },
+      failedAnswers: {
+        enabled: escalation.failedAnswers.enabled,
+        threshold: escalation.failedAnswers.threshold ?? stored.escalation.failedAnswers.threshold,
+      },
+      frustration: {
+        enabled: escalation.frustration.enabled,
+        threshold: escalation.frustration.threshold ?? stored.escalation.frustration.threshold,
+        window: escalation.frustration.window ?? stored.escalation.frustration.window,
+      },
+    },
+    bot: {
+      provider: bot.provider.trim(),
+      knowledgeBase: {
+        contentType: orNull(bot.knowledgeBase.contentType),
+        titleField: bot.knowledgeBase.titleField.trim(),
+        bodyField: bot.knowledgeBase.bodyField.trim(),
+        languageField: orNull(bot.knowledgeBase.languageField),
+        confidenceThreshold: bot.knowledgeBase.confidenceThreshold ?? stored.bot.knowledgeBase.confidenceThreshold,
+      },
+      webhook: {
+        url: orNull(bot.webhook.url),
+        // A secret is used as typed: spaces are part of it.
+        secret: bot.webhook.secret === '' ? null : bot.webhook.secret,
+        timeoutMs: bot.webhook.timeoutMs ?? stored.bot.webhook.timeoutMs,
+      },
+    },
+    widget: {
+      primaryColor: widget.primaryColor.trim(),
+      position: widget.position,
+      texts: {
+        fi: { title: widget.texts.fi.title.trim(), welcome: widget.texts.fi.welcome.trim() },
+        en: { title: widget.texts.en.title.trim(), welcome: widget.texts.en.welcome.trim() },
+        sv: { title: widget.texts.sv.title.trim(), welcome: widget.texts.sv.welcome.trim() },
+      },
+      sound: widget.sound,
+      allowedOrigins: splitLines(widget.allowedOrigins),
+    },
+  };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The keys of `after` that differ from `before`, recursively; lists and leaves are compared whole. */
+function changedKeys(before: unknown, after: unknown): unknown {
+  if (!isPlainObject(before) || !isPlainObject(after)) return sameValue(before, after) ? undefined : after;
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    const change = changedKeys(before[key], after[key]);
+    if (change !== undefined) changes[key] = change;
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
+/**
+ * The PUT body for what the site owner changed, and nothing else: a setting changed meanwhile by
+ * someone else and left alone here keeps their value. A widget text is sent with both its
+ * title and welcome, as the server takes a language's texts whole.
+ */
+export function toUpdate(stored: Settings, values: SettingsFormValues): SettingsUpdate {
+  const next = fromFormValues(values, stored);
+  // The shape of `changedKeys(stored, next)` is a deep partial of Settings, which SettingsUpdate accepts.
+  const update = (changedKeys(stored, next) ?? {}) as SettingsUpdate;
+  const texts = update.widget?.texts;
+  if (update.widget && texts) {
+    update.widget.texts = Object.fromEntries(
+      LANGUAGES.filter((language) => texts[language] !== undefined).map((language) => [language, next.widget.texts[language]]),
+    );
+  }
+  return update;
+}
+
+export const isEmptyUpdate = (update: SettingsUpdate) => Object.keys(update).length === 0;
