@@ -203,6 +203,8 @@ describe('transfer', () => {
       fromStatus: 'active',
       toStatus: 'queued',
       actorId: aino.id,
+      actorName: 'Aino',
+      targetAgentName: null,
       data: { note: 'billing question', fromAgentId: aino.id, toAgentId: null },
     });
   });
@@ -222,6 +224,12 @@ describe('transfer', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ status: 'active', assignedAgent: { id: elias.id, name: 'Elias' } });
     await status;
+    const eliasView = (await elias.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView;
+    expect(eliasView.events.find((event) => event.kind === 'transferred')).toMatchObject({
+      actorName: 'Aino',
+      targetAgentName: 'Elias',
+      data: { note: 'Elias knows returns' },
+    });
 
     const live = nextEvent<MessageView>(eliasDesk, 'message:new', (message) => message.author === 'customer');
     await customer.post('/messages', { clientId: 'after-transfer', text: 'Hello again' }).expect(200);

@@ -51,6 +51,10 @@ export interface ConversationEventView {
   toStatus: ConversationStatus | null;
   actorKind: AuthorKind;
   actorId: number | null;
+  /** The acting agent's display name (agent actors only). */
+  actorName: string | null;
+  /** For a transfer to a colleague: who received the conversation. */
+  targetAgentName: string | null;
   occurredAt: string;
   data: Record<string, unknown> | null;
 }

@@ -650,16 +650,30 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
         }) as Promise<Array<Record<string, unknown>>>,
       ]);
-      const events: ConversationEventView[] = eventRows.map((event) => ({
-        id: event.id as number,
-        kind: event.kind as EventKind,
-        fromStatus: (event.fromStatus as ConversationStatus | null) ?? null,
-        toStatus: (event.toStatus as ConversationStatus | null) ?? null,
-        actorKind: event.actorKind as AuthorKind,
-        actorId: (event.actorId as number | null) ?? null,
-        occurredAt: toIso(event.occurredAt) ?? '',
-        data: (event.data as Record<string, unknown> | null) ?? null,
-      }));
+      const agentIdOf = (value: unknown) => (typeof value === 'number' ? value : null);
+      const names = await getService('agents', { strapi }).displayNames(
+        eventRows.flatMap((event) => [
+          event.actorKind === 'agent' ? agentIdOf(event.actorId) : null,
+          agentIdOf((event.data as Record<string, unknown> | null)?.toAgentId),
+        ]),
+      );
+      const nameOf = (agentId: number | null) => (agentId === null ? null : (names.get(agentId) ?? `#${agentId}`));
+      const events: ConversationEventView[] = eventRows.map((event) => {
+        const data = (event.data as Record<string, unknown> | null) ?? null;
+        const actorId = agentIdOf(event.actorId);
+        return {
+          id: event.id as number,
+          kind: event.kind as EventKind,
+          fromStatus: (event.fromStatus as ConversationStatus | null) ?? null,
+          toStatus: (event.toStatus as ConversationStatus | null) ?? null,
+          actorKind: event.actorKind as AuthorKind,
+          actorId,
+          actorName: event.actorKind === 'agent' ? nameOf(actorId) : null,
+          targetAgentName: nameOf(agentIdOf(data?.toAgentId)),
+          occurredAt: toIso(event.occurredAt) ?? '',
+          data,
+        };
+      });
       return {
         ...card,
         customer: {
