@@ -1,0 +1,188 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+
+import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
+
+/**
+ * Settings → Live Support in the admin panel, in Chromium, against the built playground: what a
+ * site owner saves there reaches the customers' widget and the API at once, without a restart.
+ */
+let playground: RunningPlayground;
+let browser: Browser;
+let adminToken: string;
+
+beforeAll(async () => {
+  [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
+  adminToken = await adminLogin(playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+});
+
+interface StoredSettings {
+  queue: { maxQueueLength: number; seatsPerAgent: number };
+  widget: { primaryColor: string; texts: Record<'fi' | 'en' | 'sv', { title: string; welcome: string }>; allowedOrigins: string[] };
+}
+
+async function storedSettings(): Promise<StoredSettings> {
+  const response = await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${adminToken}`).expect(200);
+  return response.body.data as StoredSettings;
+}
+
+async function openSettings(page: Page, email: string, password: string): Promise<void> {
+  await logInToAdmin(page, playground.url, email, password);
+  await page.goto(`${playground.url}/admin/settings/live-support`);
+}
+
+/** The widget's launcher colour, once it is `expected` (the loader reads its config after start). */
+async function waitForLauncherColour(page: Page, expected: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (colour) => {
+      const launcher = document.querySelector('[data-live-support]')?.shadowRoot?.querySelector('[data-testid="launcher"]');
+      const shown = launcher ? getComputedStyle(launcher).backgroundColor : null;
+      return shown === colour ? shown : null;
+    },
+    expected,
+    { timeout: 15000 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** A shop page in English with the widget's one script tag, served from the Strapi origin. */
+async function openEnglishShop(): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.route(`${playground.url}/shop-en.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+        <body><main><h1>Shop</h1></main><script src="/api/live-support/widget.js" data-locale="en" async></script></body></html>`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(`${playground.url}/shop-en.html`);
+  return { page, close: () => context.close() };
+}
+
+async function widgetTitle(page: Page): Promise<string> {
+  await page.getByTestId('launcher').click();
+  const heading = page.getByTestId('panel').getByRole('heading', { level: 2 });
+  await heading.waitFor();
+  return (await heading.textContent()) ?? '';
+}
+
+describe('Settings → Live Support', () => {
+  it('saves the widget title and colour and a queue rule; the customer’s widget and the API show them without a restart', async () => {
+    const before = await storedSettings();
+    const shopBefore = await openEnglishShop();
+    try {
+      expect(await widgetTitle(shopBefore.page)).toBe(before.widget.texts.en.title);
+      await waitForLauncherColour(shopBefore.page, 'rgb(46, 79, 214)');
+    } finally {
+      await shopBefore.close();
+    }
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const title = page.getByLabel('Title (English)');
+      await title.waitFor({ timeout: 30000 });
+      const save = page.getByTestId('settings-save');
+      expect(await save.isDisabled()).toBe(true);
+      expect(await title.inputValue()).toBe(before.widget.texts.en.title);
+      expect(await page.getByLabel('Maximum queue length').inputValue()).toBe(String(before.queue.maxQueueLength));
+
+      await title.fill('Help desk');
+      await page.getByLabel('Primary colour').fill('#c0392b');
+      await page.getByLabel('Maximum queue length').fill('7');
+      expect(await save.isEnabled()).toBe(true);
+      await save.click();
+
+      await page.getByText('Settings saved.').first().waitFor();
+      await page.locator('[data-testid="settings-save"]:disabled').waitFor();
+
+      const after = await storedSettings();
+      expect(after.widget.texts.en.title).toBe('Help desk');
+      expect(after.widget.primaryColor).toBe('#c0392b');
+      expect(after.queue.maxQueueLength).toBe(7);
+      // Only what changed was sent: the rest is as it was.
+      expect(after.widget.texts.fi).toEqual(before.widget.texts.fi);
+      expect(after.widget.texts.en.welcome).toBe(before.widget.texts.en.welcome);
+      expect(after.queue.seatsPerAgent).toBe(before.queue.seatsPerAgent);
+
+      // A reload reads the stored values back into the form.
+      await page.reload();
+      await title.waitFor({ timeout: 30000 });
+      expect(await title.inputValue()).toBe('Help desk');
+      expect(await page.getByLabel('Primary colour').inputValue()).toBe('#c0392b');
+    } finally {
+      await context.close();
+    }
+
+    // The same running Strapi: a customer's next page load has the new look.
+    const shopAfter = await openEnglishShop();
+    try {
+      expect(await waitForLauncherColour(shopAfter.page, 'rgb(192, 57, 43)')).toBe('rgb(192, 57, 43)');
+      expect(await widgetTitle(shopAfter.page)).toBe('Help desk');
+    } finally {
+      await shopAfter.close();
+    }
+  });
+
+  it('refuses bad values with the reason on the field, and changes nothing', async () => {
+    const before = await storedSettings();
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const origins = page.getByLabel('Allowed sites');
+      await origins.waitFor({ timeout: 30000 });
+
+      // Checked by the server: an origin with a path, saved together with a good title.
+      await page.getByLabel('Title (English)').fill('Not saved');
+      await origins.fill('https://shop.example.com/checkout');
+      await page.getByTestId('settings-save').click();
+
+      const alert = page.getByTestId('settings-error');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('widget.allowedOrigins.0: an origin such as https://www.example.com, without a path');
+      await page.locator('textarea[aria-invalid="true"]').first().waitFor();
+      expect(await origins.getAttribute('aria-invalid')).toBe('true');
+      const originsError = page.getByText('Line 1: an origin such as https://www.example.com, without a path');
+      expect(await originsError.isVisible()).toBe(true);
+      expect(await page.getByLabel('Title (English)').getAttribute('aria-invalid')).not.toBe('true');
+
+      // Checked in the browser against the schema's bounds: nothing is sent.
+      await origins.fill('');
+      const queueLength = page.getByLabel('Maximum queue length');
+      await queueLength.fill('0');
+      await page.getByTestId('settings-save').click();
+      await page.getByText('Use a number from 1 to 1000.').waitFor();
+      expect(await queueLength.getAttribute('aria-invalid')).toBe('true');
+
+      expect(await storedSettings()).toEqual(before);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is not open to an agent without the settings permission', async () => {
+    const agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
+    await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${agentToken}`).expect(403);
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_AGENT.email, DEMO_AGENT.password);
+      await page.getByText("You don't have the permissions to access that content").waitFor({ timeout: 30000 });
+      expect(await page.getByTestId('settings-save').count()).toBe(0);
+      expect(await page.getByLabel('Maximum queue length').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
