@@ -1,0 +1,203 @@
+import { Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Link as RouterLink } from 'react-router-dom';
+
+import { sortAgents, summarizeAgents, upsertAgent } from '../components/agents/agentLoad';
+import { PresenceBadge } from '../components/agents/PresenceBadge';
+import { SeatsBar } from '../components/agents/SeatsBar';
+import { useAgentSocket } from '../hooks/useAgentSocket';
+import type { AgentPresenceView } from '../types';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Coalesces bursts of queue changes (each claim, transfer and resolve) into one `GET /agents`. */
+const REFRESH_DELAY_MS = 300;
+
+/** Every agent's presence and load, for supervisors; live over the shared `/agent` socket. */
+export const AgentsPage = () => {
+  const { formatMessage } = useIntl();
+  const { get } = useFetchClient();
+  const socket = useAgentSocket();
+  const [agents, setAgents] = useState<AgentPresenceView[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  // Only the answer of the latest request is applied, so a slow one never undoes a newer one.
+  const latestRequest = useRef(0);
+
+  const refresh = useCallback(() => {
+    const request = ++latestRequest.current;
+    get<{ data: AgentPresenceView[] }>('/live-support/agents')
+      .then(({ data }) => {
+        if (request !== latestRequest.current) return;
+        setAgents(data.data);
+        setFailed(false);
+      })
+      .catch(() => {
+        if (request === latestRequest.current) setFailed(true);
+      });
+  }, [get]);
+
+  useEffect(() => {
+    refresh();
+    if (!socket) return undefined;
+    let timer: number | undefined;
+    const scheduleRefresh = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, REFRESH_DELAY_MS);
+    };
+    const onPresence = (presence: AgentPresenceView) => {
+      setAgents((current) => (current ? upsertAgent(current, presence) : current));
+      // A request already on its way may answer with the state before this change.
+      scheduleRefresh();
+    };
+    socket.on('presence:changed', onPresence);
+    socket.on('queue:changed', scheduleRefresh);
+    socket.on('connect', refresh);
+    return () => {
+      window.clearTimeout(timer);
+      socket.off('presence:changed', onPresence);
+      socket.off('queue:changed', scheduleRefresh);
+      socket.off('connect', refresh);
+    };
+  }, [refresh, socket]);
+
+  const title = formatMessage({
+    id: getTranslation('agents.title'),
+    defaultMessage: 'Agents',
+  });
+  const header = (
+    <Layouts.Header
+      title={title}
+      subtitle={formatMessage({
+        id: getTranslation('agents.subtitle'),
+        defaultMessage: 'Who is available and how many chats each agent has.',
+      })}
+    />
+  );
+
+  if (failed && !agents) {
+    return (
+      <Page.Main>
+        <Page.Title>{title}</Page.Title>
+        {header}
+        <Layouts.Content>
+          <Typography textColor="danger600" data-testid="agents-error">
+            {formatMessage({
+              id: getTranslation('agents.error'),
+              defaultMessage: 'The agents could not be loaded.',
+            })}
+          </Typography>
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
+  if (!agents) {
+    return <Page.Loading />;
+  }
+
+  const rows = sortAgents(agents);
+  const summary = summarizeAgents(agents);
+  const columns = [
+    { key: 'name', label: formatMessage({ id: getTranslation('agents.column.name'), defaultMessage: 'Name' }) },
+    { key: 'status', label: formatMessage({ id: getTranslation('agents.column.status'), defaultMessage: 'Status' }) },
+    {
+      key: 'load',
+      label: formatMessage({ id: getTranslation('agents.column.load'), defaultMessage: 'Active chats / seats' }),
+    },
+  ];
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      {header}
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {failed ? (
+            <Typography textColor="danger600" data-testid="agents-error">
+              {formatMessage({
+                id: getTranslation('agents.error.stale'),
+                defaultMessage: 'The list could not be refreshed; it may be out of date.',
+              })}
+            </Typography>
+          ) : null}
+          <Typography
+            tag="p"
+            variant="epsilon"
+            data-testid="agents-summary"
+            data-online={summary.online}
+            data-free-seats={summary.freeSeats}
+            aria-live="polite"
+          >
+            {formatMessage(
+              {
+                id: getTranslation('agents.summary'),
+                defaultMessage:
+                  '{online} of {total} agents online · {freeSeats, plural, =0 {no free seats} one {# free seat} other {# free seats}}',
+              },
+              { online: summary.online, total: summary.total, freeSeats: summary.freeSeats },
+            )}
+          </Typography>
+          {rows.length === 0 ? (
+            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-testid="agents-empty">
+              <Typography textColor="neutral600">
+                {formatMessage({
+                  id: getTranslation('agents.empty'),
+                  defaultMessage: 'No agents yet. An agent appears here once they open the desk.',
+                })}
+              </Typography>
+            </Box>
+          ) : (
+            <Table colCount={columns.length} rowCount={rows.length + 1} aria-label={title} data-testid="agents-table">
+              <Thead>
+                <Tr>
+                  {columns.map((column) => (
+                    <Th key={column.key}>
+                      <Typography variant="sigma" textColor="neutral600">
+                        {column.label}
+                      </Typography>
+                    </Th>
+                  ))}
+                </Tr>
+              </Thead>
+              <Tbody>
+                {rows.map((agent) => (
+                  <Tr key={agent.agentId} data-testid="agent-row" data-agent-id={agent.agentId} data-status={agent.status}>
+                    <Td>
+                      <Typography fontWeight="bold" data-testid="agent-name">
+                        {agent.name}
+                      </Typography>
+                    </Td>
+                    <Td>
+                      <PresenceBadge status={agent.status} />
+                    </Td>
+                    <Td>
+                      <SeatsBar activeChats={agent.activeChats} maxSeats={agent.maxSeats} />
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+          <Typography tag="p" variant="pi" textColor="neutral600" data-testid="agents-roles-hint">
+            {formatMessage(
+              {
+                id: getTranslation('agents.rolesHint'),
+                defaultMessage:
+                  'Who is an agent is managed with roles: give a role the Live Support permissions in <link>Settings → Administration panel → Roles</link>.',
+              },
+              {
+                link: (chunks) => (
+                  <Link tag={RouterLink} to="/settings/roles" data-testid="agents-roles-link">
+                    {chunks}
+                  </Link>
+                ),
+              },
+            )}
+          </Typography>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default AgentsPage;
