@@ -1,0 +1,275 @@
+import { Badge, Box, Button, Flex, Grid, Loader, Tabs, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+
+import { OfflineMessageDetail } from '../components/offline/OfflineMessageDetail';
+import { OfflineMessageList } from '../components/offline/OfflineMessageList';
+import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../components/offline/types';
+import { useAgentSocket } from '../hooks/useAgentSocket';
+import { PERMISSIONS } from '../permissions';
+import { errorBodyOf } from '../utils/errors';
+import { getTranslation } from '../utils/getTranslation';
+
+type Filter = OfflineMessageStatus | 'all';
+const FILTERS: { value: Filter; defaultMessage: string }[] = [
+  { value: 'new', defaultMessage: 'New' },
+  { value: 'read', defaultMessage: 'Handled' },
+  { value: 'replied', defaultMessage: 'Replied' },
+  { value: 'all', defaultMessage: 'All' },
+];
+const PAGE_SIZE = 25;
+/** Coalesces a burst of new messages into one `GET /offline-messages`. */
+const REFRESH_DELAY_MS = 200;
+
+const isFilter = (value: string): value is Filter => FILTERS.some((filter) => filter.value === value);
+
+/** Messages customers left while nobody was available: read, answer by email, mark handled. */
+export const OfflineInboxPage = () => {
+  const { formatMessage } = useIntl();
+  const { get, put, post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const socket = useAgentSocket();
+  const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
+  const canChat = Boolean(allowedActions.canChat);
+  const [filter, setFilter] = useState<Filter>('new');
+  const [page, setPage] = useState(1);
+  const [messages, setMessages] = useState<OfflineMessageView[] | null>(null);
+  const [meta, setMeta] = useState<OfflineInboxMeta | null>(null);
+  const [failed, setFailed] = useState(false);
+  // The open message stays open when it leaves the current filter (e.g. once marked handled).
+  const [selected, setSelected] = useState<OfflineMessageView | null>(null);
+  const latestRequest = useRef(0);
+
+  const refresh = useCallback(() => {
+    const request = ++latestRequest.current;
+    const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
+    if (filter !== 'all') query.set('status', filter);
+    get<{ data: OfflineMessageView[]; meta: OfflineInboxMeta }>(`/live-support/offline-messages?${query.toString()}`)
+      .then(({ data }) => {
+        if (request !== latestRequest.current) return;
+        setMessages(data.data);
+        setMeta(data.meta);
+        setFailed(false);
+        setSelected((current) => (current && data.data.find((message) => message.id === current.id)) ?? current);
+      })
+      .catch(() => {
+        if (request === latestRequest.current) setFailed(true);
+      });
+  }, [filter, get, page]);
+
+  useEffect(() => {
+    refresh();
+    if (!socket) return undefined;
+    let timer: number | undefined;
+    const scheduleRefresh = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, REFRESH_DELAY_MS);
+    };
+    const onPending = ({ count }: { count: number }) => {
+      setMeta((current) => current && { ...current, counts: { ...current.counts, new: count } });
+      scheduleRefresh();
+    };
+    socket.on('offline-message:new', scheduleRefresh);
+    socket.on('offline-messages:pending', onPending);
+    socket.on('connect', refresh);
+    return () => {
+      window.clearTimeout(timer);
+      socket.off('offline-message:new', scheduleRefresh);
+      socket.off('offline-messages:pending', onPending);
+      socket.off('connect', refresh);
+    };
+  }, [refresh, socket]);
+
+  const fail = (error: unknown, id: string, defaultMessage: string) => {
+    toggleNotification({
+      type: 'danger',
+      message: errorBodyOf(error)?.message ?? formatMessage({ id: getTranslation(id), defaultMessage }),
+    });
+  };
+
+  const setStatus = async (message: OfflineMessageView, status: 'new' | 'read') => {
+    try {
+      const { data } = await put<{ data: OfflineMessageView }>(`/live-support/offline-messages/${message.id}`, {
+        status,
+      });
+      setSelected(data.data);
+    } catch (error) {
+      fail(error, 'offline.markError', 'The message could not be marked.');
+    } finally {
+      refresh();
+    }
+  };
+
+  const reply = async (message: OfflineMessageView, text: string): Promise<boolean> => {
+    try {
+      const { data } = await post<{ data: OfflineMessageView }>(`/live-support/offline-messages/${message.id}/reply`, {
+        text,
+      });
+      setSelected(data.data);
+      toggleNotification({
+        type: 'success',
+        message: formatMessage(
+          {
+            id: getTranslation('offline.reply.sent'),
+            defaultMessage: 'Your reply was sent to {email}.',
+          },
+          { email: data.data.email ?? '' },
+        ),
+      });
+      return true;
+    } catch (error) {
+      fail(error, 'offline.reply.error', 'The reply could not be sent.');
+      return false;
+    } finally {
+      refresh();
+    }
+  };
+
+  const changeFilter = (value: string) => {
+    if (!isFilter(value)) return;
+    setFilter(value);
+    setPage(1);
+    setMessages(null);
+  };
+
+  const title = formatMessage({
+    id: getTranslation('offline.title'),
+    defaultMessage: 'Offline messages',
+  });
+  const filterLabel = (value: Filter, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`offline.filter.${value}`), defaultMessage });
+  const countOf = (value: Filter): number | null => {
+    if (!meta) return null;
+    return value === 'all' ? meta.counts.new + meta.counts.read + meta.counts.replied : meta.counts[value];
+  };
+  const total = meta?.pagination.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={formatMessage({
+          id: getTranslation('offline.subtitle'),
+          defaultMessage: 'Messages customers left while nobody was available: reply by email and mark them handled.',
+        })}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box data-testid="offline-pending" data-count={meta?.counts.new ?? ''} aria-live="polite">
+            <Typography variant="pi" textColor="neutral600">
+              {meta
+                ? formatMessage(
+                    {
+                      id: getTranslation('offline.pending'),
+                      defaultMessage:
+                        '{count, plural, =0 {Nothing waits for an answer.} one {# message waits for an answer.} other {# messages wait for an answer.}}',
+                    },
+                    { count: meta.counts.new },
+                  )
+                : null}
+            </Typography>
+          </Box>
+          {failed ? (
+            <Typography textColor="danger600" data-testid="offline-error">
+              {formatMessage({
+                id: getTranslation('offline.error'),
+                defaultMessage: 'The messages could not be loaded.',
+              })}
+            </Typography>
+          ) : null}
+          <Tabs.Root value={filter} onValueChange={changeFilter} variant="simple">
+            <Tabs.List
+              aria-label={formatMessage({
+                id: getTranslation('offline.filter.label'),
+                defaultMessage: 'Show messages',
+              })}
+            >
+              {FILTERS.map(({ value, defaultMessage }) => (
+                <Tabs.Trigger key={value} value={value} data-testid={`offline-filter-${value}`}>
+                  {filterLabel(value, defaultMessage)}
+                  {countOf(value) !== null ? (
+                    <Badge marginLeft={2} data-testid={`offline-count-${value}`}>
+                      {String(countOf(value))}
+                    </Badge>
+                  ) : null}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            {FILTERS.map(({ value }) => (
+              <Tabs.Content key={value} value={value}>
+                <Box paddingTop={4}>
+                  <Grid.Root gap={4}>
+                    <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+                      {messages ? (
+                        <OfflineMessageList
+                          messages={messages}
+                          selectedId={selected?.id ?? null}
+                          onSelect={setSelected}
+                        />
+                      ) : (
+                        <Loader small>
+                          {formatMessage({ id: getTranslation('offline.loading'), defaultMessage: 'Loading messages…' })}
+                        </Loader>
+                      )}
+                      {pageCount > 1 ? (
+                        <Flex justifyContent="space-between" alignItems="center" paddingTop={3} gap={2}>
+                          <Button
+                            variant="tertiary"
+                            size="S"
+                            disabled={page <= 1}
+                            onClick={() => setPage((current) => Math.max(1, current - 1))}
+                          >
+                            {formatMessage({ id: getTranslation('offline.page.previous'), defaultMessage: 'Previous' })}
+                          </Button>
+                          <Typography variant="pi" textColor="neutral600">
+                            {formatMessage(
+                              { id: getTranslation('offline.page.of'), defaultMessage: 'Page {page} of {pages}' },
+                              { page, pages: pageCount },
+                            )}
+                          </Typography>
+                          <Button
+                            variant="tertiary"
+                            size="S"
+                            disabled={page >= pageCount}
+                            onClick={() => setPage((current) => Math.min(pageCount, current + 1))}
+                          >
+                            {formatMessage({ id: getTranslation('offline.page.next'), defaultMessage: 'Next' })}
+                          </Button>
+                        </Flex>
+                      ) : null}
+                    </Grid.Item>
+                    <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+                      {selected ? (
+                        <OfflineMessageDetail
+                          key={selected.id}
+                          message={selected}
+                          canChat={canChat}
+                          onReply={(text) => reply(selected, text)}
+                          onSetStatus={(status) => setStatus(selected, status)}
+                        />
+                      ) : (
+                        <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+                          <Typography textColor="neutral600">
+                            {formatMessage({
+                              id: getTranslation('offline.select'),
+                              defaultMessage: 'Choose a message to read it in full and reply.',
+                            })}
+                          </Typography>
+                        </Box>
+                      )}
+                    </Grid.Item>
+                  </Grid.Root>
+                </Box>
+              </Tabs.Content>
+            ))}
+          </Tabs.Root>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default OfflineInboxPage;
