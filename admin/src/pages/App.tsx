@@ -1,20 +1,38 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { DeskNav } from '../components/DeskNav';
 import { AgentSocketProvider } from '../hooks/useAgentSocket';
+import { DeskActivityProvider } from '../hooks/useDeskActivity';
+import { useNextWaitingShortcut } from '../hooks/useNextWaitingShortcut';
 import { PERMISSIONS } from '../permissions';
 
+import { AgentsPage } from './AgentsPage';
 import { ConversationPage } from './ConversationPage';
 import { DeskPage } from './DeskPage';
+import { OfflineInboxPage } from './OfflineInboxPage';
+
+const DeskRoutes = () => {
+  useNextWaitingShortcut();
+  return (
+    <Layouts.Root sideNav={<DeskNav />}>
+      <Routes>
+        <Route index element={<DeskPage />} />
+        <Route path="conversations/:id" element={<ConversationPage />} />
+        <Route path="agents" element={<AgentsPage />} />
+        <Route path="offline" element={<OfflineInboxPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
+  );
+};
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
     <AgentSocketProvider>
-      <Routes>
-        <Route index element={<DeskPage />} />
-        <Route path="conversations/:id" element={<ConversationPage />} />
-        <Route path="*" element={<Page.Error />} />
-      </Routes>
+      <DeskActivityProvider>
+        <DeskRoutes />
+      </DeskActivityProvider>
     </AgentSocketProvider>
   </Page.Protect>
 );

@@ -1,9 +1,13 @@
-import { Badge, Box, Button, Flex, Grid, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 
+import { KnowledgePanel } from '../components/conversation/KnowledgePanel';
+import { ReplyBox } from '../components/conversation/ReplyBox';
+import { TransferDialog } from '../components/conversation/TransferDialog';
+import { DeskTitle } from '../components/DeskTitle';
 import { PresenceSwitch } from '../components/PresenceSwitch';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
@@ -39,6 +43,8 @@ export const ConversationPage = () => {
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
   const [resolving, setResolving] = useState(false);
+  const [customerTyping, setCustomerTyping] = useState(false);
+  const navigate = useNavigate();
   const bottomRef = useRef<HTMLDivElement>(null);
 
   const apply = useCallback((view: AgentConversationView) => {
@@ -69,14 +75,30 @@ export const ConversationPage = () => {
     const onQueueChanged = ({ conversation: card }: { conversation: { id: number } }) => {
       if (card.id === conversationId) load();
     };
+    // A customer who stops mid-sentence sends no "stopped": the dots go after a while anyway.
+    let typingTimer: number | undefined;
+    const onTyping = (typing: { conversationId: number; isTyping: boolean }) => {
+      if (typing.conversationId !== conversationId) return;
+      window.clearTimeout(typingTimer);
+      setCustomerTyping(typing.isTyping);
+      if (typing.isTyping) typingTimer = window.setTimeout(() => setCustomerTyping(false), 15000);
+    };
+    const onCustomerMessage = (message: MessageView) => {
+      if (message.conversationId === conversationId && message.author === 'customer') setCustomerTyping(false);
+    };
     if (socket.connected) watch();
     socket.on('connect', watch);
     socket.on('message:new', onMessage);
+    socket.on('message:new', onCustomerMessage);
     socket.on('queue:changed', onQueueChanged);
+    socket.on('typing', onTyping);
     return () => {
+      window.clearTimeout(typingTimer);
       socket.off('connect', watch);
       socket.off('message:new', onMessage);
+      socket.off('message:new', onCustomerMessage);
       socket.off('queue:changed', onQueueChanged);
+      socket.off('typing', onTyping);
     };
   }, [apply, conversationId, load, socket]);
 
@@ -96,8 +118,7 @@ export const ConversationPage = () => {
     });
   };
 
-  const send = async (event?: FormEvent) => {
-    event?.preventDefault();
+  const send = async () => {
     const text = draft.trim();
     if (!text || sending) return;
     setSending(true);
@@ -147,6 +168,15 @@ export const ConversationPage = () => {
         defaultMessage: 'Conversation',
       });
 
+  const onTransferred = (view: AgentConversationView) => {
+    // Handed to someone else: this agent's work here is done, back to the queue.
+    if (view.status === 'queued' || view.assignedAgent?.id !== conversation?.assignedAgent?.id) {
+      navigate(`/plugins/${PLUGIN_ID}`);
+    } else {
+      apply(view);
+    }
+  };
+
   if (failed && !conversation) {
     return <Page.Error />;
   }
@@ -155,6 +185,8 @@ export const ConversationPage = () => {
   }
 
   const isActive = conversation.status === 'active';
+  const customerMessageCount = messages.filter((message) => message.author === 'customer').length;
+  const addToReply = (text: string) => setDraft((current) => (current.trim() ? `${current.trimEnd()}\n${text}` : text));
   const escalatedAt = conversation.events.find((event) => event.kind === 'escalated')?.occurredAt;
   const isBotPart = (message: MessageView) =>
     message.author === 'bot' || !escalatedAt || Date.parse(message.createdAt) < Date.parse(escalatedAt);
@@ -185,18 +217,67 @@ export const ConversationPage = () => {
           defaultMessage: message.author,
         });
 
+  const describeEvent = (event: ConversationEventView): string => {
+    const data = event.data ?? {};
+    const reason = typeof data.reason === 'string' ? data.reason : null;
+    if (event.kind === 'escalated' && typeof data.trigger === 'string') {
+      const trigger = formatMessage({ id: getTranslation(`trigger.${data.trigger}`), defaultMessage: data.trigger });
+      return formatMessage(
+        { id: getTranslation('event.escalated.because'), defaultMessage: 'Moved to the queue: {trigger}' },
+        { trigger: reason ? `${trigger} (${reason})` : trigger },
+      );
+    }
+    if (event.kind === 'claimed' && event.actorName) {
+      return formatMessage(
+        { id: getTranslation('event.claimed.by'), defaultMessage: 'Claimed by {name}' },
+        { name: event.actorName },
+      );
+    }
+    if (event.kind === 'transferred') {
+      return event.targetAgentName
+        ? formatMessage(
+            { id: getTranslation('event.transferred.toAgent'), defaultMessage: '{from} transferred the conversation to {to}' },
+            { from: event.actorName ?? '?', to: event.targetAgentName },
+          )
+        : formatMessage(
+            { id: getTranslation('event.transferred.toQueue'), defaultMessage: '{from} moved the conversation back to the queue' },
+            { from: event.actorName ?? '?' },
+          );
+    }
+    if (event.kind === 'resolved' && event.actorName) {
+      return formatMessage(
+        { id: getTranslation('event.resolved.by'), defaultMessage: 'Resolved by {name}' },
+        { name: event.actorName },
+      );
+    }
+    if (event.kind === 'rated' && typeof data.score === 'number') {
+      return formatMessage(
+        { id: getTranslation('event.rated.score'), defaultMessage: 'The customer rated the chat {score}/5' },
+        { score: data.score },
+      );
+    }
+    return formatMessage({ id: getTranslation(`event.${event.kind}`), defaultMessage: event.kind });
+  };
+
   const renderItem = (item: HistoryItem) => {
     if (item.kind === 'event') {
       return (
         <Flex key={`event-${item.event.id}`} justifyContent="center" data-testid="event">
-          <Typography variant="pi" textColor="neutral600">
-            {formatMessage({
-              id: getTranslation(`event.${item.event.kind}`),
-              defaultMessage: item.event.kind,
-            })}
-            {' · '}
-            {formatTime(item.at)}
-          </Typography>
+          <Box background="neutral100" hasRadius paddingLeft={3} paddingRight={3} paddingTop={1} paddingBottom={1}>
+            <Typography variant="pi" textColor="neutral700" data-kind={item.event.kind}>
+              {describeEvent(item.event)}
+              {' · '}
+              {formatTime(item.at)}
+            </Typography>
+            {typeof item.event.data?.note === 'string' ? (
+              <Typography variant="pi" tag="p" textColor="neutral800" data-testid="event-note">
+                {formatMessage(
+                  { id: getTranslation('event.note'), defaultMessage: 'Note: {note}' },
+                  { note: item.event.data.note },
+                )}
+              </Typography>
+            ) : null}
+          </Box>
         </Flex>
       );
     }
@@ -263,7 +344,7 @@ export const ConversationPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
+      <DeskTitle>{title}</DeskTitle>
       <Layouts.Header
         title={title}
         navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />}
@@ -281,6 +362,9 @@ export const ConversationPage = () => {
                   defaultMessage: 'Claim',
                 })}
               </Button>
+            ) : null}
+            {canChat && isActive ? (
+              <TransferDialog conversationId={conversationId} onTransferred={onTransferred} />
             ) : null}
             {canChat && isActive ? (
               <Button data-testid="resolve" variant="success" loading={resolving} onClick={() => void resolve()}>
@@ -301,38 +385,25 @@ export const ConversationPage = () => {
                 {history.map(renderItem)}
                 <div ref={bottomRef} />
               </Flex>
-              {canChat && isActive ? (
-                <Box tag="form" paddingTop={4} onSubmit={(event: FormEvent) => void send(event)}>
-                  <Flex direction="column" alignItems="stretch" gap={2}>
-                    <Textarea
-                      data-testid="reply-input"
-                      aria-label={formatMessage({
-                        id: getTranslation('conversation.reply.label'),
-                        defaultMessage: 'Reply',
-                      })}
-                      placeholder={formatMessage({
-                        id: getTranslation('conversation.reply.placeholder'),
-                        defaultMessage: 'Write a reply…',
-                      })}
-                      value={draft}
-                      onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setDraft(event.target.value)}
-                      onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
-                        if (event.key === 'Enter' && !event.shiftKey) {
-                          event.preventDefault();
-                          void send();
-                        }
-                      }}
-                    />
-                    <Flex justifyContent="flex-end">
-                      <Button type="submit" data-testid="reply-send" loading={sending} disabled={!draft.trim()}>
-                        {formatMessage({
-                          id: getTranslation('conversation.reply.send'),
-                          defaultMessage: 'Send',
-                        })}
-                      </Button>
-                    </Flex>
-                  </Flex>
+              {customerTyping ? (
+                <Box paddingTop={2} data-testid="customer-typing" aria-live="polite">
+                  <Typography variant="pi" textColor="neutral600">
+                    {formatMessage({
+                      id: getTranslation('conversation.customerTyping'),
+                      defaultMessage: 'The customer is typing…',
+                    })}
+                  </Typography>
                 </Box>
+              ) : null}
+              {canChat && isActive ? (
+                <ReplyBox
+                  conversationId={conversationId}
+                  socket={socket}
+                  draft={draft}
+                  onDraftChange={setDraft}
+                  sending={sending}
+                  onSend={() => void send()}
+                />
               ) : null}
             </Box>
           </Grid.Item>
@@ -366,6 +437,24 @@ export const ConversationPage = () => {
                     : null,
                 )}
                 {detail('conversation.agent', 'Agent', conversation.assignedAgent?.name)}
+                {conversation.csatScore !== null ? (
+                  <Box data-testid="rating">
+                    <Typography variant="sigma" textColor="neutral600" tag="p">
+                      {formatMessage({ id: getTranslation('conversation.rating'), defaultMessage: 'Rating' })}
+                    </Typography>
+                    <Typography tag="p" data-testid="rating-score">
+                      {formatMessage(
+                        { id: getTranslation('conversation.rating.score'), defaultMessage: '{score} / 5' },
+                        { score: conversation.csatScore },
+                      )}
+                    </Typography>
+                    {conversation.csatComment ? (
+                      <Typography tag="p" textColor="neutral700" data-testid="rating-comment">
+                        {conversation.csatComment}
+                      </Typography>
+                    ) : null}
+                  </Box>
+                ) : null}
                 {conversation.customer.metadata
                   ? Object.entries(conversation.customer.metadata).map(([key, value]) => (
                       <Box key={`meta-${key}`}>
@@ -377,6 +466,13 @@ export const ConversationPage = () => {
                     ))
                   : null}
               </Flex>
+            </Box>
+            <Box paddingTop={4} width="100%">
+              <KnowledgePanel
+                conversationId={conversationId}
+                customerMessages={customerMessageCount}
+                onUse={canChat && isActive ? addToReply : undefined}
+              />
             </Box>
           </Grid.Item>
         </Grid.Root>

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
+import { AlertControls } from '../components/AlertControls';
+import { DeskTitle } from '../components/DeskTitle';
 import { PresenceSwitch } from '../components/PresenceSwitch';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
@@ -184,14 +186,31 @@ export const DeskPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
+      <DeskTitle>{title}</DeskTitle>
       <Layouts.Header
         title={title}
         subtitle={formatMessage({
           id: getTranslation('desk.subtitle'),
           defaultMessage: 'Take conversations from the queue and chat with customers in real time.',
         })}
-        primaryAction={canChat ? <PresenceSwitch /> : undefined}
+        secondaryAction={
+          canChat ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="shortcut-hint">
+              {formatMessage({
+                id: getTranslation('desk.shortcut.next'),
+                defaultMessage: 'Alt+Shift+N: take the next waiting customer',
+              })}
+            </Typography>
+          ) : undefined
+        }
+        primaryAction={
+          canChat ? (
+            <Flex gap={4} alignItems="flex-end">
+              <AlertControls />
+              <PresenceSwitch />
+            </Flex>
+          ) : undefined
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
