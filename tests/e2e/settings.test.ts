@@ -161,7 +161,7 @@ describe('Settings → Live Support', () => {
       const queueLength = page.getByLabel('Maximum queue length');
       await queueLength.fill('0');
       await page.getByTestId('settings-save').click();
-      await page.getByText('Use a number from 1 to 1000.').waitFor();
+      await page.getByText('Use a number from 1 to 1,000.').waitFor();
       expect(await queueLength.getAttribute('aria-invalid')).toBe('true');
 
       expect(await storedSettings()).toEqual(before);

@@ -73,7 +73,7 @@ const SettingsForm = () => {
           return formatMessage({ id: getTranslation('settings.error.integer'), defaultMessage: 'Use a whole number.' });
         case 'range':
           return formatMessage(
-            { id: getTranslation('settings.error.range'), defaultMessage: 'Use a number from {min} to {max}.' },
+            { id: getTranslation('settings.error.range'), defaultMessage: 'Use a number from {min, number} to {max, number}.' },
             { min: issue.min, max: issue.max },
           );
         case 'colour':

@@ -74,7 +74,7 @@ const useRangeHint = () => {
   const { formatMessage } = useIntl();
   return (path: keyof typeof NUMBER_BOUNDS, text: string) =>
     formatMessage(
-      { id: getTranslation('settings.hint.range'), defaultMessage: '{text} From {min} to {max}.' },
+      { id: getTranslation('settings.hint.range'), defaultMessage: '{text} From {min, number} to {max, number}.' },
       { text, min: NUMBER_BOUNDS[path].min, max: NUMBER_BOUNDS[path].max },
     );
 };
