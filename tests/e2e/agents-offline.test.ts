@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
@@ -103,6 +104,60 @@ async function pageWasNotReloaded(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { liveSupportTestMark?: string }).liveSupportTestMark === 'kept');
 }
 
+/** No serious or critical axe violations in the page's main content. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect({ where, serious }).toEqual({ where, serious: [] });
+}
+
+/** A customer escalates while nobody is available and leaves a message for the inbox. */
+async function leaveOfflineMessage(details: object, message: object): Promise<void> {
+  const customer = await startCustomer(details);
+  const escalated = await request(playground.url)
+    .post(`/api/live-support/conversations/${customer.id}/escalate`)
+    .set('Authorization', `Bearer ${customer.token}`)
+    .send({})
+    .expect(200);
+  expect(escalated.body.data.status).toBe('offline');
+  await request(playground.url)
+    .post(`/api/live-support/conversations/${customer.id}/offline-message`)
+    .set('Authorization', `Bearer ${customer.token}`)
+    .send(message)
+    .expect(201);
+}
+
+/** An admin whose role may read the desk but not chat, made through Strapi's own admin API. */
+async function createReadOnlyAdmin(): Promise<{ email: string; password: string }> {
+  const auth = { Authorization: `Bearer ${adminToken}` };
+  const role = await request(playground.url)
+    .post('/admin/roles')
+    .set(auth)
+    .send({ name: 'Live Support viewer', description: 'Reads the desk, cannot chat' })
+    .expect(201);
+  await request(playground.url)
+    .put(`/admin/roles/${role.body.data.id}/permissions`)
+    .set(auth)
+    .send({ permissions: [{ action: 'plugin::live-support.read', subject: null, properties: {}, conditions: [] }] })
+    .expect(200);
+  const account = { email: 'ritva@example.com', password: 'Demo-Viewer-1' };
+  const user = await request(playground.url)
+    .post('/admin/users')
+    .set(auth)
+    .send({ firstname: 'Ritva', lastname: 'Viewer', email: account.email, roles: [role.body.data.id] })
+    .expect(201);
+  await request(playground.url)
+    .post('/admin/register')
+    .send({
+      registrationToken: user.body.data.registrationToken,
+      userInfo: { firstname: 'Ritva', lastname: 'Viewer', password: account.password },
+    })
+    .expect(200);
+  return account;
+}
+
 function agentRow(page: Page, name: string) {
   return page.getByTestId('agent-row').filter({ has: page.getByTestId('agent-name').getByText(name, { exact: true }) });
 }
@@ -182,6 +237,7 @@ describe('the Agents page', () => {
       expect(statuses.indexOf('offline') === -1 || statuses.lastIndexOf('online') < statuses.indexOf('offline')).toBe(true);
 
       expect(await pageWasNotReloaded(page)).toBe(true);
+      await expectAccessible(page, 'agents');
     } finally {
       await context.close();
     }
@@ -207,18 +263,10 @@ describe('the offline messages inbox', () => {
       await setPresence(eliasToken, 'offline');
       await setPresence(adminToken, 'offline');
 
-      const liisa = await startCustomer({ locale: 'fi', name: 'Liisa Offline' });
-      const escalated = await request(playground.url)
-        .post(`/api/live-support/conversations/${liisa.id}/escalate`)
-        .set('Authorization', `Bearer ${liisa.token}`)
-        .send({})
-        .expect(200);
-      expect(escalated.body.data.status).toBe('offline');
-      await request(playground.url)
-        .post(`/api/live-support/conversations/${liisa.id}/offline-message`)
-        .set('Authorization', `Bearer ${liisa.token}`)
-        .send({ email: 'liisa@example.com', message: 'Paketti ei tullut perille.\n<b>Ei lihavoitu</b>' })
-        .expect(201);
+      await leaveOfflineMessage(
+        { locale: 'fi', name: 'Liisa Offline' },
+        { email: 'liisa@example.com', message: 'Paketti ei tullut perille.\n<b>Ei lihavoitu</b>' },
+      );
 
       // It arrives over the socket.
       const liisaItem = page.getByTestId('offline-item').filter({ hasText: 'Liisa Offline' });
@@ -236,6 +284,8 @@ describe('the offline messages inbox', () => {
       const text = detail.getByTestId('offline-text');
       expect(await text.textContent()).toBe('Paketti ei tullut perille.\n<b>Ei lihavoitu</b>');
       expect(await text.locator('b').count()).toBe(0);
+
+      await expectAccessible(page, 'inbox with a message open');
 
       const reply = 'Sorry about that, a new parcel is on its way.';
       await detail.getByLabel('Reply by email').fill(reply);
@@ -259,17 +309,7 @@ describe('the offline messages inbox', () => {
       await page.getByTestId('offline-empty').waitFor();
 
       // A customer who left only a phone number: no email reply, the agent calls and marks it handled.
-      const pekka = await startCustomer({ locale: 'sv', name: 'Pekka Phone' });
-      await request(playground.url)
-        .post(`/api/live-support/conversations/${pekka.id}/escalate`)
-        .set('Authorization', `Bearer ${pekka.token}`)
-        .send({})
-        .expect(200);
-      await request(playground.url)
-        .post(`/api/live-support/conversations/${pekka.id}/offline-message`)
-        .set('Authorization', `Bearer ${pekka.token}`)
-        .send({ phone: '+358 40 123 4567', message: 'Ring mig, tack.' })
-        .expect(201);
+      await leaveOfflineMessage({ locale: 'sv', name: 'Pekka Phone' }, { phone: '+358 40 123 4567', message: 'Ring mig, tack.' });
       const pekkaItem = page.getByTestId('offline-item').filter({ hasText: 'Pekka Phone' });
       await pekkaItem.waitFor({ timeout: 15000 });
       await page.locator('[data-testid="offline-pending"][data-count="1"]').waitFor();
@@ -298,6 +338,47 @@ describe('the offline messages inbox', () => {
       expect(mails).toHaveLength(1);
 
       expect(await pageWasNotReloaded(page)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the messages but no reply or mark actions to an admin without the chat permission', async () => {
+    const viewer = await createReadOnlyAdmin();
+    await setPresence(ainoToken, 'offline');
+    await setPresence(eliasToken, 'offline');
+    await setPresence(adminToken, 'offline');
+    await leaveOfflineMessage(
+      { locale: 'en', name: 'Viewer Check' },
+      { email: 'viewer.check@example.com', message: 'Please call me back.' },
+    );
+
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await logInToAdmin(page, playground.url, viewer.email, viewer.password);
+      await page.goto(`${playground.url}/admin/plugins/live-support/offline`);
+      const item = page.getByTestId('offline-item').filter({ hasText: 'Viewer Check' });
+      await item.waitFor({ timeout: 30000 });
+      await item.click();
+      const detail = page.getByTestId('offline-detail');
+      await detail.getByRole('heading', { name: 'Viewer Check' }).waitFor();
+      expect(await detail.getByTestId('offline-text').textContent()).toBe('Please call me back.');
+      expect(await detail.getByTestId('offline-status').textContent()).toBe('New');
+      expect(await detail.getByTestId('offline-mark-handled').count()).toBe(0);
+      expect(await detail.getByTestId('offline-reply-form').count()).toBe(0);
+
+      await page.getByTestId('offline-filter-read').click();
+      const handled = page.getByTestId('offline-item').filter({ hasText: 'Pekka Phone' });
+      await handled.waitFor();
+      await handled.click();
+      await detail.getByRole('heading', { name: 'Pekka Phone' }).waitFor();
+      expect(await detail.getByTestId('offline-mark-new').count()).toBe(0);
+
+      // The Agents page is open to them too: reading needs only `read`.
+      await page.goto(`${playground.url}/admin/plugins/live-support/agents`);
+      await agentRow(page, 'Elias').waitFor({ timeout: 30000 });
+      expect(await agentRow(page, 'Ritva').count()).toBe(0);
     } finally {
       await context.close();
     }
