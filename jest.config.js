@@ -13,7 +13,11 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts', '<rootDir>/widget/src/**/__tests__/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/server/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/widget/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/admin/src/**/__tests__/**/*.test.ts',
+      ],
     },
     {
       displayName: 'api',

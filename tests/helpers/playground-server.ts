@@ -80,7 +80,9 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('close', resolve));
       process.kill(-child.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10000)))]);
+      clearTimeout(timer);
       if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     }
     if (!stopOptions.keepDatabase) database.remove();

@@ -1,7 +1,3 @@
-// The settings contract imports the escalation rules, whose stemmer module is typed on the server
-// side only (admin/tsconfig.json does not include server/src/types); type-only, nothing is bundled.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="../../../../server/src/types/snowball-stemmers.d.ts" />
 import type { Settings, SettingsUpdate } from '../../../../server/src/contracts/settings';
 
 /**
