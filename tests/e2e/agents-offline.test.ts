@@ -313,6 +313,9 @@ describe('the offline messages inbox', () => {
       const pekkaItem = page.getByTestId('offline-item').filter({ hasText: 'Pekka Phone' });
       await pekkaItem.waitFor({ timeout: 15000 });
       await page.locator('[data-testid="offline-pending"][data-count="1"]').waitFor();
+      // The side navigation's unread badge agrees with the inbox (one replied, one new).
+      const inboxLink = page.locator('nav[aria-label="Live Support"]').getByRole('link', { name: /Offline messages/ });
+      await inboxLink.getByText('1', { exact: true }).waitFor();
       await pekkaItem.click();
       await detail.getByRole('heading', { name: 'Pekka Phone' }).waitFor();
       expect(await detail.getByTestId('offline-language').textContent()).toContain('Swedish');
@@ -327,6 +330,7 @@ describe('the offline messages inbox', () => {
       await pekkaItem.waitFor({ state: 'detached', timeout: 15000 });
       await page.getByTestId('offline-empty').waitFor();
       await page.locator('[data-testid="offline-pending"][data-count="0"]').waitFor();
+      await inboxLink.getByText('1', { exact: true }).waitFor({ state: 'detached' });
       await page.getByTestId('offline-filter-read').click();
       await page.getByTestId('offline-item').filter({ hasText: 'Pekka Phone' }).and(page.locator('[data-status="read"]')).waitFor();
 

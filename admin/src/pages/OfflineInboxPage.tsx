@@ -7,6 +7,7 @@ import { OfflineMessageDetail } from '../components/offline/OfflineMessageDetail
 import { OfflineMessageList } from '../components/offline/OfflineMessageList';
 import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../components/offline/types';
 import { useAgentSocket } from '../hooks/useAgentSocket';
+import { useDeskActivity } from '../hooks/useDeskActivity';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
@@ -30,6 +31,8 @@ export const OfflineInboxPage = () => {
   const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const socket = useAgentSocket();
+  // The side navigation's unread badge counts pushes; the inbox tells it the real number.
+  const { setPendingOfflineCount } = useDeskActivity();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
   const [filter, setFilter] = useState<Filter>('new');
@@ -50,13 +53,14 @@ export const OfflineInboxPage = () => {
         if (request !== latestRequest.current) return;
         setMessages(data.data);
         setMeta(data.meta);
+        setPendingOfflineCount(data.meta.counts.new);
         setFailed(false);
         setSelected((current) => (current && data.data.find((message) => message.id === current.id)) ?? current);
       })
       .catch(() => {
         if (request === latestRequest.current) setFailed(true);
       });
-  }, [filter, get, page]);
+  }, [filter, get, page, setPendingOfflineCount]);
 
   useEffect(() => {
     refresh();
