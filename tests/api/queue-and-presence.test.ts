@@ -6,6 +6,7 @@ import { DEMO_AGENT } from '../helpers/admin-auth';
 import {
   agentSocket,
   alwaysOpen,
+  createAdmin,
   loginAgent,
   nextEvent,
   startCustomer,
@@ -279,6 +280,21 @@ describe('presence', () => {
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 2));
     const agents = (await aino.get('/agents')).body.data as Array<{ agentId: number; status: string }>;
     expect(agents.find((agent) => agent.agentId === elias.id)?.status).toBe('online');
+  });
+
+  it('lists every admin who may chat, before they first open the desk, and not those who may not', async () => {
+    await createAdmin(app, { email: 'new.agent@example.com', password: 'New-Agent-1', firstname: 'Noora' }, 'live-support-agent');
+    await createAdmin(app, { email: 'editor@example.com', password: 'Editor-Demo-1', firstname: 'Eetu' }, 'strapi-editor');
+    const listed = async () => ((await aino.get('/agents')).body.data as Array<{ name: string; status: string; activeChats: number; maxSeats: number }>);
+    const agents = await listed();
+    expect(agents.find((agent) => agent.name === 'Noora')).toEqual(
+      expect.objectContaining({ status: 'offline', activeChats: 0, maxSeats: 3 }),
+    );
+    expect(agents.map((agent) => agent.name)).toEqual(expect.arrayContaining(['Aino', 'Elias', 'Demo']));
+    expect(agents.some((agent) => agent.name === 'Eetu')).toBe(false);
+
+    await app.strapi.db.query('admin::user').update({ where: { email: 'new.agent@example.com' }, data: { isActive: false } });
+    expect((await listed()).some((agent) => agent.name === 'Noora')).toBe(false);
   });
 
   it('tells other agents when presence changes', async () => {

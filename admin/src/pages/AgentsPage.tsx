@@ -142,7 +142,7 @@ export const AgentsPage = () => {
               <Typography textColor="neutral600">
                 {formatMessage({
                   id: getTranslation('agents.empty'),
-                  defaultMessage: 'No agents yet. An agent appears here once they open the desk.',
+                  defaultMessage: 'No agents yet. Give a role the Live Support “chat” permission in Settings → Roles.',
                 })}
               </Typography>
             </Box>

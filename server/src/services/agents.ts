@@ -152,16 +152,58 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
+    /**
+     * Active admin users whose roles may chat (the super admin role may do everything). Strapi
+     * keeps role permissions as rows, so this is two queries however many agents there are.
+     */
+    async chatCapableAdminIds(): Promise<number[]> {
+      const [permissions, superAdmin] = await Promise.all([
+        strapi.db.query('admin::permission').findMany({ where: { action: ACTIONS.chat }, populate: ['role'] }) as Promise<
+          Array<{ role: { id: number } | null }>
+        >,
+        (strapi.admin.services.role as { getSuperAdmin(): Promise<{ id: number } | null> }).getSuperAdmin(),
+      ]);
+      const roleIds = new Set(permissions.flatMap((permission) => (permission.role ? [permission.role.id] : [])));
+      if (superAdmin) roleIds.add(superAdmin.id);
+      if (roleIds.size === 0) return [];
+      const users = (await strapi.db.query('admin::user').findMany({
+        where: { isActive: true, roles: { id: { $in: [...roleIds] } } },
+        select: ['id'],
+      })) as Array<{ id: number }>;
+      return users.map((user) => user.id);
+    },
+
+    /**
+     * Every agent a supervisor should see: whoever may chat now (even before they first open
+     * the desk) and whoever still holds conversations.
+     */
     async presenceList(): Promise<AgentPresenceView[]> {
-      const loads = await this.loads();
-      const names = await this.displayNames(loads.map((load) => load.agentId));
-      return loads.map((load) => ({
-        agentId: load.agentId,
-        name: names.get(load.agentId) ?? `#${load.agentId}`,
-        status: load.presence,
-        activeChats: load.activeChats,
-        maxSeats: load.maxSeats,
-      }));
+      const [loads, capable, settings] = await Promise.all([
+        this.loads(),
+        this.chatCapableAdminIds(),
+        getService('settings', { strapi }).get(),
+      ]);
+      const capableIds = new Set(capable);
+      const byAgent = new Map(
+        loads
+          .filter((load) => capableIds.has(load.agentId) || load.activeChats > 0)
+          .map((load) => [load.agentId, load]),
+      );
+      for (const agentId of capableIds) {
+        if (!byAgent.has(agentId)) {
+          byAgent.set(agentId, { agentId, presence: 'offline', activeChats: 0, maxSeats: settings.queue.seatsPerAgent });
+        }
+      }
+      const names = await this.displayNames(byAgent.keys());
+      return [...byAgent.values()]
+        .map((load) => ({
+          agentId: load.agentId,
+          name: names.get(load.agentId) ?? `#${load.agentId}`,
+          status: load.presence,
+          activeChats: load.activeChats,
+          maxSeats: load.maxSeats,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.agentId - b.agentId);
     },
   };
 };
