@@ -4,6 +4,8 @@ export type {
   ConversationEventView,
   ErrorBody,
   KnowledgeContextItem,
+  OfflineInboxMeta,
+  OfflineMessageView,
   MessageView,
   QueueCardView,
   QueueSnapshot,
@@ -13,3 +15,4 @@ export type {
 export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
+export type { OfflineMessageStatus } from '../../server/src/domain/conversation-status';

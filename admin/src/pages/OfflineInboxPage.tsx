@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 
 import { OfflineMessageDetail } from '../components/offline/OfflineMessageDetail';
 import { OfflineMessageList } from '../components/offline/OfflineMessageList';
-import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../components/offline/types';
+import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../types';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { useDeskActivity } from '../hooks/useDeskActivity';
 import { PERMISSIONS } from '../permissions';

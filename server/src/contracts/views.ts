@@ -3,6 +3,7 @@ import type {
   ConversationStatus,
   EscalationTrigger,
   EventKind,
+  OfflineMessageStatus,
 } from '../domain/conversation-status';
 
 /** Response shapes of the protocol, shared by server, admin, widget and tests. */
@@ -133,6 +134,27 @@ export interface TemplateView {
   body: string;
   text: string;
   unfilled: string[];
+}
+
+/** A message a customer left while nobody was available (the offline inbox). */
+export interface OfflineMessageView {
+  id: number;
+  conversationId: number | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  message: string;
+  language: string;
+  status: OfflineMessageStatus;
+  replyText: string | null;
+  repliedAt: string | null;
+  repliedBy: { id: number; name: string } | null;
+  createdAt: string;
+}
+
+export interface OfflineInboxMeta {
+  counts: Record<OfflineMessageStatus, number>;
+  pagination: { page: number; pageSize: number; total: number };
 }
 
 /** The error part of Strapi's error body, also used in socket acknowledgements. */

@@ -2,25 +2,12 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import type { OfflineInboxQuery, OfflineReplyInput } from '../contracts/conversation';
+import type { OfflineInboxMeta, OfflineMessageView } from '../contracts/views';
 import type { OfflineMessageStatus } from '../domain/conversation-status';
 import { conflict, NotFoundError } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
-export interface OfflineMessageView {
-  id: number;
-  conversationId: number | null;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  message: string;
-  language: string;
-  status: OfflineMessageStatus;
-  replyText: string | null;
-  repliedAt: string | null;
-  repliedBy: { id: number; name: string } | null;
-  createdAt: string;
-}
 
 const REPLY_SUBJECT: Record<string, string> = {
   fi: 'Vastaus viestiisi',
@@ -63,7 +50,7 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       return query().count({ where: { status: 'new' } });
     },
 
-    async list(paging: OfflineInboxQuery) {
+    async list(paging: OfflineInboxQuery): Promise<{ data: OfflineMessageView[]; meta: OfflineInboxMeta }> {
       const where = paging.status ? { status: paging.status } : {};
       const [rows, total, newCount, readCount, repliedCount] = await Promise.all([
         query().findMany({

@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 
 import { OfflineStatusBadge } from './OfflineStatusBadge';
-import type { OfflineMessageView } from './types';
+import type { OfflineMessageView } from '../../types';
 
 /** The reply is sent as the email's text; the server refuses more than this (offlineReplySchema). */
 const REPLY_MAX = 4000;

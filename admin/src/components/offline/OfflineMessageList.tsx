@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 
 import { OfflineStatusBadge } from './OfflineStatusBadge';
-import type { OfflineMessageView } from './types';
+import type { OfflineMessageView } from '../../types';
 
 interface OfflineMessageListProps {
   messages: OfflineMessageView[];

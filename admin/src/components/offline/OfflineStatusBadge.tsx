@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 
 import { getTranslation } from '../../utils/getTranslation';
 
-import type { OfflineMessageStatus } from './types';
+import type { OfflineMessageStatus } from '../../types';
 
 const VARIANT = { new: 'primary', read: 'neutral', replied: 'success' } as const;
 const DEFAULT_LABEL: Record<OfflineMessageStatus, string> = { new: 'New', read: 'Handled', replied: 'Replied' };
