@@ -1,4 +1,4 @@
-import { Badge } from '@strapi/design-system';
+import { Badge, Box } from '@strapi/design-system';
 import { SubNav, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
@@ -7,6 +7,8 @@ import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 
+import { PresenceSwitch } from './PresenceSwitch';
+
 const countBadge = (count: number | null, label: string) =>
   count ? (
     <Badge backgroundColor="primary600" textColor="neutral0" aria-label={label}>
@@ -14,11 +16,14 @@ const countBadge = (count: number | null, label: string) =>
     </Badge>
   ) : undefined;
 
-/** The desk's side navigation: queue, agents, offline messages, settings. */
+/**
+ * The desk's side navigation: queue, agents, offline messages, settings, and the agent's own
+ * presence, so it is in sight on every page of the desk.
+ */
 export const DeskNav = () => {
   const { formatMessage } = useIntl();
   const { waitingCount, pendingOfflineCount } = useDeskActivity();
-  const { allowedActions } = useRBAC({ settings: PERMISSIONS.settings });
+  const { allowedActions } = useRBAC({ settings: PERMISSIONS.settings, chat: PERMISSIONS.chat });
   const text = (id: string, defaultMessage: string, values?: Record<string, number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const base = `/plugins/${PLUGIN_ID}`;
@@ -51,6 +56,11 @@ export const DeskNav = () => {
   return (
     <SubNav.Main aria-label={text('plugin.name', 'Live Support')}>
       <SubNav.Header label={text('plugin.name', 'Live Support')} />
+      {allowedActions.canChat ? (
+        <Box paddingLeft={5} paddingRight={5} paddingBottom={3}>
+          <PresenceSwitch />
+        </Box>
+      ) : null}
       <SubNav.Content>
         <SubNav.Sections>
           {[

@@ -70,7 +70,7 @@ export const PresenceSwitch = () => {
   });
   return (
     <Box data-testid="presence" data-status={status ?? undefined}>
-      <Field.Root name="presence" width="200px">
+      <Field.Root name="presence">
         <Field.Label>{label}</Field.Label>
         <SingleSelect aria-label={label} value={status ?? undefined} onChange={change} disabled={status === null}>
           {STATUSES.map((value) => (

@@ -8,7 +8,6 @@ import { KnowledgePanel } from '../components/conversation/KnowledgePanel';
 import { ReplyBox } from '../components/conversation/ReplyBox';
 import { TransferDialog } from '../components/conversation/TransferDialog';
 import { DeskTitle } from '../components/DeskTitle';
-import { PresenceSwitch } from '../components/PresenceSwitch';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
@@ -354,7 +353,6 @@ export const ConversationPage = () => {
         })}
         primaryAction={
           <Flex gap={2} alignItems="flex-end">
-            {canChat ? <PresenceSwitch /> : null}
             {canChat && conversation.status === 'queued' ? (
               <Button data-testid="claim" onClick={() => void claim()}>
                 {formatMessage({

@@ -6,7 +6,6 @@ import { Link as RouterLink } from 'react-router-dom';
 
 import { AlertControls } from '../components/AlertControls';
 import { DeskTitle } from '../components/DeskTitle';
-import { PresenceSwitch } from '../components/PresenceSwitch';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
 import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
@@ -205,10 +204,7 @@ export const DeskPage = () => {
         }
         primaryAction={
           canChat ? (
-            <Flex gap={4} alignItems="flex-end">
-              <AlertControls />
-              <PresenceSwitch />
-            </Flex>
+            <AlertControls />
           ) : undefined
         }
       />
