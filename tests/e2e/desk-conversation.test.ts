@@ -286,6 +286,11 @@ describe('a conversation from greeting to rating', () => {
     await aino.getByTestId('transfer-note').fill('Order 1234 is delayed, she knows the number.');
     await aino.getByTestId('transfer-submit').click();
     await aino.waitForURL(/\/admin\/plugins\/live-support$/, { timeout: 15000 });
+    // Aino may still look, but no longer answers.
+    await aino.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.id}`);
+    await aino.getByTestId('customer').filter({ hasText: 'Elias' }).waitFor({ timeout: 15000 });
+    expect(await aino.getByTestId('reply-input').count()).toBe(0);
+    expect(await aino.getByTestId('resolve').count()).toBe(0);
 
     // Elias gets it live, with the whole history and the note.
     const eliasCard = elias.getByTestId('column-mine').getByTestId('card').filter({ hasText: 'Maija Chat' });

@@ -1,5 +1,5 @@
 import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, useAuth, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -36,6 +36,8 @@ export const ConversationPage = () => {
   const socket = useAgentSocket();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
+  const rawUserId = useAuth('ConversationPage', (state) => state.user?.id);
+  const myId = rawUserId === undefined ? undefined : Number(rawUserId);
   const [conversation, setConversation] = useState<AgentConversationView | null>(null);
   const [messages, setMessages] = useState<MessageView[]>([]);
   const [failed, setFailed] = useState(false);
@@ -183,7 +185,8 @@ export const ConversationPage = () => {
     return <Page.Loading />;
   }
 
-  const isActive = conversation.status === 'active';
+  // Only the assigned agent chats, transfers and resolves; others (a supervisor, a colleague) watch.
+  const isMine = conversation.status === 'active' && conversation.assignedAgent?.id === myId;
   const customerMessageCount = messages.filter((message) => message.author === 'customer').length;
   const addToReply = (text: string) => setDraft((current) => (current.trim() ? `${current.trimEnd()}\n${text}` : text));
   const escalatedAt = conversation.events.find((event) => event.kind === 'escalated')?.occurredAt;
@@ -361,10 +364,10 @@ export const ConversationPage = () => {
                 })}
               </Button>
             ) : null}
-            {canChat && isActive ? (
+            {canChat && isMine ? (
               <TransferDialog conversationId={conversationId} onTransferred={onTransferred} />
             ) : null}
-            {canChat && isActive ? (
+            {canChat && isMine ? (
               <Button data-testid="resolve" variant="success" loading={resolving} onClick={() => void resolve()}>
                 {formatMessage({
                   id: getTranslation('conversation.resolve'),
@@ -393,7 +396,7 @@ export const ConversationPage = () => {
                   </Typography>
                 </Box>
               ) : null}
-              {canChat && isActive ? (
+              {canChat && isMine ? (
                 <ReplyBox
                   conversationId={conversationId}
                   socket={socket}
@@ -469,7 +472,7 @@ export const ConversationPage = () => {
               <KnowledgePanel
                 conversationId={conversationId}
                 customerMessages={customerMessageCount}
-                onUse={canChat && isActive ? addToReply : undefined}
+                onUse={canChat && isMine ? addToReply : undefined}
               />
             </Box>
           </Grid.Item>
