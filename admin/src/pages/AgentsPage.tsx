@@ -8,11 +8,13 @@ import { sortAgents, summarizeAgents, upsertAgent } from '../components/agents/a
 import { PresenceBadge } from '../components/agents/PresenceBadge';
 import { SeatsBar } from '../components/agents/SeatsBar';
 import { useAgentSocket } from '../hooks/useAgentSocket';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import type { AgentPresenceView } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Coalesces bursts of queue changes (each claim, transfer and resolve) into one `GET /agents`. */
 const REFRESH_DELAY_MS = 300;
+const LIVE_EVENTS = ['presence:changed', 'queue:changed'] as const;
 
 /** Every agent's presence and load, for supervisors; live over the shared `/agent` socket. */
 export const AgentsPage = () => {
@@ -37,29 +39,18 @@ export const AgentsPage = () => {
       });
   }, [get]);
 
+  useLiveRefresh(refresh, LIVE_EVENTS, REFRESH_DELAY_MS);
+
+  // A presence change shows at once; the reload it also triggers (above) brings the loads.
   useEffect(() => {
-    refresh();
     if (!socket) return undefined;
-    let timer: number | undefined;
-    const scheduleRefresh = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, REFRESH_DELAY_MS);
-    };
-    const onPresence = (presence: AgentPresenceView) => {
+    const onPresence = (presence: AgentPresenceView) =>
       setAgents((current) => (current ? upsertAgent(current, presence) : current));
-      // A request already on its way may answer with the state before this change.
-      scheduleRefresh();
-    };
     socket.on('presence:changed', onPresence);
-    socket.on('queue:changed', scheduleRefresh);
-    socket.on('connect', refresh);
     return () => {
-      window.clearTimeout(timer);
       socket.off('presence:changed', onPresence);
-      socket.off('queue:changed', scheduleRefresh);
-      socket.off('connect', refresh);
     };
-  }, [refresh, socket]);
+  }, [socket]);
 
   const title = formatMessage({
     id: getTranslation('agents.title'),

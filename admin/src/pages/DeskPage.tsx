@@ -6,10 +6,10 @@ import { Link as RouterLink } from 'react-router-dom';
 
 import { AlertControls } from '../components/AlertControls';
 import { DeskTitle } from '../components/DeskTitle';
-import { useAgentSocket } from '../hooks/useAgentSocket';
 import { PERMISSIONS } from '../permissions';
 import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
 import { useClaimConversation } from '../hooks/useClaimConversation';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { formatDuration } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -19,6 +19,8 @@ const COLUMNS: { key: Column; testId: string; countTestId: string }[] = [
   { key: 'mine', testId: 'column-mine', countTestId: 'count-mine' },
   { key: 'resolved', testId: 'column-resolved', countTestId: 'count-resolved' },
 ];
+
+const LIVE_EVENTS = ['queue:changed', 'message:new'] as const;
 
 const useNow = () => {
   const [now, setNow] = useState(() => Date.now());
@@ -33,7 +35,6 @@ export const DeskPage = () => {
   const { formatMessage } = useIntl();
   const claimConversation = useClaimConversation();
   const { get } = useFetchClient();
-  const socket = useAgentSocket();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
   const [queue, setQueue] = useState<QueueSnapshot | null>(null);
@@ -52,26 +53,8 @@ export const DeskPage = () => {
       .catch(() => setFailed(true));
   }, [get]);
 
-  useEffect(() => {
-    refresh();
-    if (!socket) return undefined;
-    // Bursts of changes (and new messages in my chats, which change the cards' last message)
-    // are coalesced into one `GET /queue`.
-    let timer: number | undefined;
-    const scheduleRefresh = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, 200);
-    };
-    socket.on('queue:changed', scheduleRefresh);
-    socket.on('message:new', scheduleRefresh);
-    socket.on('connect', refresh);
-    return () => {
-      window.clearTimeout(timer);
-      socket.off('queue:changed', scheduleRefresh);
-      socket.off('message:new', scheduleRefresh);
-      socket.off('connect', refresh);
-    };
-  }, [refresh, socket]);
+  // New messages in my chats change the cards' last message.
+  useLiveRefresh(refresh, LIVE_EVENTS);
 
   const claim = async (card: QueueCardView) => {
     setClaiming(card.id);

@@ -8,6 +8,7 @@ import { OfflineMessageList } from '../components/offline/OfflineMessageList';
 import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../types';
 import { useAgentSocket } from '../hooks/useAgentSocket';
 import { useDeskActivity } from '../hooks/useDeskActivity';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
@@ -22,6 +23,7 @@ const FILTERS: { value: Filter; defaultMessage: string }[] = [
 const PAGE_SIZE = 25;
 /** Coalesces a burst of new messages into one `GET /offline-messages`. */
 const REFRESH_DELAY_MS = 200;
+const LIVE_EVENTS = ['offline-message:new', 'offline-messages:pending'] as const;
 
 const isFilter = (value: string): value is Filter => FILTERS.some((filter) => filter.value === value);
 
@@ -62,28 +64,17 @@ export const OfflineInboxPage = () => {
       });
   }, [filter, get, page, setPendingOfflineCount]);
 
+  useLiveRefresh(refresh, LIVE_EVENTS, REFRESH_DELAY_MS);
+
   useEffect(() => {
-    refresh();
     if (!socket) return undefined;
-    let timer: number | undefined;
-    const scheduleRefresh = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, REFRESH_DELAY_MS);
-    };
-    const onPending = ({ count }: { count: number }) => {
+    const onPending = ({ count }: { count: number }) =>
       setMeta((current) => current && { ...current, counts: { ...current.counts, new: count } });
-      scheduleRefresh();
-    };
-    socket.on('offline-message:new', scheduleRefresh);
     socket.on('offline-messages:pending', onPending);
-    socket.on('connect', refresh);
     return () => {
-      window.clearTimeout(timer);
-      socket.off('offline-message:new', scheduleRefresh);
       socket.off('offline-messages:pending', onPending);
-      socket.off('connect', refresh);
     };
-  }, [refresh, socket]);
+  }, [socket]);
 
   const fail = (error: unknown, id: string, defaultMessage: string) => {
     toggleNotification({
