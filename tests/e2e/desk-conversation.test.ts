@@ -188,7 +188,7 @@ describe('claiming', () => {
     expect((await conversationOf(customer.id)).status).toBe('active');
   });
 
-  it('claims the next waiting customer with Alt+Shift+N, after the tab title and a notification announce them', async () => {
+  it('announces a waiting customer (tab title, notification), claims them with Alt+Shift+N and flags their next message', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     contexts.push(context);
     await context.grantPermissions(['notifications'], { origin: playground.url });
@@ -230,6 +230,22 @@ describe('claiming', () => {
     const view = await conversationOf(customer.id);
     expect(view).toMatchObject({ status: 'active', assignedAgent: { name: 'Aino' } });
     await page.waitForFunction(() => !document.title.startsWith('('), undefined, { timeout: 15000 });
+
+    // Back on the queue, the customer writes: the card says a reply is due, and the browser tells.
+    await page.getByRole('link', { name: 'Queue' }).click();
+    const mineCard = page.getByTestId('column-mine').getByTestId('card').filter({ hasText: 'Nina Next' });
+    await mineCard.waitFor({ timeout: 15000 });
+    expect(await mineCard.getByTestId('card-awaiting-reply').count()).toBe(0);
+    await customer.post('/messages', { clientId: 'nina-2', text: 'Are you there?' }).expect(200);
+    await mineCard.getByTestId('card-awaiting-reply').waitFor({ timeout: 15000 });
+    await page.waitForFunction(
+      () => (window as unknown as { shownNotifications: string[] }).shownNotifications.length > 1,
+      undefined,
+      { timeout: 15000 },
+    );
+    expect(await page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications[1])).toBe(
+      'New message from a customer | Are you there?',
+    );
   });
 });
 

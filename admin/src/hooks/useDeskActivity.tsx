@@ -2,7 +2,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
+import type { MessageView, QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
 import { useAgentSocket } from './useAgentSocket';
@@ -52,7 +52,8 @@ function playChime(): void {
 /**
  * What the desk tells an agent wherever they are in it: the waiting count (tab title, side
  * navigation), a browser notification and an optional chime when a conversation starts
- * waiting, and the unread offline messages.
+ * waiting or a customer writes in a chat the agent is not looking at, and the unread offline
+ * messages.
  */
 export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
   const { formatMessage } = useIntl();
@@ -78,33 +79,48 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       .catch(() => undefined);
   }, [get]);
 
+  const alert = useCallback((title: string, body: string, tag: string) => {
+    if (soundRef.current) {
+      try {
+        playChime();
+      } catch {
+        // Browsers may refuse audio before the first click on the page; the title still counts.
+      }
+    }
+    if (currentPermission() !== 'granted') return;
+    const notification = new Notification(title, { body, tag });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+    };
+  }, []);
+
   const announce = useCallback(
     (card: QueueCardView) => {
-      if (soundRef.current) {
-        try {
-          playChime();
-        } catch {
-          // Browsers may refuse audio before the first click on the page; the title still counts.
-        }
-      }
-      if (currentPermission() !== 'granted') return;
-      const title = formatMessage({
-        id: getTranslation('desk.notification.title'),
-        defaultMessage: 'A customer is waiting',
-      });
       const who =
         card.customerName ??
         formatMessage({ id: getTranslation('desk.card.anonymous'), defaultMessage: 'Anonymous customer' });
-      const notification = new Notification(title, {
-        body: card.escalationReason ? `${who}: ${card.escalationReason}` : who,
-        tag: `live-support-${card.id}`,
-      });
-      notification.onclick = () => {
-        window.focus();
-        notification.close();
-      };
+      alert(
+        formatMessage({ id: getTranslation('desk.notification.title'), defaultMessage: 'A customer is waiting' }),
+        card.escalationReason ? `${who}: ${card.escalationReason}` : who,
+        `live-support-${card.id}`,
+      );
     },
-    [formatMessage],
+    [alert, formatMessage],
+  );
+
+  // A customer writing in one of my chats while I look elsewhere (another page or tab).
+  const announceMessage = useCallback(
+    (message: MessageView) => {
+      const watching = window.location.pathname.endsWith(`/conversations/${message.conversationId}`);
+      if (message.author !== 'customer' || (watching && !document.hidden)) return;
+      alert(
+        formatMessage({ id: getTranslation('desk.notification.message'), defaultMessage: 'New message from a customer' }),
+        message.text.length > 140 ? `${message.text.slice(0, 139)}…` : message.text,
+        `live-support-message-${message.conversationId}`,
+      );
+    },
+    [alert, formatMessage],
   );
 
   useEffect(() => {
@@ -125,17 +141,19 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
     const onPending = ({ count }: { count: number }) => setPendingOfflineCount(count);
     const onOfflineMessage = () => setPendingOfflineCount((count) => (count ?? 0) + 1);
     socket.on('queue:changed', onQueueChanged);
+    socket.on('message:new', announceMessage);
     socket.on('connect', refresh);
     socket.on('offline-messages:pending', onPending);
     socket.on('offline-message:new', onOfflineMessage);
     return () => {
       window.clearTimeout(timer);
       socket.off('queue:changed', onQueueChanged);
+      socket.off('message:new', announceMessage);
       socket.off('connect', refresh);
       socket.off('offline-messages:pending', onPending);
       socket.off('offline-message:new', onOfflineMessage);
     };
-  }, [announce, refresh, socket]);
+  }, [announce, announceMessage, refresh, socket]);
 
   const value = useMemo<DeskActivity>(
     () => ({

@@ -145,6 +145,16 @@ export const DeskPage = () => {
               {card.lastMessage.text}
             </Typography>
           ) : null}
+          {column === 'mine' && card.lastMessage?.author === 'customer' ? (
+            <Flex>
+              <Badge backgroundColor="warning100" textColor="warning700" data-testid="card-awaiting-reply">
+                {formatMessage({
+                  id: getTranslation('desk.card.awaitingReply'),
+                  defaultMessage: 'Awaiting your reply',
+                })}
+              </Badge>
+            </Flex>
+          ) : null}
           <Flex gap={2} justifyContent="flex-end">
             {column === 'waiting' && canChat ? (
               <Button size="S" data-testid="claim" loading={claiming === card.id} onClick={() => void claim(card)}>
