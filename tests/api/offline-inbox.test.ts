@@ -108,6 +108,28 @@ describe('the offline inbox', () => {
     expect(mails).toHaveLength(1);
   });
 
+  it('tells every desk the new unread count when a message is marked', async () => {
+    await offlineCustomer({ name: 'Kalle' }, { email: 'kalle@example.com', message: 'Soittakaa huomenna.' });
+    const socket = connectSocket(app.url, '/agent', { token: agent.token });
+    try {
+      const onConnect = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      expect(onConnect.count).toBeGreaterThan(0);
+      const inbox = await agent.get('/offline-messages?status=new');
+      const [entry] = inbox.body.data as Array<{ id: number }>;
+
+      const afterRead = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      await agent.put(`/offline-messages/${entry.id}`, { status: 'read' }).expect(200);
+      expect((await afterRead).count).toBe(onConnect.count - 1);
+
+      const afterNew = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      await agent.put(`/offline-messages/${entry.id}`, { status: 'new' }).expect(200);
+      expect((await afterNew).count).toBe(onConnect.count);
+    } finally {
+      socket.close();
+      await agent.put('/presence', { status: 'offline' }).expect(200);
+    }
+  });
+
   it('refuses an email reply to a customer who left only a phone number', async () => {
     await offlineCustomer({}, { phone: '+358 40 123 4567', message: 'Soittakaa' });
     const entry = (await agent.get('/offline-messages?status=new')).body.data[0];

@@ -77,7 +77,7 @@ export interface AgentServerToClientEvents {
   'presence:changed': (presence: AgentPresenceView) => void;
   /** A customer left a message while no agent was available. */
   'offline-message:new': (message: { id: number; conversationId: number; name: string | null; createdAt: string }) => void;
-  /** On connect: how many offline messages nobody has read yet. */
+  /** How many offline messages nobody has read yet: on connect (when any), and to every agent when it changes. */
   'offline-messages:pending': (pending: { count: number }) => void;
 }
 

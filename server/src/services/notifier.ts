@@ -90,6 +90,14 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       server()?.agent.to(rooms.agents).emit('offline-message:new', message);
     },
 
+    /** An offline message was marked or answered: every desk's unread count follows. */
+    async offlineInboxChanged(): Promise<void> {
+      const realtime = server();
+      if (!realtime) return;
+      const count = await getService('offlineInbox', { strapi }).countNew();
+      realtime.agent.to(rooms.agents).emit('offline-messages:pending', { count });
+    },
+
     async presenceChanged(agentId: number): Promise<void> {
       const realtime = server();
       if (realtime) {

@@ -77,6 +77,7 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await find(id);
       if (row.status === 'replied') throw conflict('The message has already been replied to', { code: 'ALREADY_REPLIED' });
       await query().update({ where: { id }, data: { status } });
+      if (row.status !== status) void getService('notifier', { strapi }).offlineInboxChanged();
       return (await toViews([await find(id)]))[0];
     },
 
@@ -102,6 +103,7 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id },
         data: { status: 'replied', replyText: input.text, repliedAt: now, repliedById: agentId },
       });
+      void getService('notifier', { strapi }).offlineInboxChanged();
       return (await toViews([await find(id)]))[0];
     },
   };
