@@ -1,3 +1,4 @@
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
 import { DEMO_AGENT } from '../helpers/admin-auth';
@@ -7,7 +8,9 @@ import {
   ask,
   countRows,
   createAdmin,
+  eventually,
   loginAgent,
+  nextEvent,
   startCustomer,
   waitForMessage,
   widgetSocket,
@@ -25,7 +28,8 @@ let app: BootedStrapi;
 let agent: Agent;
 
 beforeAll(async () => {
-  app = await bootStrapi();
+  // Open agent sockets are checked again every second here (a minute by default).
+  app = await bootStrapi({ env: { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { accessRecheckMs: 1000 } }) } });
   await alwaysOpen(app);
   agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
   await agent.put('/presence', { status: 'online' }).expect(200);
@@ -328,4 +332,70 @@ function agentAsAdmin(): Agent {
 }
 beforeAll(async () => {
   superAdmin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
+});
+
+describe('agent sockets that stay open', () => {
+  let role: { id: number };
+
+  beforeAll(async () => {
+    role = await app.strapi.admin.services.role.create({ name: 'Temporary agents', code: 'temporary-agents', description: 'read and chat' });
+    await app.strapi.admin.services.role.assignPermissions(role.id, [
+      { action: 'plugin::live-support.read', subject: null },
+      { action: 'plugin::live-support.chat', subject: null },
+    ]);
+    for (const [email, firstname] of [
+      ['deactivated@example.com', 'Dan'],
+      ['logout@example.com', 'Lotta'],
+      ['demoted@example.com', 'Demi'],
+    ]) {
+      await createAdmin(app, { email, password: 'Temporary-Pass-1', firstname }, 'temporary-agents');
+    }
+  });
+
+  const disconnected = (socket: Socket) =>
+    new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+  it('closes the sockets of a user who is deactivated, telling them why', async () => {
+    const dan = await loginAgent(app, 'deactivated@example.com', 'Temporary-Pass-1');
+    const socket = await agentSocket(app, dan.token);
+    try {
+      const revoked = nextEvent<{ code: string }>(socket, 'access:revoked', () => true, 5000);
+      const closed = disconnected(socket);
+      await app.strapi.db.query('admin::user').update({ where: { id: dan.id }, data: { isActive: false } });
+      expect(await revoked).toEqual({ code: 'SESSION_ENDED' });
+      expect(await closed).toBe('io server disconnect');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('closes the sockets of a session that logged out', async () => {
+    const lotta = await loginAgent(app, 'logout@example.com', 'Temporary-Pass-1');
+    const socket = await agentSocket(app, lotta.token);
+    try {
+      const closed = disconnected(socket);
+      await request(app.url).post('/admin/logout').set('Authorization', `Bearer ${lotta.token}`).send({}).expect(200);
+      expect(await closed).toBe('io server disconnect');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('stops chatting on a socket whose role lost the chat permission, and keeps it reading', async () => {
+    const demi = await loginAgent(app, 'demoted@example.com', 'Temporary-Pass-1');
+    const socket = await agentSocket(app, demi.token);
+    try {
+      // Allowed to try: an unknown conversation is a 404, not a 403.
+      expect(await ask(socket, 'conversation:claim', { conversationId: 999999 })).toMatchObject({ ok: false, error: { status: 404 } });
+      await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: 'plugin::live-support.read', subject: null }]);
+      await eventually(async () => {
+        const claim = await ask(socket, 'conversation:claim', { conversationId: 999999 });
+        return !claim.ok && claim.error.status === 403;
+      });
+      expect((await ask(socket, 'queue:get', {})).ok).toBe(true);
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.close();
+    }
+  });
 });

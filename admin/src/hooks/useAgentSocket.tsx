@@ -1,8 +1,10 @@
-import { useAuth } from '@strapi/strapi/admin';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { io, type Socket } from 'socket.io-client';
 
 import type { AgentClientToServerEvents, AgentServerToClientEvents } from '../types';
+import { getTranslation } from '../utils/getTranslation';
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -14,12 +16,26 @@ export const AgentSocketProvider = ({ children }: { children: ReactNode }) => {
   const tokenRef = useRef(token);
   tokenRef.current = token;
   const [socket, setSocket] = useState<AgentSocket | null>(null);
+  const { toggleNotification } = useNotification();
+  const { formatMessage } = useIntl();
+  const notifyRef = useRef<() => void>(() => undefined);
+  notifyRef.current = () =>
+    toggleNotification({
+      type: 'warning',
+      blockTransition: true,
+      message: formatMessage({
+        id: getTranslation('desk.accessRevoked'),
+        defaultMessage: 'Your session ended or your access changed. Reload the page to continue.',
+      }),
+    });
 
   useEffect(() => {
     const created: AgentSocket = io(`${window.location.origin}/agent`, {
       path: '/live-support/socket.io',
       auth: (cb) => cb({ token: tokenRef.current }),
     });
+    // The server closes the socket itself only when access was taken away; it stays closed.
+    created.on('access:revoked', () => notifyRef.current());
     setSocket(created);
     return () => {
       created.close();

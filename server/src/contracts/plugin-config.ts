@@ -25,9 +25,14 @@ export const pluginConfigSchema = z
         maxPayloadBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
         pingIntervalMs: z.number().int().min(1000).max(300_000).default(25_000),
         pingTimeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
+        /**
+         * How often open agent sockets are checked again: a logged-out session, a deactivated
+         * user or a role without `read` is disconnected; a role that lost `chat` stops chatting.
+         */
+        accessRecheckMs: z.number().int().min(1000).max(3_600_000).default(60_000),
       })
       .strict()
-      .default({ maxPayloadBytes: 16_384, pingIntervalMs: 25_000, pingTimeoutMs: 20_000 }),
+      .default({ maxPayloadBytes: 16_384, pingIntervalMs: 25_000, pingTimeoutMs: 20_000, accessRecheckMs: 60_000 }),
   })
   .strict();
 

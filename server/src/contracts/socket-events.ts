@@ -77,6 +77,11 @@ export interface AgentServerToClientEvents {
   'presence:changed': (presence: AgentPresenceView) => void;
   /** A customer left a message while no agent was available. */
   'offline-message:new': (message: { id: number; conversationId: number; name: string | null; createdAt: string }) => void;
+  /**
+   * Sent just before the server closes this socket because the agent's session ended or their
+   * access was taken away; the desk should not reconnect with the same session.
+   */
+  'access:revoked': (reason: { code: 'SESSION_ENDED' }) => void;
   /** How many offline messages nobody has read yet: on connect (when any), and to every agent when it changes. */
   'offline-messages:pending': (pending: { count: number }) => void;
 }
@@ -93,5 +98,7 @@ export interface WidgetSocketData {
 
 export interface AgentSocketData {
   agentId: number;
+  sessionId: string;
+  /** Updated by the periodic access re-check when the agent's roles change. */
   canChat: boolean;
 }

@@ -22,7 +22,12 @@ export interface AdminAbility {
 export interface AuthenticatedAgent {
   user: AdminUser;
   ability: AdminAbility;
+  /** The admin session the token belongs to; logging out ends it. */
+  sessionId: string;
 }
+
+/** What an open agent socket may still do, re-checked while it stays connected. */
+export type AgentAccess = { allowed: false } | { allowed: true; canChat: boolean };
 
 interface SessionManager {
   (origin: 'admin'): {
@@ -69,7 +74,21 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = await findUser(userId);
       if (!user || user.isActive !== true) return null;
       const ability = await permissionEngine().generateUserAbility(user);
-      return { user, ability };
+      return { user, ability, sessionId: String(result.payload.sessionId) };
+    },
+
+    /**
+     * Whether a socket authenticated earlier may stay: its session still active (not logged
+     * out), its user still active and still allowed to read the desk; and whether it may chat.
+     */
+    async recheckAccess(agentId: number, sessionId: string): Promise<AgentAccess> {
+      const sessionManager = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
+      if (!sessionManager || !(await sessionManager('admin').isSessionActive(sessionId))) return { allowed: false };
+      const user = await findUser(agentId);
+      if (!user || user.isActive !== true) return { allowed: false };
+      const ability = await permissionEngine().generateUserAbility(user);
+      if (!ability.can(ACTIONS.read)) return { allowed: false };
+      return { allowed: true, canChat: ability.can(ACTIONS.chat) };
     },
 
     /** Whether an admin user exists, is active and may chat (a transfer target). */

@@ -10,6 +10,7 @@ import { PLUGIN_VERSION } from '../utils/plugin-version';
 /** Owns the plugin's Socket.IO server: started in bootstrap, closed in destroy. */
 const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
   let server: RealtimeServer | null = null;
+  let stopAgentChecks: (() => void) | null = null;
 
   return {
     start(): RealtimeServer {
@@ -21,7 +22,7 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
         isAllowedOrigin: (origin, ownOrigin) => getService('siteOrigins', { strapi }).isAllowed(origin, [ownOrigin]),
       });
       registerWidgetHandlers(strapi, server.widget);
-      registerAgentHandlers(strapi, server.agent);
+      stopAgentChecks = registerAgentHandlers(strapi, server.agent, { accessRecheckMs: config.realtime.accessRecheckMs });
       return server;
     },
 
@@ -30,6 +31,8 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stop(): Promise<void> {
+      stopAgentChecks?.();
+      stopAgentChecks = null;
       if (!server) return;
       const closing = server;
       server = null;

@@ -10,7 +10,7 @@ describe('plugin config', () => {
       visitorTokenTtlDays: 30,
       presenceGracePeriodMs: 30000,
       maxBodyBytes: 16384,
-      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
+      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
     });
   });
 
@@ -18,7 +18,7 @@ describe('plugin config', () => {
     expect(parsePluginConfig({ seedDefaults: false, realtime: { maxPayloadBytes: 4096 } })).toEqual({
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
-      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000 },
+      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
     });
   });
 

@@ -17,10 +17,45 @@ import { handleEvent } from './handle';
 /**
  * `/agent`: admin users with the plugin's `read` permission. The handshake checks the admin
  * access token as Strapi's admin auth strategy does; actions that change anything also need
- * the `chat` permission, checked per event as the REST routes check it.
+ * the `chat` permission, checked per event as the REST routes check it. Open sockets are
+ * checked again every `accessRecheckMs`, so logging out, deactivating a user or changing their
+ * role reaches sockets that are already connected. Returns a function that stops the checks.
  */
-export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace): void {
+export function registerAgentHandlers(
+  strapi: Core.Strapi,
+  agent: AgentNamespace,
+  options: { accessRecheckMs: number },
+): () => void {
   const conversations = () => getService('conversations', { strapi });
+
+  const recheckOpenSockets = async () => {
+    const agents = getService('agents', { strapi });
+    // One check per session, however many tabs it has open.
+    const checks = new Map<string, ReturnType<typeof agents.recheckAccess>>();
+    for (const socket of agent.sockets.values()) {
+      const { agentId, sessionId } = socket.data;
+      const key = `${agentId}:${sessionId}`;
+      if (!checks.has(key)) checks.set(key, agents.recheckAccess(agentId, sessionId));
+      const access = await checks.get(key)!;
+      if (!access.allowed) {
+        socket.emit('access:revoked', { code: 'SESSION_ENDED' });
+        socket.disconnect(true);
+      } else {
+        socket.data.canChat = access.canChat;
+      }
+    }
+  };
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    recheckOpenSockets()
+      .catch((error: unknown) => strapi.log.error(`[live-support] agent access re-check failed: ${(error as Error).message}`))
+      .finally(() => {
+        rechecking = false;
+      });
+  }, options.accessRecheckMs);
+  recheckTimer.unref();
 
   agent.use((socket, next) => {
     getService('agents', { strapi })
@@ -29,6 +64,7 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
         if (!authenticated) return next(new ConnectionRefusedError('UNAUTHORIZED'));
         if (!authenticated.ability.can(ACTIONS.read)) return next(new ConnectionRefusedError('FORBIDDEN'));
         socket.data.agentId = authenticated.user.id;
+        socket.data.sessionId = authenticated.sessionId;
         socket.data.canChat = authenticated.ability.can(ACTIONS.chat);
         next();
       })
@@ -40,7 +76,7 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
     void socket.join([rooms.agents, rooms.agent(agentId)]);
 
     const requireChat = () => {
-      if (!canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
+      if (!socket.data.canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
     };
     const presence = getService('presence', { strapi });
 
@@ -144,4 +180,6 @@ export function registerAgentHandlers(strapi: Core.Strapi, agent: AgentNamespace
       }),
     );
   });
+
+  return () => clearInterval(recheckTimer);
 }
