@@ -6,7 +6,7 @@ import type { ErrorBody } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
 
-export const { ValidationError, NotFoundError, PayloadTooLargeError } = errors;
+export const { ValidationError, NotFoundError, PayloadTooLargeError, RateLimitError } = errors;
 
 function httpError(status: number, message: string, details: Record<string, unknown>): Error {
   const error = createHttpError(status, message) as Error & { details?: Record<string, unknown> };

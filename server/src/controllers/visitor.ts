@@ -11,17 +11,28 @@ import {
   postMessageSchema,
   startSessionSchema,
 } from '../contracts/conversation';
-import { parseInput } from '../errors';
+import { parseInput, RateLimitError } from '../errors';
+import type { RateLimitKind } from '../services/rate-limits';
 import { getService } from '../utils/get-service';
 
 /** Customer side of the protocol (content API). The visitor-token policy has run before. */
 const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => getService('conversations', { strapi });
   const idOf = (ctx: Context) => parseInput(conversationIdSchema, ctx.params.id);
+  /** Counts the request against its rate limit; a refusal also says when to try again. */
+  const limit = (ctx: Context, kind: RateLimitKind, key: string) => {
+    try {
+      getService('rateLimits', { strapi }).consume(kind, key);
+    } catch (error) {
+      if (error instanceof RateLimitError) ctx.set('Retry-After', String(error.details.retryAfterSeconds));
+      throw error;
+    }
+  };
 
   return {
     async startSession(ctx: Context) {
       const input = parseInput(startSessionSchema, ctx.request.body ?? {});
+      limit(ctx, 'session', ctx.request.ip);
       ctx.status = 201;
       ctx.body = { data: await conversations().startSession(input) };
     },
@@ -39,6 +50,7 @@ const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
     async postMessage(ctx: Context) {
       const id = idOf(ctx);
       const input = parseInput(postMessageSchema, ctx.request.body);
+      limit(ctx, 'message', String(id));
       ctx.body = { data: await conversations().postCustomerMessage(id, input) };
     },
 

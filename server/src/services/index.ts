@@ -9,6 +9,7 @@ import openingHours from './opening-hours';
 import overview from './overview';
 import presence from './presence';
 import queue from './queue';
+import rateLimits from './rate-limits';
 import realtime from './realtime';
 import seed from './seed';
 import settings from './settings';
@@ -29,6 +30,7 @@ const services = {
   overview,
   presence,
   queue,
+  rateLimits,
   realtime,
   seed,
   settings,

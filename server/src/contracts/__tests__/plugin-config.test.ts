@@ -11,6 +11,7 @@ describe('plugin config', () => {
       presenceGracePeriodMs: 30000,
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60 },
     });
   });
 
@@ -19,6 +20,7 @@ describe('plugin config', () => {
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
       realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60 },
     });
   });
 

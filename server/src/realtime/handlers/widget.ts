@@ -38,7 +38,10 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     );
     socket.on(
       'message:send',
-      handleEvent(strapi, postMessageSchema, (input) => conversations().postCustomerMessage(conversationId, input)),
+      handleEvent(strapi, postMessageSchema, (input) => {
+        getService('rateLimits', { strapi }).consume('message', String(conversationId));
+        return conversations().postCustomerMessage(conversationId, input);
+      }),
     );
     socket.on(
       'conversation:escalate',

@@ -1,0 +1,86 @@
+import request from 'supertest';
+
+import { ask, countRows, startCustomer, widgetSocket } from '../helpers/protocol';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+/** The public side's rate limits, set low here so that a test can reach them. */
+const SESSIONS_PER_MINUTE = 4;
+const MESSAGES_PER_MINUTE = 5;
+
+let app: BootedStrapi;
+
+beforeAll(async () => {
+  app = await bootStrapi({
+    env: {
+      LIVE_SUPPORT_CONFIG: JSON.stringify({
+        rateLimit: { sessionsPerIpPerMinute: SESSIONS_PER_MINUTE, messagesPerConversationPerMinute: MESSAGES_PER_MINUTE },
+      }),
+    },
+  });
+  // The bot stays quiet (an external bot would answer), so the conversation stays open to messages.
+  await app.strapi.plugin('live-support').service('settings').update({ bot: { provider: 'external' } });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+describe('rate limits', () => {
+  it('refuses new chats from one address beyond the limit, with Retry-After, and creates nothing', async () => {
+    // Invalid requests are refused before they count.
+    await request(app.url).post('/api/live-support/sessions').send({ locale: 'de' }).expect(400);
+    for (let index = 0; index < SESSIONS_PER_MINUTE; index += 1) await startCustomer(app);
+    const before = await countRows(app, 'plugin::live-support.conversation');
+
+    const refused = await request(app.url).post('/api/live-support/sessions').send({ locale: 'en' });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({
+      status: 429,
+      name: 'RateLimitError',
+      details: { code: 'RATE_LIMITED', retryAfterSeconds: 15 },
+    });
+    expect(refused.headers['retry-after']).toBe('15');
+    expect(await countRows(app, 'plugin::live-support.conversation')).toBe(before);
+  });
+
+  it('counts a conversation’s messages over REST and the socket together', async () => {
+    const { token, post, get } = await startWithoutUsingTheAddressLimit();
+    const socket = await widgetSocket(app, token);
+    try {
+      for (let index = 0; index < 3; index += 1) {
+        await post('/messages', { clientId: `rest-${index}`, text: `REST ${index}` }).expect(200);
+      }
+      for (let index = 0; index < MESSAGES_PER_MINUTE - 3; index += 1) {
+        expect((await ask(socket, 'message:send', { clientId: `socket-${index}`, text: `socket ${index}` })).ok).toBe(true);
+      }
+      const restRefused = await post('/messages', { clientId: 'one-too-many', text: 'Hello?' });
+      expect(restRefused.status).toBe(429);
+      expect(restRefused.headers['retry-after']).toBe('12');
+      expect(await ask(socket, 'message:send', { clientId: 'socket-too-many', text: 'Hello?' })).toMatchObject({
+        ok: false,
+        error: { status: 429, name: 'RateLimitError', details: { code: 'RATE_LIMITED' } },
+      });
+      const stored = (await get('/messages?after=0')).body.data as Array<{ clientId: string }>;
+      expect(stored).toHaveLength(MESSAGES_PER_MINUTE);
+      expect(stored.some((message) => message.clientId.endsWith('too-many'))).toBe(false);
+    } finally {
+      socket.close();
+    }
+  });
+});
+
+/**
+ * A customer whose chat is started through the service the REST route calls: every request
+ * here comes from 127.0.0.1, whose new-chat allowance the test above used up.
+ */
+async function startWithoutUsingTheAddressLimit() {
+  const { token, conversation } = await app.strapi.plugin('live-support').service('conversations').startSession({ locale: 'en' });
+  const base = `/api/live-support/conversations/${conversation.id}`;
+  return {
+    token: token as string,
+    post: (path: string, body?: object) =>
+      request(app.url).post(`${base}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+    get: (path: string) => request(app.url).get(`${base}${path}`).set('Authorization', `Bearer ${token}`),
+  };
+}
