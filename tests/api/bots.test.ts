@@ -210,6 +210,24 @@ describe('webhook bot', () => {
     });
   });
 
+  it('keeps the secret write-only, and a partial update changes nothing else', async () => {
+    const shown = (await agentAsAdmin().get('/settings').expect(200)).body.data;
+    expect(shown.bot.webhook).toEqual({ url, secret: null, secretSet: true, timeoutMs: 2000 });
+    expect(JSON.stringify(shown)).not.toContain(SECRET);
+
+    const before = (await agentAsAdmin().get('/settings')).body.data;
+    const saved = await agentAsAdmin().put('/settings', { queue: { vipFirst: false } }).expect(200);
+    expect(saved.body.data).toEqual({ ...before, queue: { ...before.queue, vipFirst: false } });
+    await agentAsAdmin().put('/settings', { queue: { vipFirst: true } }).expect(200);
+
+    // The stored secret still signs each request.
+    respond = () => ({ reply: 'Still signed' });
+    const customer = await startCustomer(app, { locale: 'en' });
+    await customer.post('/messages', { clientId: 'w-secret', text: 'Hello again' }).expect(200);
+    expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toBe('Still signed');
+    expect(received.at(-1)!.signatureValid).toBe(true);
+  });
+
   it('hands over when the bot says escalate, with its reason', async () => {
     respond = () => ({ reply: 'Let me get a colleague.', escalate: true, reason: 'billing dispute' });
     const customer = await startCustomer(app, { locale: 'en' });

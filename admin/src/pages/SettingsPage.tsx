@@ -4,7 +4,7 @@ import { Blocker, Form, Layouts, Page, useFetchClient, useNotification, type For
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { Settings, SettingsUpdate } from '../../../server/src/contracts/settings';
+import type { SettingsUpdate, SettingsView } from '../../../server/src/contracts/settings';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
@@ -34,14 +34,14 @@ const SettingsForm = () => {
   const { formatMessage } = useIntl();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [contentTypes, setContentTypes] = useState<CollectionTypeOption[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    get<{ data: Settings }>('/live-support/settings')
+    get<{ data: SettingsView }>('/live-support/settings')
       .then(({ data }) => !cancelled && setSettings(data.data))
       .catch(() => !cancelled && setLoadFailed(true));
     // Suggestions for the knowledge base; without them the fields are typed by hand.
@@ -152,7 +152,7 @@ const SettingsForm = () => {
       return;
     }
     try {
-      const { data } = await put<{ data: Settings }>('/live-support/settings', update);
+      const { data } = await put<{ data: SettingsView }>('/live-support/settings', update);
       setSettings(data.data);
       helpers.resetForm(toFormValues(data.data));
       toggleNotification({

@@ -207,6 +207,43 @@ export const settingsUpdateSchema = z
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The parsed update with only the keys the client sent. The section schemas carry defaults
+ * (for reading stored settings), and zod fills them in for absent keys even in `.partial()`;
+ * without this, `{ queue: { vipFirst: false } }` would also reset every other queue setting.
+ */
+export function onlyGivenKeys<T>(parsed: T, given: unknown): T {
+  if (!isPlainObject(parsed) || !isPlainObject(given)) return parsed;
+  return Object.fromEntries(
+    Object.entries(parsed)
+      .filter(([key]) => given[key] !== undefined)
+      .map(([key, value]) => [key, onlyGivenKeys(value, given[key])]),
+  ) as T;
+}
+
+/** A PUT body, validated, holding exactly what the client asked to change. */
+export function parseSettingsUpdate(input: unknown): SettingsUpdate {
+  return onlyGivenKeys(settingsUpdateSchema.parse(input), input);
+}
+
+/**
+ * The settings as the admin API shows them: the webhook secret is write-only, so that it never
+ * travels back to a browser; `secretSet` says whether one is stored.
+ */
+export type SettingsView = Omit<Settings, 'bot'> & {
+  bot: Omit<BotSettings, 'webhook'> & {
+    webhook: Omit<BotSettings['webhook'], 'secret'> & { secret: null; secretSet: boolean };
+  };
+};
+
+export function toSettingsView(settings: Settings): SettingsView {
+  const { secret, ...webhook } = settings.bot.webhook;
+  return { ...settings, bot: { ...settings.bot, webhook: { ...webhook, secret: null, secretSet: secret !== null } } };
+}
+
 /** Applies an update onto the current settings, section by section. */
 export function mergeSettings(current: Settings, update: SettingsUpdate): Settings {
   const escalation = update.escalation ?? {};

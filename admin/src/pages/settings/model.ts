@@ -1,4 +1,4 @@
-import type { Settings, SettingsUpdate } from '../../../../server/src/contracts/settings';
+import type { Settings, SettingsUpdate, SettingsView } from '../../../../server/src/contracts/settings';
 
 /**
  * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per
@@ -36,7 +36,11 @@ export interface SettingsFormValues {
       languageField: string;
       confidenceThreshold: number | undefined;
     };
-    webhook: { url: string; secret: string; timeoutMs: number | undefined };
+    /**
+     * The secret is write-only: the form starts empty, a typed one replaces the stored one,
+     * `removeSecret` deletes it; `secretSet` says whether one is stored.
+     */
+    webhook: { url: string; secret: string; secretSet: boolean; removeSecret: boolean; timeoutMs: number | undefined };
   };
   widget: {
     primaryColor: string;
@@ -67,7 +71,7 @@ export const lineOfEntry = (text: string, index: number): number => {
   return index + 1;
 };
 
-export function toFormValues(settings: Settings): SettingsFormValues {
+export function toFormValues(settings: SettingsView): SettingsFormValues {
   const { queue, escalation, bot, widget } = settings;
   return {
     queue: {
@@ -105,7 +109,9 @@ export function toFormValues(settings: Settings): SettingsFormValues {
       },
       webhook: {
         url: bot.webhook.url ?? '',
-        secret: bot.webhook.secret ?? '',
+        secret: '',
+        secretSet: bot.webhook.secretSet,
+        removeSecret: false,
         timeoutMs: bot.webhook.timeoutMs,
       },
     },
@@ -129,7 +135,7 @@ const orNull = (text: string): string | null => (text.trim() === '' ? null : tex
  * The settings the form describes, in the server's shape. Call after `validateForm` found no
  * error, so that every number is set (an unset one falls back to the stored value).
  */
-function fromFormValues(values: SettingsFormValues, stored: Settings): Settings {
+function fromFormValues(values: SettingsFormValues, stored: SettingsView): Settings {
   const { queue, escalation, bot, widget } = values;
   return {
     queue: {
@@ -174,8 +180,9 @@ function fromFormValues(values: SettingsFormValues, stored: Settings): Settings 
       },
       webhook: {
         url: orNull(bot.webhook.url),
-        // A secret is used as typed: spaces are part of it.
-        secret: bot.webhook.secret === '' ? null : bot.webhook.secret,
+        // A secret is used as typed: spaces are part of it. Empty leaves the stored one alone
+        // (compared with the view's null, it is no change).
+        secret: bot.webhook.removeSecret || bot.webhook.secret === '' ? null : bot.webhook.secret,
         timeoutMs: bot.webhook.timeoutMs ?? stored.bot.webhook.timeoutMs,
       },
     },
@@ -214,10 +221,13 @@ function changedKeys(before: unknown, after: unknown): unknown {
  * someone else and left alone here keeps their value. A widget text is sent with both its
  * title and welcome, as the server takes a language's texts whole.
  */
-export function toUpdate(stored: Settings, values: SettingsFormValues): SettingsUpdate {
+export function toUpdate(stored: SettingsView, values: SettingsFormValues): SettingsUpdate {
   const next = fromFormValues(values, stored);
   // The shape of `changedKeys(stored, next)` is a deep partial of Settings, which SettingsUpdate accepts.
   const update = (changedKeys(stored, next) ?? {}) as SettingsUpdate;
+  if (values.bot.webhook.removeSecret && stored.bot.webhook.secretSet && values.bot.webhook.secret === '') {
+    update.bot = { ...update.bot, webhook: { ...update.bot?.webhook, secret: null } };
+  }
   const texts = update.widget?.texts;
   if (update.widget && texts) {
     update.widget.texts = Object.fromEntries(

@@ -378,6 +378,8 @@ export const BotSection = ({ contentTypes }: { contentTypes: CollectionTypeOptio
   const { formatMessage } = useIntl();
   const rangeHint = useRangeHint();
   const provider = useField<string>('bot.provider');
+  const secretSet = Boolean(useField<boolean>('bot.webhook.secretSet').value);
+  const removeSecret = Boolean(useField<boolean>('bot.webhook.removeSecret').value);
   const initialProvider = provider.initialValue ?? 'auto';
   const providerLabels: Record<string, string> = {
     auto: formatMessage({ id: getTranslation('settings.bot.provider.auto'), defaultMessage: 'Automatic (knowledge base once a collection is set)' }),
@@ -505,16 +507,40 @@ export const BotSection = ({ contentTypes }: { contentTypes: CollectionTypeOptio
             name="bot.webhook.secret"
             type="password"
             autoComplete="new-password"
+            disabled={removeSecret}
             label={formatMessage({ id: getTranslation('settings.bot.webhook.secret'), defaultMessage: 'Signing secret' })}
-            hint={formatMessage(
-              {
-                id: getTranslation('settings.bot.webhook.secret.hint'),
-                defaultMessage: 'Signs each request (HMAC-SHA256), {min}–{max} characters. Empty: requests are not signed.',
-              },
-              WEBHOOK_SECRET_LENGTH,
-            )}
+            hint={
+              secretSet
+                ? formatMessage(
+                    {
+                      id: getTranslation('settings.bot.webhook.secret.hintSet'),
+                      defaultMessage:
+                        'A secret is stored and signs each request (HMAC-SHA256); it is never shown. Type a new one ({min}–{max} characters) to replace it.',
+                    },
+                    WEBHOOK_SECRET_LENGTH,
+                  )
+                : formatMessage(
+                    {
+                      id: getTranslation('settings.bot.webhook.secret.hint'),
+                      defaultMessage: 'Signs each request (HMAC-SHA256), {min}–{max} characters. Empty: requests are not signed.',
+                    },
+                    WEBHOOK_SECRET_LENGTH,
+                  )
+            }
           />
         </Cell>
+        {secretSet ? (
+          <Cell>
+            <ToggleField
+              name="bot.webhook.removeSecret"
+              label={formatMessage({ id: getTranslation('settings.bot.webhook.removeSecret'), defaultMessage: 'Remove the stored secret' })}
+              hint={formatMessage({
+                id: getTranslation('settings.bot.webhook.removeSecret.hint'),
+                defaultMessage: 'On save, requests are no longer signed.',
+              })}
+            />
+          </Cell>
+        ) : null}
         <Cell>
           <NumberField
             name="bot.webhook.timeoutMs"

@@ -1,4 +1,11 @@
-import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, settingsUpdateSchema } from '../settings';
+import {
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  parseSettingsUpdate,
+  settingsSchema,
+  settingsUpdateSchema,
+  toSettingsView,
+} from '../settings';
 
 describe('settings', () => {
   it('has the product defaults', () => {
@@ -14,7 +21,7 @@ describe('settings', () => {
   });
 
   it('merges a partial update section by section and replaces lists whole', () => {
-    const update = settingsUpdateSchema.parse({
+    const update = parseSettingsUpdate({
       queue: { seatsPerAgent: 5 },
       escalation: { keywords: { list: ['palaute'] }, phrases: { lists: { sv: ['ring mig'] } } },
       bot: { webhook: { url: 'https://bot.example.com/hook' } },
@@ -25,6 +32,37 @@ describe('settings', () => {
     expect(merged.escalation.phrases.lists.sv).toEqual(['ring mig']);
     expect(merged.escalation.phrases.lists.fi).toEqual(DEFAULT_SETTINGS.escalation.phrases.lists.fi);
     expect(merged.bot.webhook).toEqual({ url: 'https://bot.example.com/hook', secret: null, timeoutMs: 5000 });
+  });
+
+  it('changes only what an update names, leaving every other stored value alone', () => {
+    const stored = mergeSettings(DEFAULT_SETTINGS, {
+      queue: { maxQueueLength: 7, seatsPerAgent: 2 },
+      bot: {
+        provider: 'webhook',
+        knowledgeBase: { contentType: 'api::faq.faq', titleField: 'q', bodyField: 'a' },
+        webhook: { url: 'https://bot.example.com/hook', secret: 'a-secret-of-enough-length', timeoutMs: 900 },
+      },
+    });
+    const update = parseSettingsUpdate({
+      queue: { vipFirst: false },
+      bot: { knowledgeBase: { confidenceThreshold: 0.7 }, webhook: { secret: null } },
+    });
+    expect(update).toEqual({ queue: { vipFirst: false }, bot: { knowledgeBase: { confidenceThreshold: 0.7 }, webhook: { secret: null } } });
+    const merged = mergeSettings(stored, update);
+    expect(merged.queue).toEqual({ ...stored.queue, vipFirst: false });
+    expect(merged.bot).toEqual({
+      provider: 'webhook',
+      knowledgeBase: { ...stored.bot.knowledgeBase, confidenceThreshold: 0.7 },
+      webhook: { url: 'https://bot.example.com/hook', secret: null, timeoutMs: 900 },
+    });
+  });
+
+  it('never shows the webhook secret, only whether one is set', () => {
+    const stored = mergeSettings(DEFAULT_SETTINGS, { bot: { webhook: { secret: 'a-secret-of-enough-length' } } });
+    const view = toSettingsView(stored);
+    expect(view.bot.webhook).toEqual({ url: null, secret: null, secretSet: true, timeoutMs: 5000 });
+    expect(JSON.stringify(view)).not.toContain('a-secret-of-enough-length');
+    expect(toSettingsView(DEFAULT_SETTINGS).bot.webhook.secretSet).toBe(false);
   });
 
   it.each([

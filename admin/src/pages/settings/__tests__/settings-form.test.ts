@@ -1,4 +1,11 @@
-import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, settingsUpdateSchema } from '../../../../../server/src/contracts/settings';
+import {
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  settingsSchema,
+  parseSettingsUpdate,
+  settingsUpdateSchema,
+  toSettingsView,
+} from '../../../../../server/src/contracts/settings';
 import { isEmptyUpdate, lineOfEntry, splitLines, toFormValues, toUpdate } from '../model';
 import { NUMBER_BOUNDS, validateForm } from '../validate';
 
@@ -9,23 +16,47 @@ const setIn = (target: Record<string, unknown>, path: string, value: unknown): v
   parent[last] = value;
 };
 
+const DEFAULT_VIEW = toSettingsView(DEFAULT_SETTINGS);
+
 describe('the settings form model', () => {
   it('sends nothing when nothing changed', () => {
-    expect(isEmptyUpdate(toUpdate(DEFAULT_SETTINGS, toFormValues(DEFAULT_SETTINGS)))).toBe(true);
+    expect(isEmptyUpdate(toUpdate(DEFAULT_VIEW, toFormValues(DEFAULT_VIEW)))).toBe(true);
+  });
+
+  it('treats the webhook secret as write-only: keep, replace or remove', () => {
+    const stored = toSettingsView(
+      mergeSettings(DEFAULT_SETTINGS, { bot: { webhook: { url: 'https://bot.example.com/hook', secret: 'an-old-secret-of-length' } } }),
+    );
+    expect(stored.bot.webhook).toMatchObject({ secret: null, secretSet: true });
+
+    const untouched = toFormValues(stored);
+    expect(untouched.bot.webhook.secret).toBe('');
+    expect(toUpdate(stored, untouched)).toEqual({});
+
+    const replaced = toFormValues(stored);
+    replaced.bot.webhook.secret = 'a-brand-new-secret-value';
+    expect(toUpdate(stored, replaced)).toEqual({ bot: { webhook: { secret: 'a-brand-new-secret-value' } } });
+
+    const removed = toFormValues(stored);
+    removed.bot.webhook.removeSecret = true;
+    const update = parseSettingsUpdate(toUpdate(stored, removed));
+    expect(update).toEqual({ bot: { webhook: { secret: null } } });
+    expect(mergeSettings(DEFAULT_SETTINGS, update).bot.webhook.secret).toBeNull();
   });
 
   it('sends only what changed, and the server accepts it and applies it', () => {
-    const values = toFormValues(DEFAULT_SETTINGS);
+    const values = toFormValues(DEFAULT_VIEW);
     values.queue.maxQueueLength = 5;
     values.queue.vipEmailDomains = 'bigclient.fi\n\n  partner.com  ';
     values.widget.texts.en.title = 'Help desk';
-    const update = toUpdate(DEFAULT_SETTINGS, values);
+    const update = toUpdate(DEFAULT_VIEW, values);
     expect(settingsUpdateSchema.safeParse(update).success).toBe(true);
     expect(update.queue).toEqual({ maxQueueLength: 5, vipEmailDomains: ['bigclient.fi', 'partner.com'] });
     expect(update.escalation).toBeUndefined();
-    const next = mergeSettings(DEFAULT_SETTINGS, settingsUpdateSchema.parse(update));
+    const next = mergeSettings(DEFAULT_SETTINGS, parseSettingsUpdate(update));
     expect(next.widget.texts.en.title).toBe('Help desk');
-    expect(toUpdate(next, toFormValues(next))).toEqual({});
+    const nextView = toSettingsView(next);
+    expect(toUpdate(nextView, toFormValues(nextView))).toEqual({});
   });
 
   it('reads lists one entry per line and finds an entry’s line again', () => {
@@ -45,7 +76,7 @@ describe('the form’s number bounds', () => {
     expect([accepts(bounds.min), accepts(bounds.max)]).toEqual([true, true]);
     expect([accepts(bounds.min - step), accepts(bounds.max + step)]).toEqual([false, false]);
 
-    const values = toFormValues(DEFAULT_SETTINGS) as unknown as Record<string, unknown>;
+    const values = toFormValues(DEFAULT_VIEW) as unknown as Record<string, unknown>;
     setIn(values, path, bounds.max + step);
     expect(validateForm(values as unknown as ReturnType<typeof toFormValues>).map((issue) => issue.path)).toContain(path);
   });
