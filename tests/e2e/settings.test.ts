@@ -170,6 +170,34 @@ describe('Settings → Live Support', () => {
     }
   });
 
+  it('never shows the webhook secret, and removes it when asked', async () => {
+    const secret = 'a-webhook-secret-of-enough-length';
+    await request(playground.url)
+      .put('/live-support/settings')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ bot: { webhook: { secret } } })
+      .expect(200);
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const secretInput = page.getByLabel('Signing secret');
+      await secretInput.waitFor({ timeout: 30000 });
+      expect(await secretInput.inputValue()).toBe('');
+      expect(await page.content()).not.toContain(secret);
+      await page.getByText('A secret is stored and signs each request').waitFor();
+
+      await page.getByLabel('Remove the stored secret').click({ force: true });
+      await page.getByTestId('settings-save').click();
+      await page.getByText('Settings saved.').first().waitFor();
+      const stored = await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${adminToken}`).expect(200);
+      expect(stored.body.data.bot.webhook).toMatchObject({ secret: null, secretSet: false });
+      await page.getByLabel('Remove the stored secret').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('is not open to an agent without the settings permission', async () => {
     const agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
     await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${agentToken}`).expect(403);
