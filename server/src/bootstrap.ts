@@ -15,6 +15,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   getService('knowledgeBase', { strapi }).subscribeToChanges();
   getService('realtime', { strapi }).start();
+  getService('idle', { strapi }).start();
 };
 
 export default bootstrap;

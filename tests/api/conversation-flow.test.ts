@@ -269,3 +269,71 @@ describe('templates in the reply box', () => {
     await agent.get('/conversations/not-a-number/templates').expect(400);
   });
 });
+
+describe('idle conversations', () => {
+  const idle = () => app.strapi.plugin('live-support').service('idle');
+  const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+  async function activeCustomer(name: string) {
+    const customer = await startCustomer(app, { locale: 'en', name });
+    await customer.post('/escalate').expect(200);
+    await agent.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    return customer;
+  }
+
+  it('reminds the agent once when a customer waits for an answer', async () => {
+    const customer = await activeCustomer('Wanda Waiting');
+    const desk = await agentSocket(app, agent.token);
+    sockets.push(desk);
+    expect((await idle().sweep(minutesFromNow(2))).some((action: { conversationId: number }) => action.conversationId === customer.conversationId)).toBe(false);
+
+    const reminder = nextEvent<{ conversationId: number; customerName: string; waitingSince: string }>(
+      desk,
+      'conversation:reminder',
+      (payload) => payload.conversationId === customer.conversationId,
+    );
+    const actions = await idle().sweep(minutesFromNow(4));
+    expect(actions.filter((action: { conversationId: number }) => action.conversationId === customer.conversationId)).toEqual([
+      expect.objectContaining({ kind: 'remind_agent', agentId: agent.id }),
+    ]);
+    expect(await reminder).toMatchObject({ customerName: 'Wanda Waiting', waitingSince: expect.any(String) });
+    // Once per unanswered message.
+    const again = await idle().sweep(minutesFromNow(10));
+    expect(again.some((action: { conversationId: number }) => action.conversationId === customer.conversationId)).toBe(false);
+    await agent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
+  });
+
+  it('closes a chat the customer left unanswered, tells them why, and records it', async () => {
+    const customer = await activeCustomer('Quentin Quiet');
+    await agent.post(`/conversations/${customer.conversationId}/messages`, { clientId: 'idle-answer', text: 'Here is the tracking link.' }).expect(200);
+    const widget = await widgetSocket(app, customer.token);
+    sockets.push(widget);
+    const closed = nextEvent<VisitorConversationView>(widget, 'conversation:status', (view) => view.status === 'resolved');
+
+    const mine = (actions: Array<{ conversationId: number }>) => actions.filter((action) => action.conversationId === customer.conversationId);
+    expect(mine(await idle().sweep(minutesFromNow(14)))).toEqual([]);
+    expect(mine(await idle().sweep(minutesFromNow(16)))).toEqual([expect.objectContaining({ kind: 'close_inactive' })]);
+    await closed;
+
+    const view = (await agent.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView;
+    expect(view.status).toBe('resolved');
+    expect(view.events.at(-1)).toMatchObject({ kind: 'resolved', actorKind: 'system', data: { reason: 'inactive' } });
+    expect(view.messages.at(-1)).toMatchObject({ author: 'system', text: expect.stringContaining('no reply for a while') });
+    // The customer may still rate the chat.
+    await customer.post('/csat', { score: 3 }).expect(200);
+  });
+
+  it('leaves chats alone when the site owner turns the rules off', async () => {
+    await agent.put('/settings', {}).expect(403);
+    const settings = app.strapi.plugin('live-support').service('settings');
+    await settings.update({ queue: { reminderAfterMinutes: 0, closeInactiveAfterMinutes: 0 } });
+    try {
+      const customer = await activeCustomer('Olga Off');
+      expect(await idle().sweep(minutesFromNow(600))).toEqual([]);
+      expect((await customer.get('')).body.data.status).toBe('active');
+      await agent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
+    } finally {
+      await settings.update({ queue: { reminderAfterMinutes: 3, closeInactiveAfterMinutes: 15 } });
+    }
+  });
+});

@@ -138,10 +138,27 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       window.clearTimeout(timer);
       timer = window.setTimeout(refresh, 200);
     };
+    const onReminder = (reminder: { conversationId: number; customerName: string | null; waitingSince: string }) => {
+      const minutes = Math.max(1, Math.round((Date.now() - Date.parse(reminder.waitingSince)) / 60_000));
+      alert(
+        formatMessage({ id: getTranslation('desk.notification.reminder'), defaultMessage: 'A customer is waiting for your answer' }),
+        formatMessage(
+          { id: getTranslation('desk.notification.reminderBody'), defaultMessage: '{name}: no answer for {minutes} min' },
+          {
+            name:
+              reminder.customerName ??
+              formatMessage({ id: getTranslation('desk.card.anonymous'), defaultMessage: 'Anonymous customer' }),
+            minutes,
+          },
+        ),
+        `live-support-reminder-${reminder.conversationId}`,
+      );
+    };
     const onPending = ({ count }: { count: number }) => setPendingOfflineCount(count);
     const onOfflineMessage = () => setPendingOfflineCount((count) => (count ?? 0) + 1);
     socket.on('queue:changed', onQueueChanged);
     socket.on('message:new', announceMessage);
+    socket.on('conversation:reminder', onReminder);
     socket.on('connect', refresh);
     socket.on('offline-messages:pending', onPending);
     socket.on('offline-message:new', onOfflineMessage);
@@ -149,11 +166,12 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       window.clearTimeout(timer);
       socket.off('queue:changed', onQueueChanged);
       socket.off('message:new', announceMessage);
+      socket.off('conversation:reminder', onReminder);
       socket.off('connect', refresh);
       socket.off('offline-messages:pending', onPending);
       socket.off('offline-message:new', onOfflineMessage);
     };
-  }, [announce, announceMessage, refresh, socket]);
+  }, [alert, announce, announceMessage, formatMessage, refresh, socket]);
 
   const value = useMemo<DeskActivity>(
     () => ({

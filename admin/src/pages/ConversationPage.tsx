@@ -246,6 +246,12 @@ export const ConversationPage = () => {
             { from: event.actorName ?? '?' },
           );
     }
+    if (event.kind === 'resolved' && data.reason === 'inactive') {
+      return formatMessage({
+        id: getTranslation('event.resolved.inactive'),
+        defaultMessage: 'Closed: the customer did not answer for a while',
+      });
+    }
     if (event.kind === 'resolved' && event.actorName) {
       return formatMessage(
         { id: getTranslation('event.resolved.by'), defaultMessage: 'Resolved by {name}' },

@@ -148,10 +148,15 @@ export const DeskPage = () => {
           {column === 'mine' && card.lastMessage?.author === 'customer' ? (
             <Flex>
               <Badge backgroundColor="warning100" textColor="warning700" data-testid="card-awaiting-reply">
-                {formatMessage({
-                  id: getTranslation('desk.card.awaitingReply'),
-                  defaultMessage: 'Awaiting your reply',
-                })}
+                {formatMessage(
+                  {
+                    id: getTranslation('desk.card.awaitingReply'),
+                    defaultMessage: 'Awaiting your reply · {time}',
+                  },
+                  {
+                    time: formatDuration(Math.max(0, Math.floor((now - Date.parse(card.lastMessage.createdAt)) / 1000))),
+                  },
+                )}
               </Badge>
             </Flex>
           ) : null}

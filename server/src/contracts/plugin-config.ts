@@ -17,6 +17,8 @@ export const pluginConfigSchema = z
     visitorTokenTtlDays: z.number().int().min(1).max(365).default(30),
     /** An agent whose sockets all disconnect goes offline after this long without reconnecting. */
     presenceGracePeriodMs: z.number().int().min(0).max(600_000).default(30_000),
+    /** How often active conversations are checked for idle reminders and inactivity closing. */
+    idleCheckIntervalMs: z.number().int().min(1000).max(600_000).default(30_000),
     /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**

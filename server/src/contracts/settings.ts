@@ -20,6 +20,10 @@ export const queueSettingsSchema = z
      * customer waiting for nobody.
      */
     requireOnlineAgent: z.boolean().default(true),
+    /** Remind the agent when a customer has waited this many minutes for an answer; 0: never. */
+    reminderAfterMinutes: z.number().int().min(0).max(240).default(3),
+    /** Close a chat the customer has left unanswered this many minutes after the agent's last message; 0: never. */
+    closeInactiveAfterMinutes: z.number().int().min(0).max(1440).default(15),
     /** VIP customers go to the front of the queue. */
     vipFirst: z.boolean().default(true),
     /**

@@ -75,6 +75,8 @@ export interface AgentServerToClientEvents {
   'queue:changed': (change: { conversation: QueueCardView }) => void;
   'typing': (typing: { conversationId: number; author: 'customer'; isTyping: boolean }) => void;
   'presence:changed': (presence: AgentPresenceView) => void;
+  /** One of my customers has waited `reminderAfterMinutes` for an answer (once per unanswered message). */
+  'conversation:reminder': (reminder: { conversationId: number; customerName: string | null; waitingSince: string }) => void;
   /** A customer left a message while no agent was available. */
   'offline-message:new': (message: { id: number; conversationId: number; name: string | null; createdAt: string }) => void;
   /**

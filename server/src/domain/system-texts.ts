@@ -35,6 +35,11 @@ const TEXTS = {
     en: 'The conversation has ended. Thank you for contacting us!',
     sv: 'Konversationen har avslutats. Tack för att du kontaktade oss!',
   },
+  closed_inactive: {
+    fi: 'Keskustelu suljettiin, koska siihen ei vastattu vähään aikaan. Voit aloittaa uuden keskustelun milloin tahansa.',
+    en: 'The conversation was closed as there was no reply for a while. You can start a new one at any time.',
+    sv: 'Konversationen stängdes eftersom ingen svarade på en stund. Du kan starta en ny när som helst.',
+  },
   default_bot_reply: {
     fi: 'Valitettavasti en osaa auttaa tässä asiassa. Haluatko puhua asiakaspalvelijan kanssa?',
     en: "Sorry, I can't help with that. Would you like to talk to a customer service agent?",

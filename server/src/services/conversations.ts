@@ -509,6 +509,22 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Closes a chat the customer has left unanswered (the idle rules): resolved by the system,
+     * only while the same agent still has it; a conflict means someone acted first.
+     */
+    async closeInactive(id: number, agentId: number, quietSince: Date, now: Date = new Date()): Promise<void> {
+      const updated = await transition(id, 'resolve', {
+        actor: { kind: 'system' },
+        now,
+        where: { assignedAgentId: agentId },
+        patch: { resolvedAt: now },
+        eventData: { reason: 'inactive', quietSince: quietSince.toISOString() },
+      });
+      await postSystemMessage(updated, 'closed_inactive');
+      await notifier().conversationChanged(id);
+    },
+
+    /**
      * VIP flag and priority, set by trusted server code (never by the widget): VIP
      * conversations go to the front of the queue, then higher priority.
      */

@@ -1,6 +1,7 @@
 import agents from './agents';
 import bots from './bots';
 import conversations from './conversations';
+import idle from './idle';
 import knowledgeBase from './knowledge-base';
 import messages from './messages';
 import notifier from './notifier';
@@ -22,6 +23,7 @@ const services = {
   agents,
   bots,
   conversations,
+  idle,
   knowledgeBase,
   messages,
   notifier,

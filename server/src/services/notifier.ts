@@ -90,6 +90,13 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       server()?.agent.to(rooms.agents).emit('offline-message:new', message);
     },
 
+    /** Tells an agent (all their tabs) that a customer of theirs waits for an answer. */
+    async agentReminder(agentId: number, reminder: { conversationId: number; customerName: string | null; waitingSince: Date }): Promise<void> {
+      server()
+        ?.agent.to(rooms.agent(agentId))
+        .emit('conversation:reminder', { ...reminder, waitingSince: reminder.waitingSince.toISOString() });
+    },
+
     /** An offline message was marked or answered: every desk's unread count follows. */
     async offlineInboxChanged(): Promise<void> {
       const realtime = server();

@@ -17,6 +17,8 @@ export interface SettingsFormValues {
     defaultWaitSeconds: number | undefined;
     enforceOpeningHours: boolean;
     requireOnlineAgent: boolean;
+    reminderAfterMinutes: number | undefined;
+    closeInactiveAfterMinutes: number | undefined;
     vipFirst: boolean;
     vipEmailDomains: string;
   };
@@ -81,6 +83,8 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       defaultWaitSeconds: queue.defaultWaitSeconds,
       enforceOpeningHours: queue.enforceOpeningHours,
       requireOnlineAgent: queue.requireOnlineAgent,
+      reminderAfterMinutes: queue.reminderAfterMinutes,
+      closeInactiveAfterMinutes: queue.closeInactiveAfterMinutes,
       vipFirst: queue.vipFirst,
       vipEmailDomains: joinLines(queue.vipEmailDomains),
     },
@@ -145,6 +149,8 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       defaultWaitSeconds: queue.defaultWaitSeconds ?? stored.queue.defaultWaitSeconds,
       enforceOpeningHours: queue.enforceOpeningHours,
       requireOnlineAgent: queue.requireOnlineAgent,
+      reminderAfterMinutes: queue.reminderAfterMinutes ?? stored.queue.reminderAfterMinutes,
+      closeInactiveAfterMinutes: queue.closeInactiveAfterMinutes ?? stored.queue.closeInactiveAfterMinutes,
       vipFirst: queue.vipFirst,
       vipEmailDomains: splitLines(queue.vipEmailDomains),
     },

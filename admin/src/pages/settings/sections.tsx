@@ -172,6 +172,32 @@ export const QueueSection = () => {
           />
         </Cell>
         <Cell>
+          <NumberField
+            name="queue.reminderAfterMinutes"
+            label={formatMessage({ id: getTranslation('settings.queue.reminderAfterMinutes'), defaultMessage: 'Remind the agent after (minutes)' })}
+            hint={rangeHint(
+              'queue.reminderAfterMinutes',
+              formatMessage({
+                id: getTranslation('settings.queue.reminderAfterMinutes.hint'),
+                defaultMessage: 'When a customer has waited this long for an answer, their agent is reminded. 0: never.',
+              }),
+            )}
+          />
+        </Cell>
+        <Cell>
+          <NumberField
+            name="queue.closeInactiveAfterMinutes"
+            label={formatMessage({ id: getTranslation('settings.queue.closeInactiveAfterMinutes'), defaultMessage: 'Close quiet chats after (minutes)' })}
+            hint={rangeHint(
+              'queue.closeInactiveAfterMinutes',
+              formatMessage({
+                id: getTranslation('settings.queue.closeInactiveAfterMinutes.hint'),
+                defaultMessage: 'A chat the customer has not answered for this long after the agent’s last message is closed, and the customer told why. 0: never.',
+              }),
+            )}
+          />
+        </Cell>
+        <Cell>
           <ToggleField
             name="queue.vipFirst"
             label={formatMessage({ id: getTranslation('settings.queue.vipFirst'), defaultMessage: 'VIP customers first' })}

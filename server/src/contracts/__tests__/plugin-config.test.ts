@@ -9,6 +9,7 @@ describe('plugin config', () => {
       seedDefaults: true,
       visitorTokenTtlDays: 30,
       presenceGracePeriodMs: 30000,
+      idleCheckIntervalMs: 30000,
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60 },
