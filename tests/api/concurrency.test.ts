@@ -43,6 +43,28 @@ afterAll(async () => {
   app?.removeDatabase();
 });
 
+describe('escalations under contention', () => {
+  it('fills the queue exactly to its maximum when 20 customers escalate at once', async () => {
+    const queuedBefore = await app.strapi.db.query('plugin::live-support.conversation').count({ where: { status: 'queued' } });
+    // Nobody is online yet in this file: only the queue's length decides.
+    await service('settings').update({ queue: { maxQueueLength: queuedBefore + 5, requireOnlineAgent: false } });
+    try {
+      const ids: number[] = [];
+      for (let index = 0; index < 20; index += 1) {
+        ids.push((await service('conversations').startSession({ locale: 'en' })).conversation.id);
+      }
+      const outcomes = await Promise.all(
+        ids.map((id) => service('conversations').escalate(id, { trigger: 'api', actor: { kind: 'system' } })),
+      );
+      const statuses = outcomes.map((view: { status: string }) => view.status);
+      expect(statuses.filter((status: string) => status === 'queued')).toHaveLength(5);
+      expect(statuses.filter((status: string) => status === 'offline')).toHaveLength(15);
+    } finally {
+      await service('settings').update({ queue: { maxQueueLength: 1000, requireOnlineAgent: true } });
+    }
+  });
+});
+
 describe('claims under contention', () => {
   it('gives one conversation to exactly one of 50 agents claiming at once', async () => {
     const agents = await createAgents(50, 'racer');

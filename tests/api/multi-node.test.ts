@@ -83,3 +83,25 @@ it('lets exactly one of 12 agents, split across two nodes, claim each conversati
     await winnerAgent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
   }
 });
+
+it('never lets the queue grow past its maximum, even with escalations racing on two nodes', async () => {
+  const settings = nodeA.strapi.plugin('live-support').service('settings');
+  const queued = await nodeA.strapi.db.query('plugin::live-support.conversation').count({ where: { status: 'queued' } });
+  await settings.update({ queue: { maxQueueLength: queued + 3 } });
+  try {
+    const customers = [];
+    for (let index = 0; index < 10; index += 1) customers.push(await startCustomer(nodeA));
+    const answers = await Promise.all(
+      customers.map((customer, index) =>
+        request(index % 2 === 0 ? nodeA.url : nodeB.url)
+          .post(`/api/live-support/conversations/${customer.conversationId}/escalate`)
+          .set('Authorization', `Bearer ${customer.token}`)
+          .send({}),
+      ),
+    );
+    const statuses = answers.map((answer) => `${answer.status} ${answer.body.data?.status}`).sort();
+    expect(statuses).toEqual([...Array(7).fill('200 offline'), ...Array(3).fill('200 queued')]);
+  } finally {
+    await settings.update({ queue: { maxQueueLength: 20 } });
+  }
+});

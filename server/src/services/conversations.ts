@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import { MESSAGE_TEXT_MAX } from '../contracts/conversation';
+import type { Settings } from '../contracts/settings';
 import type {
   CsatInput,
   OfflineMessageInput,
@@ -81,6 +82,9 @@ interface TransitionOptions {
 }
 
 const OPEN_FOR_MESSAGES: ConversationStatus[] = ['bot', 'queued', 'active'];
+
+/** The advisory lock that serialises escalations on PostgreSQL (any constant of our own). */
+const QUEUE_LOCK_KEY = 0x4c495645; // "LIVE"
 
 /**
  * The conversation engine: every state change goes through a conditional UPDATE (compare and
@@ -178,6 +182,71 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (conversation.assignedAgentId !== agentId) {
       throw forbidden('This conversation is assigned to another agent', { code: 'NOT_ASSIGNED' });
     }
+  }
+
+  /** The locked part of an escalation: the queue's length is read and acted on as one step. */
+  async function enterQueueOrOffline(
+    id: number,
+    request: EscalationRequest,
+    settings: Settings,
+    availability: { open: boolean; nextOpeningAt: Date | null },
+    now: Date,
+  ): Promise<ConversationRow> {
+    const queueLength = await query().count({ where: { status: 'queued' } });
+    const agentsOnline = settings.queue.requireOnlineAgent
+      ? await strapi.db.query(UID.agentState).count({ where: { presence: 'online' } })
+      : 1;
+    const unavailableBecause = !availability.open
+      ? 'closed'
+      : queueLength >= settings.queue.maxQueueLength
+        ? 'queue_full'
+        : agentsOnline === 0
+          ? 'no_agent_online'
+          : null;
+
+    const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
+    return unavailableBecause
+      ? await transition(id, 'go_offline', {
+          actor: request.actor,
+          now,
+          patch: { ...escalation, offlineAt: now },
+          eventData: {
+            trigger: request.trigger,
+            reason: request.reason ?? null,
+            unavailable: unavailableBecause,
+            nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null,
+          },
+        })
+      : await transition(id, 'escalate', {
+          actor: request.actor,
+          now,
+          patch: { ...escalation, queuedAt: now },
+          eventData: { trigger: request.trigger, reason: request.reason ?? null },
+        });
+  }
+
+  /**
+   * Serialises escalations for the length of a transaction, so that the queue-length check and
+   * the move into the queue are one step: PostgreSQL takes a transaction-scoped advisory lock,
+   * MySQL a named lock released when the work is done; SQLite already runs one writer at a time.
+   */
+  async function withQueueLock<T>(work: () => Promise<T>): Promise<T> {
+    return strapi.db.transaction(async ({ trx }) => {
+      const client = strapi.db.dialect.client;
+      if (client === 'postgres') {
+        await knex().raw('select pg_advisory_xact_lock(?)', [QUEUE_LOCK_KEY]).transacting(trx as never);
+        return work();
+      }
+      if (client === 'mysql') {
+        await knex().raw('select get_lock(?, 10)', [`live-support-queue`]).transacting(trx as never);
+        try {
+          return await work();
+        } finally {
+          await knex().raw('select release_lock(?)', [`live-support-queue`]).transacting(trx as never);
+        }
+      }
+      return work();
+    });
   }
 
   /** Locks the agent's state row (where the database can) and checks a free seat. */
@@ -301,42 +370,12 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const availability = settings.queue.enforceOpeningHours
         ? await getService('openingHours', { strapi }).availability(now)
         : { open: true, nextOpeningAt: null };
-      const queueLength = await query().count({ where: { status: 'queued' } });
-      const agentsOnline = settings.queue.requireOnlineAgent
-        ? await strapi.db.query(UID.agentState).count({ where: { presence: 'online' } })
-        : 1;
-      const unavailableBecause = !availability.open
-        ? 'closed'
-        : queueLength >= settings.queue.maxQueueLength
-          ? 'queue_full'
-          : agentsOnline === 0
-            ? 'no_agent_online'
-            : null;
-
-      const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
-      const updated = unavailableBecause
-        ? await transition(id, 'go_offline', {
-            actor: request.actor,
-            now,
-            patch: { ...escalation, offlineAt: now },
-            eventData: {
-              trigger: request.trigger,
-              reason: request.reason ?? null,
-              unavailable: unavailableBecause,
-              nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null,
-            },
-          })
-        : await transition(id, 'escalate', {
-            actor: request.actor,
-            now,
-            patch: { ...escalation, queuedAt: now },
-            eventData: { trigger: request.trigger, reason: request.reason ?? null },
-          });
-
-      await postSystemMessage(updated, unavailableBecause ? 'offline' : 'queued');
+      const updated = await withQueueLock(() => enterQueueOrOffline(id, request, settings, availability, now));
+      await postSystemMessage(updated, updated.status === 'offline' ? 'offline' : 'queued');
       await notifier().conversationChanged(updated.id);
       return this.visitorView(id);
     },
+
 
     async leave(id: number, now: Date = new Date()): Promise<VisitorConversationView> {
       await transition(id, 'abandon', { actor: { kind: 'customer' }, now, patch: { abandonedAt: now } });
