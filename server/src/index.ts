@@ -9,6 +9,11 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
+/** Types for server code that extends the plugin (bot providers) or talks its protocol. */
+export type { BotAnswer, BotContext, BotProvider } from './bots/types';
+export type * from './contracts/views';
+export type * from './contracts/socket-events';
+
 export default {
   register,
   bootstrap,
