@@ -40,6 +40,9 @@ try {
     await step('lint', 'npx', ['eslint', '.']);
   }
   await step('build plugin', 'npx', ['strapi-plugin', 'build']);
+  if (wants('static')) {
+    await step('public types, as a host app imports them', 'npx', ['tsc', '-p', 'tests/fixtures/consumer-types/tsconfig.json']);
+  }
   await step('build widget', 'node', ['widget/build.mjs']);
   await step('widget size budget', 'node', ['scripts/check-widget-size.mjs']);
   if (wants('static')) await step('verify package', 'npx', ['strapi-plugin', 'verify']);
