@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
 
 import type { AgentConversationView, MessageView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEMO_AGENT } from '../helpers/admin-auth';
@@ -334,6 +335,53 @@ describe('idle conversations', () => {
       await agent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
     } finally {
       await settings.update({ queue: { reminderAfterMinutes: 3, closeInactiveAfterMinutes: 15 } });
+    }
+  });
+});
+
+describe('customer details after the chat started', () => {
+  it('takes the site’s identify() into the conversation and tells the agents', async () => {
+    await app.strapi.plugin('live-support').service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'] } });
+    try {
+      const customer = await startCustomer(app, { locale: 'fi' });
+      await customer.post('/escalate').expect(200);
+      const desk = await agentSocket(app, agent.token);
+      sockets.push(desk);
+      const changed = nextEvent<{ conversation: { id: number; customerName: string | null; isVip: boolean } }>(
+        desk,
+        'queue:changed',
+        ({ conversation }) => conversation.id === customer.conversationId && conversation.customerName === 'Maija',
+      );
+      const response = await request(app.url)
+        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({ name: 'Maija', email: 'maija@bigclient.fi', metadata: { plan: 'gold' } })
+        .expect(200);
+      expect(response.body.data.id).toBe(customer.conversationId);
+      expect((await changed).conversation.isVip).toBe(true);
+      const view = (await agent.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView;
+      expect(view.customer).toMatchObject({ name: 'Maija', email: 'maija@bigclient.fi', metadata: { plan: 'gold' } });
+
+      // Bad details change nothing; nor does another conversation's token.
+      await request(app.url)
+        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({ email: 'not-an-email' })
+        .expect(400);
+      await request(app.url)
+        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({})
+        .expect(400);
+      const other = await startCustomer(app);
+      await request(app.url)
+        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .set('Authorization', `Bearer ${other.token}`)
+        .send({ name: 'Mallory' })
+        .expect(403);
+      expect(((await agent.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView).customer.name).toBe('Maija');
+    } finally {
+      await app.strapi.plugin('live-support').service('settings').update({ queue: { vipEmailDomains: [] } });
     }
   });
 });

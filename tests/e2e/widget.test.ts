@@ -130,6 +130,22 @@ describe('a customer on the demo page', () => {
     await page.getByTestId('agent-name').filter({ hasText: 'Aino' }).waitFor();
   });
 
+  it('passes the site’s identify() after the chat started on to the agent', async () => {
+    const changed = nextAgentEvent<{ conversation: { id: number; customerName: string | null } }>(
+      'queue:changed',
+      (change) => change.conversation.id === conversationId && change.conversation.customerName === 'Maija Asiakas',
+    );
+    await page.evaluate(() =>
+      (window as unknown as { LiveSupport: { identify(identity: object): void } }).LiveSupport.identify({
+        name: 'Maija Asiakas',
+        email: 'maija@example.com',
+      }),
+    );
+    await changed;
+    const view = await ask<{ customer: { name: string; email: string } }>('conversation:get', { conversationId });
+    expect(view.customer).toMatchObject({ name: 'Maija Asiakas', email: 'maija@example.com' });
+  });
+
   it('chats both ways with typing indicators', async () => {
     agentSocket.emit('typing', { conversationId, isTyping: true });
     await page.getByTestId('typing').filter({ hasText: 'Aino' }).waitFor();

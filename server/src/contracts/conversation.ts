@@ -54,6 +54,12 @@ export const startSessionSchema = z
   .strict();
 export type StartSessionInput = z.infer<typeof startSessionSchema>;
 
+/** `PUT /conversations/:id/customer`: the site's `identify()` after the chat started. */
+export const customerDetailsSchema = startSessionSchema
+  .omit({ locale: true })
+  .refine((details) => Object.keys(details).length > 0, 'name at least one detail');
+export type CustomerDetailsInput = z.infer<typeof customerDetailsSchema>;
+
 export const postMessageSchema = z.object({ clientId: clientIdSchema, text: messageTextSchema }).strict();
 export type PostMessageInput = z.infer<typeof postMessageSchema>;
 

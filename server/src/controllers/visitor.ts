@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import {
   conversationIdSchema,
   csatSchema,
+  customerDetailsSchema,
   emptyBodySchema,
   escalateSchema,
   messagesQuerySchema,
@@ -52,6 +53,12 @@ const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = parseInput(postMessageSchema, ctx.request.body);
       limit(ctx, 'message', String(id));
       ctx.body = { data: await conversations().postCustomerMessage(id, input) };
+    },
+
+    async updateCustomer(ctx: Context) {
+      const id = idOf(ctx);
+      const details = parseInput(customerDetailsSchema, ctx.request.body);
+      ctx.body = { data: await conversations().updateCustomer(id, details) };
     },
 
     async escalate(ctx: Context) {

@@ -7,6 +7,7 @@ import { MESSAGE_TEXT_MAX } from '../contracts/conversation';
 import type { Settings } from '../contracts/settings';
 import type {
   CsatInput,
+  CustomerDetailsInput,
   OfflineMessageInput,
   PostMessageInput,
   StartSessionInput,
@@ -305,6 +306,29 @@ const conversationsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const token = getService('visitorTokens', { strapi }).issue(created.id);
       return { token, conversation: await this.visitorView(created.id) };
+    },
+
+    /**
+     * The customer's details given by the site after the chat started (`identify()`); what is
+     * left out stays. An email in a VIP domain makes the conversation VIP (never the reverse:
+     * server code may have marked it).
+     */
+    async updateCustomer(id: number, details: CustomerDetailsInput): Promise<VisitorConversationView> {
+      const conversation = await find(id);
+      if (!OPEN_FOR_MESSAGES.includes(conversation.status)) {
+        throw conflict(`The conversation is ${conversation.status}`, { code: 'CONVERSATION_CLOSED', status: conversation.status });
+      }
+      const { queue: queueSettings } = await getService('settings', { strapi }).get();
+      const data: Record<string, unknown> = {};
+      if (details.name !== undefined) data.customerName = details.name;
+      if (details.email !== undefined) data.customerEmail = details.email;
+      if (details.phone !== undefined) data.customerPhone = details.phone;
+      if (details.externalId !== undefined) data.externalId = details.externalId;
+      if (details.metadata !== undefined) data.metadata = details.metadata;
+      if (isVipEmail(details.email, queueSettings.vipEmailDomains)) data.isVip = true;
+      await query().update({ where: { id }, data });
+      await notifier().conversationChanged(id);
+      return this.visitorView(id);
     },
 
     async postCustomerMessage(id: number, input: PostMessageInput): Promise<MessageView> {

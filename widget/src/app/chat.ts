@@ -85,6 +85,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
   /** History read at start is not announced to the site's `message` listeners. */
   let historyLoaded = false;
   let reconnects = 0;
+  let sentIdentity = '';
   let typingSentAt = 0;
   let typingTimer: ReturnType<typeof setTimeout>;
   let agentTypingTimer: ReturnType<typeof setTimeout>;
@@ -100,6 +101,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
 
   /** Renders, and stores the cursor and (while the panel is open) that everything was seen. */
   function changed() {
+    sendIdentity();
     if (session) {
       session.lastSeq = timeline.maxSeq();
       if (context.state().open) session.readSeq = session.lastSeq;
@@ -110,6 +112,19 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
   }
 
   // --- session and socket --------------------------------------------------------------------
+
+  /** identify() after the chat started reaches the conversation, once per change. */
+  function sendIdentity() {
+    const { name, email, phone, externalId, metadata } = context.state().identity;
+    const details = JSON.stringify({ name, email, phone, externalId, metadata });
+    if (!session || details === '{}' || details === sentIdentity) return;
+    sentIdentity = details;
+    fetch(context.apiBase + '/conversations/' + session.conversationId + '/customer', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
+      body: details,
+    }).catch(() => {});
+  }
 
   function resume(stored: StoredSession) {
     session = stored;
@@ -139,6 +154,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
       });
     // Only the fields POST /sessions takes: any other field would be refused.
     const { name, email, phone, externalId, metadata } = identity;
+    sentIdentity = JSON.stringify({ name, email, phone, externalId, metadata });
     let response = await post({ name, email, phone, externalId, metadata });
     // Details from identify() that the server refuses must not keep the customer from chatting.
     if (response.status === 400) response = await post();

@@ -28,6 +28,7 @@ export default {
     { method: 'GET', path: '/conversations/:id', handler: 'visitor.getConversation', config: visitor },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'visitor.listMessages', config: visitor },
     { method: 'POST', path: '/conversations/:id/messages', handler: 'visitor.postMessage', config: visitor },
+    { method: 'PUT', path: '/conversations/:id/customer', handler: 'visitor.updateCustomer', config: visitor },
     { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
     { method: 'POST', path: '/conversations/:id/csat', handler: 'visitor.rate', config: visitor },
     { method: 'POST', path: '/conversations/:id/leave', handler: 'visitor.leave', config: visitor },
