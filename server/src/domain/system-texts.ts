@@ -2,7 +2,8 @@ import type { SupportedLanguage } from './conversation-status';
 
 /**
  * What the customer reads when something happens to their conversation, in the
- * conversation's language. System messages are part of the stored history.
+ * conversation's language: system messages (part of the stored history) and the subject of an
+ * emailed answer.
  */
 const TEXTS = {
   queued: {
@@ -39,6 +40,12 @@ const TEXTS = {
     fi: 'Keskustelu suljettiin, koska siihen ei vastattu vähään aikaan. Voit aloittaa uuden keskustelun milloin tahansa.',
     en: 'The conversation was closed as there was no reply for a while. You can start a new one at any time.',
     sv: 'Konversationen stängdes eftersom ingen svarade på en stund. Du kan starta en ny när som helst.',
+  },
+  /** The subject of an agent's email answer to an offline message. */
+  offline_reply_subject: {
+    fi: 'Vastaus viestiisi',
+    en: 'Reply to your message',
+    sv: 'Svar på ditt meddelande',
   },
   default_bot_reply: {
     fi: 'Valitettavasti en osaa auttaa tässä asiassa. Haluatko puhua asiakaspalvelijan kanssa?',

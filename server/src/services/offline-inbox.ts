@@ -4,16 +4,10 @@ import { UID } from '../constants';
 import type { OfflineInboxQuery, OfflineReplyInput } from '../contracts/conversation';
 import type { OfflineInboxMeta, OfflineMessageView } from '../contracts/views';
 import type { OfflineMessageStatus } from '../domain/conversation-status';
+import { systemText } from '../domain/system-texts';
 import { conflict, NotFoundError } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
-
-
-const REPLY_SUBJECT: Record<string, string> = {
-  fi: 'Vastaus viestiisi',
-  en: 'Reply to your message',
-  sv: 'Svar på ditt meddelande',
-};
 
 /** Messages customers left while nobody was available: the agents' inbox. */
 const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -96,7 +90,7 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         .join('\n');
       await strapi.plugin('email').service('email').send({
         to: email,
-        subject: input.subject ?? REPLY_SUBJECT[language] ?? REPLY_SUBJECT.en,
+        subject: input.subject ?? systemText('offline_reply_subject', language),
         text: `${input.text}\n\n${quoted}`,
       });
       await query().update({
