@@ -248,34 +248,18 @@ export function toSettingsView(settings: Settings): SettingsView {
   return { ...settings, bot: { ...settings.bot, webhook: { ...webhook, secret: null, secretSet: secret !== null } } };
 }
 
-/** Applies an update onto the current settings, section by section. */
+/**
+ * Applies an update onto the current settings: objects merge key by key at every depth, while a
+ * list or a value that is given replaces the current one whole; keys left out (or undefined) stay.
+ */
 export function mergeSettings(current: Settings, update: SettingsUpdate): Settings {
-  const escalation = update.escalation ?? {};
-  const bot = update.bot ?? {};
-  return settingsSchema.parse({
-    queue: { ...current.queue, ...update.queue },
-    escalation: {
-      ...current.escalation,
-      ...(escalation.buttonEnabled === undefined ? {} : { buttonEnabled: escalation.buttonEnabled }),
-      phrases: {
-        ...current.escalation.phrases,
-        ...escalation.phrases,
-        lists: { ...current.escalation.phrases.lists, ...escalation.phrases?.lists },
-      },
-      keywords: { ...current.escalation.keywords, ...escalation.keywords },
-      failedAnswers: { ...current.escalation.failedAnswers, ...escalation.failedAnswers },
-      frustration: { ...current.escalation.frustration, ...escalation.frustration },
-    },
-    bot: {
-      ...current.bot,
-      ...(bot.provider === undefined ? {} : { provider: bot.provider }),
-      knowledgeBase: { ...current.bot.knowledgeBase, ...bot.knowledgeBase },
-      webhook: { ...current.bot.webhook, ...bot.webhook },
-    },
-    widget: {
-      ...current.widget,
-      ...update.widget,
-      texts: { ...current.widget.texts, ...update.widget?.texts },
-    },
-  });
+  return settingsSchema.parse(deepMerge(current, update));
+}
+
+function deepMerge(current: unknown, update: unknown): unknown {
+  if (update === undefined) return current;
+  if (!isPlainObject(current) || !isPlainObject(update)) return update;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(update)) merged[key] = deepMerge(current[key], value);
+  return merged;
 }
