@@ -7,7 +7,7 @@ import type { AgentConversationView, MessageView } from '../../server/src/contra
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { connectSocket, waitForConnect } from '../helpers/sockets';
+import { nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /**
  * The agent desk's conversation work in Chromium, against the built playground: two agents
@@ -96,60 +96,23 @@ async function createSupervisor(): Promise<void> {
     .expect(200);
 }
 
-interface Customer {
-  id: number;
-  token: string;
-  post(path: string, body?: object): request.Test;
-}
-
-async function startCustomer(name: string, first?: string): Promise<Customer> {
-  const response = await request(playground.url)
-    .post('/api/live-support/sessions')
-    .send({ locale: 'en', name, email: `${name.split(' ')[0].toLowerCase()}@example.com` })
-    .expect(201);
-  const id = response.body.data.conversation.id as number;
-  const token = response.body.data.token as string;
-  const customer: Customer = {
-    id,
-    token,
-    post: (path, body) =>
-      request(playground.url)
-        .post(`/api/live-support/conversations/${id}${path}`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body ?? {}),
-  };
-  if (first) await customer.post('/messages', { clientId: `${id}-first`, text: first }).expect(200);
-  return customer;
-}
-
+/** A customer who has started a chat (and written `first`, when given) and asked for a person. */
 async function escalatedCustomer(name: string, first?: string): Promise<Customer> {
-  const customer = await startCustomer(name, first);
+  const customer = await startCustomer(playground, {
+    locale: 'en',
+    name,
+    email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  });
+  if (first) await customer.post('/messages', { clientId: `${customer.conversationId}-first`, text: first }).expect(200);
   const escalated = await customer.post('/escalate', { reason: 'wants a person' }).expect(200);
   expect(escalated.body.data.status).toBe('queued');
   return customer;
 }
 
 async function customerSocket(customer: Customer): Promise<Socket> {
-  const socket = connectSocket(playground.url, '/widget', { token: customer.token });
+  const socket = await widgetSocket(playground, customer.token);
   sockets.push(socket);
-  await waitForConnect(socket);
   return socket;
-}
-
-function nextSocketEvent<Payload>(socket: Socket, event: string, accept: (payload: Payload) => boolean): Promise<Payload> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no matching "${event}" within 15 s`));
-    }, 15000);
-    function listener(payload: Payload) {
-      if (!accept(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    }
-    socket.on(event, listener);
-  });
 }
 
 async function openDesk(account: { email: string; password: string }, path = ''): Promise<Page> {
@@ -180,12 +143,12 @@ describe('claiming', () => {
     await Promise.all([aino, elias].map((page) => page.route('**/live-support/queue*', (route) => route.abort())));
     await Promise.all([aino, elias].map((page) => waitingCard(page, 'Rita Race').getByTestId('claim').click()));
 
-    const winner = (await conversationOf(customer.id)).assignedAgent?.name;
+    const winner = (await conversationOf(customer.conversationId)).assignedAgent?.name;
     expect(['Aino', 'Elias']).toContain(winner);
     const loser = winner === 'Aino' ? elias : aino;
     await loser.getByText(`Already claimed by ${winner}`).waitFor({ timeout: 15000 });
     await waitingCard(loser, 'Rita Race').waitFor({ state: 'detached' });
-    expect((await conversationOf(customer.id)).status).toBe('active');
+    expect((await conversationOf(customer.conversationId)).status).toBe('active');
   });
 
   it('announces a waiting customer (tab title, notification), claims them with Alt+Shift+N and flags their next message', async () => {
@@ -225,9 +188,9 @@ describe('claiming', () => {
     expect(shown).toEqual(['A customer is waiting | Nina Next: wants a person']);
 
     await page.keyboard.press('Alt+Shift+N');
-    await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.id}$`), { timeout: 15000 });
+    await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.conversationId}$`), { timeout: 15000 });
     await page.getByTestId('reply-input').waitFor();
-    const view = await conversationOf(customer.id);
+    const view = await conversationOf(customer.conversationId);
     expect(view).toMatchObject({ status: 'active', assignedAgent: { name: 'Aino' } });
     await page.waitForFunction(() => !document.title.startsWith('('), undefined, { timeout: 15000 });
 
@@ -256,7 +219,7 @@ describe('a conversation from greeting to rating', () => {
     const aino = await openDesk(DEMO_AGENT);
     await waitingCard(aino, 'Maija Chat').getByTestId('claim').click({ timeout: 30000 });
     await aino.getByTestId('column-mine').getByTestId('card').filter({ hasText: 'Maija Chat' }).getByTestId('open').click();
-    await aino.waitForURL(new RegExp(`/conversations/${customer.id}$`));
+    await aino.waitForURL(new RegExp(`/conversations/${customer.conversationId}$`));
     await aino.getByTestId('reply-input').waitFor();
 
     // The history: the customer's question before the escalation and why it was escalated.
@@ -272,7 +235,7 @@ describe('a conversation from greeting to rating', () => {
     await aino.getByTestId('customer-typing').waitFor({ state: 'detached', timeout: 15000 });
 
     // The agent types: the customer sees it.
-    const agentTyping = nextSocketEvent<{ author: string; agentName: string; isTyping: boolean }>(
+    const agentTyping = nextEvent<{ author: string; agentName: string; isTyping: boolean }>(
       widget,
       'typing',
       (typing) => typing.isTyping,
@@ -286,7 +249,7 @@ describe('a conversation from greeting to rating', () => {
     await aino.getByRole('combobox', { name: 'Insert a template' }).click();
     await aino.getByRole('option', { name: /^Greeting · EN/ }).click();
     expect(await aino.getByTestId('reply-input').inputValue()).toBe(greeting);
-    const received = nextSocketEvent<MessageView>(widget, 'message:new', (message) => message.author === 'agent');
+    const received = nextEvent<MessageView>(widget, 'message:new', (message) => message.author === 'agent');
     await aino.getByTestId('reply-input').press('Enter');
     expect(await received).toMatchObject({ author: 'agent', agentName: 'Aino', text: greeting });
     await aino.getByTestId('message').filter({ hasText: greeting }).waitFor();
@@ -303,7 +266,7 @@ describe('a conversation from greeting to rating', () => {
     await aino.getByTestId('transfer-submit').click();
     await aino.waitForURL(/\/admin\/plugins\/live-support$/, { timeout: 15000 });
     // Aino may still look, but no longer answers.
-    await aino.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.id}`);
+    await aino.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.conversationId}`);
     await aino.getByTestId('customer').filter({ hasText: 'Elias' }).waitFor({ timeout: 15000 });
     expect(await aino.getByTestId('reply-input').count()).toBe(0);
     expect(await aino.getByTestId('resolve').count()).toBe(0);
@@ -344,18 +307,18 @@ describe('permissions', () => {
 
     const supervisorToken = await adminLogin(playground.url, SUPERVISOR.email, SUPERVISOR.password);
     await request(playground.url)
-      .post(`/live-support/conversations/${customer.id}/claim`)
+      .post(`/live-support/conversations/${customer.conversationId}/claim`)
       .set('Authorization', `Bearer ${supervisorToken}`)
       .send({})
       .expect(403);
-    expect((await conversationOf(customer.id)).status).toBe('queued');
+    expect((await conversationOf(customer.conversationId)).status).toBe('queued');
   });
 });
 
 describe('accessibility', () => {
   it('has no serious or critical axe violations on the queue and the conversation pages', async () => {
     const customer = await escalatedCustomer('Aada Axe', 'Can I return a parcel?');
-    await asAgent('aino', 'post', `/live-support/conversations/${customer.id}/claim`).send({}).expect(200);
+    await asAgent('aino', 'post', `/live-support/conversations/${customer.conversationId}/claim`).send({}).expect(200);
     await escalatedCustomer('Veikko Waiting');
     const page = await openDesk(DEMO_AGENT);
     const audit = async (where: string) => {
@@ -370,7 +333,7 @@ describe('accessibility', () => {
     await page.getByTestId('column-mine').getByTestId('card').filter({ hasText: 'Aada Axe' }).waitFor();
     await audit('queue');
 
-    await page.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.id}`);
+    await page.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.conversationId}`);
     await page.getByTestId('reply-input').waitFor({ timeout: 30000 });
     await page.getByTestId('knowledge').waitFor();
     await audit('conversation');

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
+import { startCustomer } from '../helpers/protocol';
 
 /** The agent desk in the admin panel, in Chromium, against the built playground. */
 let playground: RunningPlayground;
@@ -30,16 +31,6 @@ function logIn(page: Page, email: string, password: string): Promise<void> {
   return logInToAdmin(page, playground.url, email, password);
 }
 
-async function startCustomer(name: string): Promise<{ id: number; token: string }> {
-  const response = await request(playground.url)
-    .post('/api/live-support/sessions')
-    .send({ locale: 'en', name, email: 'maija@example.com' })
-    .expect(201);
-  return {
-    id: response.body.data.conversation.id as number,
-    token: response.body.data.token as string,
-  };
-}
 
 describe('the agent desk', () => {
   it('shows an escalated conversation live, claims it and answers the customer', async () => {
@@ -60,12 +51,8 @@ describe('the agent desk', () => {
 
       await page.locator('[data-testid="presence"][data-status="online"]').waitFor({ timeout: 15000 });
 
-      const customer = await startCustomer('Maija Desk');
-      const escalated = await request(playground.url)
-        .post(`/api/live-support/conversations/${customer.id}/escalate`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .send({ reason: 'wants a person' })
-        .expect(200);
+      const customer = await startCustomer(playground, { locale: 'en', name: 'Maija Desk', email: 'maija@example.com' });
+      const escalated = await customer.post('/escalate', { reason: 'wants a person' }).expect(200);
       expect(escalated.body.data.status).toBe('queued');
 
       // The card arrives over the socket, without a reload.
@@ -81,14 +68,12 @@ describe('the agent desk', () => {
       await page.getByTestId('count-queued').filter({ hasText: '0' }).waitFor();
 
       await mineCard.getByTestId('open').click();
-      await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.id}$`));
+      await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.conversationId}$`));
       await page.getByTestId('customer').filter({ hasText: 'maija@example.com' }).waitFor();
 
       // A customer message arrives live.
-      await request(playground.url)
-        .post(`/api/live-support/conversations/${customer.id}/messages`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .send({ clientId: 'w-desk-1', text: 'Where is my parcel?' })
+      await customer
+        .post('/messages', { clientId: 'w-desk-1', text: 'Where is my parcel?' })
         .expect((response) => expect([200, 201]).toContain(response.status));
       await page.getByTestId('message').filter({ hasText: 'Where is my parcel?' }).waitFor({ timeout: 15000 });
 
@@ -97,10 +82,7 @@ describe('the agent desk', () => {
       await page.getByTestId('message').filter({ hasText: 'Hi Maija, let me check.' }).waitFor();
       await expect(page.getByTestId('reply-input').inputValue()).resolves.toBe('');
 
-      const seen = await request(playground.url)
-        .get(`/api/live-support/conversations/${customer.id}/messages?after=0`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .expect(200);
+      const seen = await customer.get('/messages?after=0').expect(200);
       const texts = (seen.body.data as { author: string; text: string }[]).map(
         (message) => `${message.author}: ${message.text}`,
       );
@@ -108,10 +90,7 @@ describe('the agent desk', () => {
 
       await page.getByTestId('resolve').click();
       await page.getByTestId('reply-input').waitFor({ state: 'detached' });
-      const view = await request(playground.url)
-        .get(`/api/live-support/conversations/${customer.id}`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .expect(200);
+      const view = await customer.get('').expect(200);
       expect(view.body.data.status).toBe('resolved');
 
       // The presence switch sets the agent's status.
@@ -146,12 +125,8 @@ describe('the agent desk', () => {
         .set('Authorization', `Bearer ${agentToken}`)
         .send({ status: 'online' })
         .expect(200);
-      const customer = await startCustomer('Race Customer');
-      const escalated = await request(playground.url)
-        .post(`/api/live-support/conversations/${customer.id}/escalate`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .send({})
-        .expect(200);
+      const customer = await startCustomer(playground, { locale: 'en', name: 'Race Customer', email: 'maija@example.com' });
+      const escalated = await customer.post('/escalate', {}).expect(200);
       expect(escalated.body.data.status).toBe('queued');
       const card = page.getByTestId('column-waiting').getByTestId('card').filter({ hasText: 'Race Customer' });
       await card.waitFor({ timeout: 15000 });
@@ -160,7 +135,7 @@ describe('the agent desk', () => {
       await page.route('**/live-support/queue*', (route) => route.abort());
       const eliasToken = await adminLogin(playground.url, 'elias@example.com', DEMO_AGENT.password);
       await request(playground.url)
-        .post(`/live-support/conversations/${customer.id}/claim`)
+        .post(`/live-support/conversations/${customer.conversationId}/claim`)
         .set('Authorization', `Bearer ${eliasToken}`)
         .send({})
         .expect(200);

@@ -6,6 +6,11 @@ import { adminLogin } from './admin-auth';
 import { connectSocket, waitForConnect } from './sockets';
 import type { BootedStrapi } from './strapi';
 
+/** A running Strapi reached over HTTP: one booted in this process, or a started playground. */
+export interface Server {
+  url: string;
+}
+
 let clientCounter = 0;
 export const nextClientId = (prefix = 'c') => `${prefix}-${Date.now().toString(36)}-${(clientCounter += 1)}`;
 
@@ -17,7 +22,7 @@ export interface Customer {
   post(path: string, body?: object): request.Test;
 }
 
-export async function startCustomer(app: BootedStrapi, body: object = { locale: 'en' }): Promise<Customer> {
+export async function startCustomer(app: Server, body: object = { locale: 'en' }): Promise<Customer> {
   const response = await request(app.url).post('/api/live-support/sessions').send(body);
   if (response.status !== 201) throw new Error(`session start failed: ${response.status} ${JSON.stringify(response.body)}`);
   const token = response.body.data.token as string;
@@ -43,7 +48,7 @@ export interface Agent {
   put(path: string, body?: object): request.Test;
 }
 
-export async function loginAgent(app: BootedStrapi, email: string, password: string): Promise<Agent> {
+export async function loginAgent(app: Server, email: string, password: string): Promise<Agent> {
   const token = await adminLogin(app.url, email, password);
   const me = await request(app.url).get('/admin/users/me').set('Authorization', `Bearer ${token}`);
   return {
@@ -77,9 +82,9 @@ export async function connected(socket: Socket): Promise<Socket> {
   return socket;
 }
 
-export const widgetSocket = (app: BootedStrapi, token: string) =>
+export const widgetSocket = (app: Server, token: string) =>
   connected(connectSocket(app.url, '/widget', { token }));
-export const agentSocket = (app: BootedStrapi, token: string) => connected(connectSocket(app.url, '/agent', { token }));
+export const agentSocket = (app: Server, token: string) => connected(connectSocket(app.url, '/agent', { token }));
 
 /** Emits an event and resolves with its acknowledgement. */
 export async function ask<Data = unknown>(socket: Socket, event: string, payload: unknown = {}): Promise<Ack<Data>> {
