@@ -1,46 +1,17 @@
-import type { AddressInfo } from 'node:net';
-
-import { SMTPServer } from 'smtp-server';
-
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { alwaysOpen, loginAgent, nextEvent, startCustomer, type Agent, type Customer } from '../helpers/protocol';
+import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 import { connectSocket } from '../helpers/sockets';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
-/** Email is outside the machine: a local SMTP server stands in for the provider's. */
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-let smtp: SMTPServer;
-const mails: ReceivedMail[] = [];
+let smtp: LocalSmtp;
 let app: BootedStrapi;
 let agent: Agent;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
   app = await bootStrapi({
-    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'tuki@example.com' },
+    env: smtp.env,
   });
   await alwaysOpen(app);
   agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
@@ -50,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   app?.removeDatabase();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.stop();
 });
 
 async function offlineCustomer(details: object, message: object): Promise<Customer> {
@@ -96,16 +67,16 @@ describe('the offline inbox', () => {
     expect(replied.status).toBe(200);
     expect(replied.body.data).toMatchObject({ status: 'replied', replyText: 'Pahoittelut! Lähetämme uuden paketin.', repliedBy: { id: agent.id, name: 'Aino' } });
 
-    expect(mails).toHaveLength(1);
-    expect(mails[0].to).toEqual(['liisa@example.com']);
-    expect(mails[0].from).toBe('tuki@example.com');
-    expect(mails[0].raw).toMatch(/Subject: Vastaus viestiisi/);
-    expect(mails[0].raw).toMatch(/Pahoittelut! L=C3=A4het=C3=A4mme uuden paketin\.|Pahoittelut! Lähetämme uuden paketin\./);
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0].to).toEqual(['liisa@example.com']);
+    expect(smtp.mails[0].from).toBe('tuki@example.com');
+    expect(smtp.mails[0].raw).toMatch(/Subject: Vastaus viestiisi/);
+    expect(smtp.mails[0].raw).toMatch(/Pahoittelut! L=C3=A4het=C3=A4mme uuden paketin\.|Pahoittelut! Lähetämme uuden paketin\./);
 
     const again = await agent.post(`/offline-messages/${entry.id}/reply`, { text: 'Toinen vastaus' });
     expect(again.status).toBe(409);
     expect(again.body.error.details.code).toBe('ALREADY_REPLIED');
-    expect(mails).toHaveLength(1);
+    expect(smtp.mails).toHaveLength(1);
   });
 
   it('tells every desk the new unread count when a message is marked', async () => {

@@ -1,27 +1,19 @@
-import type { AddressInfo } from 'node:net';
-
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
+import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 
 /**
  * The Agents page and the offline messages inbox of the desk, in Chromium, against the built
  * playground. Email leaves through a local SMTP server standing in for the provider's.
  */
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
 const DEMO_AGENT_2 = { email: 'elias@example.com', password: DEMO_AGENT.password };
 
-let smtp: SMTPServer;
-const mails: ReceivedMail[] = [];
+let smtp: LocalSmtp;
 let playground: RunningPlayground;
 let browser: Browser;
 let adminToken: string;
@@ -29,24 +21,10 @@ let ainoToken: string;
 let eliasToken: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
   [playground, browser] = await Promise.all([
     startPlayground({
-      env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'tuki@example.com' },
+      env: smtp.env,
     }),
     launchChromium(),
   ]);
@@ -63,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await playground?.stop();
-  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.stop();
 });
 
 function setPresence(token: string, status: 'online' | 'away' | 'offline') {
@@ -294,11 +272,11 @@ describe('the offline messages inbox', () => {
       expect(await detail.getByTestId('offline-reply-sent').textContent()).toContain(reply);
       expect(await detail.getByTestId('offline-reply-sent').textContent()).toContain('Replied by Aino');
 
-      expect(mails).toHaveLength(1);
-      expect(mails[0].to).toEqual(['liisa@example.com']);
-      expect(mails[0].raw).toContain('Subject: Vastaus viestiisi');
-      expect(mails[0].raw).toContain(reply);
-      expect(mails[0].raw).toContain('> Paketti ei tullut perille.');
+      expect(smtp.mails).toHaveLength(1);
+      expect(smtp.mails[0].to).toEqual(['liisa@example.com']);
+      expect(smtp.mails[0].raw).toContain('Subject: Vastaus viestiisi');
+      expect(smtp.mails[0].raw).toContain(reply);
+      expect(smtp.mails[0].raw).toContain('> Paketti ei tullut perille.');
 
       // Replied: it leaves the "new" list and is under "Replied".
       await liisaItem.waitFor({ state: 'detached', timeout: 15000 });
@@ -339,7 +317,7 @@ describe('the offline messages inbox', () => {
         .set('Authorization', `Bearer ${ainoToken}`)
         .expect(200);
       expect(inbox.body.meta.counts).toEqual({ new: 0, read: 1, replied: 1 });
-      expect(mails).toHaveLength(1);
+      expect(smtp.mails).toHaveLength(1);
 
       expect(await pageWasNotReloaded(page)).toBe(true);
     } finally {
