@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
@@ -193,6 +194,22 @@ describe('Settings → Live Support', () => {
       const stored = await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${adminToken}`).expect(200);
       expect(stored.body.data.bot.webhook).toMatchObject({ secret: null, secretSet: false });
       await page.getByLabel('Remove the stored secret').waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no serious or critical axe violations', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      await page.getByLabel('Maximum queue length').waitFor({ timeout: 30000 });
+      const results = await new AxeBuilder({ page }).include('main').analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+      expect(serious).toEqual([]);
     } finally {
       await context.close();
     }
