@@ -14,7 +14,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
   getService('knowledgeBase', { strapi }).subscribeToChanges();
-  getService('realtime', { strapi }).start();
+  await getService('realtime', { strapi }).start();
   getService('idle', { strapi }).start();
 };
 

@@ -1,16 +1,28 @@
 import request from 'supertest';
 
-import { alwaysOpen, createAdmin, loginAgent, startCustomer, type Agent } from '../helpers/protocol';
+import {
+  agentSocket,
+  alwaysOpen,
+  createAdmin,
+  loginAgent,
+  nextEvent,
+  startCustomer,
+  widgetSocket,
+  type Agent,
+} from '../helpers/protocol';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres';
+import { startRedis, type RunningRedis } from '../helpers/redis';
 import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 /**
  * Production shape: two Strapi nodes (this process and a `strapi start` child) sharing one
- * PostgreSQL database. A claim is decided by the database, so exactly one agent wins whichever
- * node each request reaches. (SQLite is the single-node embedded default.)
+ * PostgreSQL database and one Redis. A claim is decided by the database, so exactly one agent
+ * wins whichever node each request reaches; a push made on one node reaches sockets connected to
+ * the other through Redis. (SQLite is the single-node embedded default.)
  */
 let postgres: RunningPostgres;
+let redis: RunningRedis;
 let nodeA: BootedStrapi;
 let nodeB: RunningPlayground;
 const agents: Agent[] = [];
@@ -18,12 +30,13 @@ const agents: Agent[] = [];
 const SHARED_ENV_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
 beforeAll(async () => {
-  postgres = await startPostgres();
-  nodeA = await bootStrapi({ env: postgres.env, keepEnv: true });
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const realtime = { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { redisUrl: redis.url } }) };
+  nodeA = await bootStrapi({ env: { ...postgres.env, ...realtime }, keepEnv: true });
   await alwaysOpen(nodeA);
   const sharedSecrets = Object.fromEntries(SHARED_ENV_KEYS.map((key) => [key, process.env[key] ?? '']));
   nodeB = await startPlayground({
-    env: { ...postgres.env, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
+    env: { ...postgres.env, ...realtime, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
   });
   for (let index = 0; index < 12; index += 1) {
     const email = `node-agent${index}@example.com`;
@@ -39,6 +52,7 @@ afterAll(async () => {
   await nodeA?.stop();
   nodeA?.removeDatabase();
   postgres?.stop();
+  await redis?.stop();
 });
 
 it('accepts a token issued by one node on the other', async () => {
@@ -103,5 +117,48 @@ it('never lets the queue grow past its maximum, even with escalations racing on 
     expect(statuses).toEqual([...Array(7).fill('200 offline'), ...Array(3).fill('200 queued')]);
   } finally {
     await settings.update({ queue: { maxQueueLength: 20 } });
+  }
+});
+
+it('pushes events made on one node to sockets connected to the other, through Redis', async () => {
+  const desk = await agentSocket(nodeB, agents[0].token);
+  const customer = await startCustomer(nodeA);
+  const widget = await widgetSocket(nodeA, customer.token);
+  try {
+    // The customer escalates on node A; the agent's desk is connected to node B.
+    const queued = nextEvent<{ conversation: { id: number; status: string } }>(
+      desk,
+      'queue:changed',
+      ({ conversation }) => conversation.id === customer.conversationId && conversation.status === 'queued',
+    );
+    await customer.post('/escalate').expect(200);
+    await queued;
+
+    // The agent claims and answers through node B; the customer's widget is on node A.
+    const answer = nextEvent<{ author: string; text: string }>(widget, 'message:new', (message) => message.author === 'agent');
+    await request(nodeB.url)
+      .post(`/live-support/conversations/${customer.conversationId}/claim`)
+      .set('Authorization', `Bearer ${agents[0].token}`)
+      .send({})
+      .expect(200);
+    await request(nodeB.url)
+      .post(`/live-support/conversations/${customer.conversationId}/messages`)
+      .set('Authorization', `Bearer ${agents[0].token}`)
+      .send({ clientId: 'across-nodes', text: 'Hello from the other node' })
+      .expect(200);
+    expect((await answer).text).toBe('Hello from the other node');
+
+    // And back: the customer writes on node A; the agent's desk on node B sees it.
+    const fromCustomer = nextEvent<{ author: string; text: string }>(desk, 'message:new', (message) => message.author === 'customer');
+    await customer.post('/messages', { clientId: 'reply-across', text: 'Thanks!' }).expect(200);
+    expect((await fromCustomer).text).toBe('Thanks!');
+
+    // Node A counts the agent's socket on node B: presence is cluster-wide.
+    const sockets = await nodeA.strapi.plugin('live-support').service('realtime').get().agent.in(`agent:${agents[0].id}`).fetchSockets();
+    expect(sockets.length).toBe(1);
+    await agents[0].post(`/conversations/${customer.conversationId}/resolve`).expect(200);
+  } finally {
+    desk.close();
+    widget.close();
   }
 });

@@ -45,9 +45,26 @@ export const pluginConfigSchema = z
          * user or a role without `read` is disconnected; a role that lost `chat` stops chatting.
          */
         accessRecheckMs: z.number().int().min(1000).max(3_600_000).default(60_000),
+        /**
+         * Several Strapi nodes: a Redis all of them reach (`redis://` or `rediss://`). Pushes
+         * made on one node then reach sockets connected to any node. Unset: one node.
+         */
+        redisUrl: z
+          .string()
+          .regex(/^rediss?:\/\/\S+$/, 'a Redis URL such as redis://redis.internal:6379')
+          .max(2000)
+          .optional(),
+        /** Prefix of the Redis channels, so that several sites can share one Redis. */
+        redisChannelPrefix: z.string().min(1).max(100).default('live-support'),
       })
       .strict()
-      .default({ maxPayloadBytes: 16_384, pingIntervalMs: 25_000, pingTimeoutMs: 20_000, accessRecheckMs: 60_000 }),
+      .default({
+        maxPayloadBytes: 16_384,
+        pingIntervalMs: 25_000,
+        pingTimeoutMs: 20_000,
+        accessRecheckMs: 60_000,
+        redisChannelPrefix: 'live-support',
+      }),
   })
   .strict();
 

@@ -19,10 +19,13 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     const realtime = server();
     if (!realtime) return;
     const standings = await getService('queue', { strapi }).standings();
+    // With several nodes, another node may have sent a newer place since this one last did, so
+    // this node's memory of what it sent cannot say what the customer sees: send them all.
+    const remembersWhatCustomersSee = !getService('realtime', { strapi }).isShared();
     for (const [conversationId, standing] of standings) {
       const payload: QueueStanding & { conversationId: number } = { conversationId, ...standing };
       const fingerprint = JSON.stringify(payload);
-      if (lastSentStanding.get(conversationId) === fingerprint) continue;
+      if (remembersWhatCustomersSee && lastSentStanding.get(conversationId) === fingerprint) continue;
       lastSentStanding.set(conversationId, fingerprint);
       realtime.widget.to(rooms.conversation(conversationId)).emit('queue:position', payload);
     }

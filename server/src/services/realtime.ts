@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../contracts/plugin-config';
 import { registerAgentHandlers } from '../realtime/handlers/agent';
 import { registerWidgetHandlers } from '../realtime/handlers/widget';
+import { attachRedisAdapter, type RedisLink } from '../realtime/redis-adapter';
 import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-server';
 import { getService } from '../utils/get-service';
 import { PLUGIN_VERSION } from '../utils/plugin-version';
@@ -11,9 +12,10 @@ import { PLUGIN_VERSION } from '../utils/plugin-version';
 const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
   let server: RealtimeServer | null = null;
   let stopAgentChecks: (() => void) | null = null;
+  let redis: RedisLink | null = null;
 
   return {
-    start(): RealtimeServer {
+    async start(): Promise<RealtimeServer> {
       if (server) return server;
       const config = strapi.config.get('plugin::live-support') as PluginConfig;
       server = createRealtimeServer(strapi.server.httpServer, {
@@ -21,6 +23,15 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
         realtime: config.realtime,
         isAllowedOrigin: (origin, ownOrigin) => getService('siteOrigins', { strapi }).isAllowed(origin, [ownOrigin]),
       });
+      if (config.realtime.redisUrl) {
+        // Before any socket connects, so that every broadcast goes through Redis.
+        redis = await attachRedisAdapter(server.io as never, {
+          url: config.realtime.redisUrl,
+          channelPrefix: config.realtime.redisChannelPrefix,
+          onError: (error) => strapi.log.error(`[live-support] Redis: ${error.message}`),
+        });
+        strapi.log.info('[live-support] real-time events are shared with the other nodes through Redis');
+      }
       registerWidgetHandlers(strapi, server.widget);
       stopAgentChecks = registerAgentHandlers(strapi, server.agent, { accessRecheckMs: config.realtime.accessRecheckMs });
       return server;
@@ -30,6 +41,11 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
       return server;
     },
 
+    /** Whether other nodes share this node's rooms (through Redis). */
+    isShared(): boolean {
+      return redis !== null;
+    },
+
     async stop(): Promise<void> {
       stopAgentChecks?.();
       stopAgentChecks = null;
@@ -37,6 +53,8 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const closing = server;
       server = null;
       await closing.close();
+      await redis?.close();
+      redis = null;
     },
   };
 };

@@ -11,7 +11,7 @@ describe('plugin config', () => {
       presenceGracePeriodMs: 30000,
       idleCheckIntervalMs: 30000,
       maxBodyBytes: 16384,
-      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
+      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60 },
     });
   });
@@ -20,7 +20,7 @@ describe('plugin config', () => {
     expect(parsePluginConfig({ seedDefaults: false, realtime: { maxPayloadBytes: 4096 } })).toEqual({
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
-      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
+      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60 },
     });
   });
