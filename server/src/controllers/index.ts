@@ -1,4 +1,5 @@
 import agent from './agent';
+import analytics from './analytics';
 import botApi from './bot-api';
 import health from './health';
 import overview from './overview';
@@ -6,4 +7,4 @@ import settings from './settings';
 import visitor from './visitor';
 import widget from './widget';
 
-export default { agent, 'bot-api': botApi, health, overview, settings, visitor, widget };
+export default { agent, analytics, 'bot-api': botApi, health, overview, settings, visitor, widget };

@@ -132,7 +132,7 @@ export function fromLocalTime(date: string, minutes: number, timeZone: string): 
   return new Date(guess);
 }
 
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }

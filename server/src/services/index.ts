@@ -1,4 +1,5 @@
 import agents from './agents';
+import analytics from './analytics';
 import bots from './bots';
 import conversations from './conversations';
 import idle from './idle';
@@ -21,6 +22,7 @@ import widgetBundle from './widget-bundle';
 
 const services = {
   agents,
+  analytics,
   bots,
   conversations,
   idle,

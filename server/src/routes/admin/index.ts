@@ -8,6 +8,7 @@ const requirePermission = (action: string) => ({
 const read = requirePermission(ACTIONS.read);
 const chat = requirePermission(ACTIONS.chat);
 const settings = requirePermission(ACTIONS.settings);
+const analytics = requirePermission(ACTIONS.analytics);
 
 export default {
   type: 'admin',
@@ -27,6 +28,8 @@ export default {
     { method: 'GET', path: '/offline-messages', handler: 'agent.offlineMessages', config: read },
     { method: 'PUT', path: '/offline-messages/:id', handler: 'agent.setOfflineMessageStatus', config: chat },
     { method: 'POST', path: '/offline-messages/:id/reply', handler: 'agent.replyToOfflineMessage', config: chat },
+    { method: 'GET', path: '/analytics', handler: 'analytics.report', config: analytics },
+    { method: 'GET', path: '/analytics/export', handler: 'analytics.export', config: analytics },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: settings },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: settings },
   ],

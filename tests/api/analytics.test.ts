@@ -1,0 +1,88 @@
+import request from 'supertest';
+
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import { alwaysOpen, loginAgent, startCustomer, type Agent } from '../helpers/protocol';
+import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+
+let app: BootedStrapi;
+let agent: Agent;
+let admin: Agent;
+
+/** Today in the opening hours' time zone (the default, Europe/Helsinki), as the report counts days. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  await alwaysOpen(app);
+  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  admin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
+  await agent.put('/presence', { status: 'online' }).expect(200);
+
+  // One conversation the bot handles alone, three handed over: two served (one rated), one left.
+  await startCustomer(app);
+  for (const [index, score] of [[0, 4], [1, null]] as const) {
+    const customer = await startCustomer(app);
+    await customer.post('/escalate', { reason: `served ${index}` }).expect(200);
+    await agent.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    await agent.post(`/conversations/${customer.conversationId}/messages`, { clientId: `a-${index}`, text: 'Hello!' }).expect(200);
+    await agent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
+    if (score) await customer.post('/csat', { score }).expect(200);
+  }
+  const leaving = await startCustomer(app);
+  await leaving.post('/escalate').expect(200);
+  await leaving.post('/leave').expect(200);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  app?.removeDatabase();
+});
+
+describe('analytics', () => {
+  it('reports the day’s conversations, escalations, times, satisfaction and agents', async () => {
+    const response = await admin.get(`/analytics?from=${today()}&to=${today()}`).expect(200);
+    const report = response.body.data;
+    expect(report.range).toEqual({ from: today(), to: today(), timeZone: 'Europe/Helsinki' });
+    expect(report.totals).toEqual({
+      conversations: 4,
+      escalations: 3,
+      botOnly: 1,
+      resolved: 2,
+      abandoned: 1,
+      abandonedShare: 0.3333,
+      offlineMessages: 0,
+    });
+    expect(report.escalationsPerDay).toEqual([
+      { date: today(), total: 3, byTrigger: expect.objectContaining({ button: 3, phrase: 0 }) },
+    ]);
+    expect(report.waitingTime.count).toBe(2);
+    expect(report.responseTime).toMatchObject({ count: 2, averageSeconds: expect.any(Number) });
+    expect(report.resolutionTime.count).toBe(2);
+    expect(report.satisfaction).toEqual({ averageScore: 4, responseRate: 0.5, ratings: 1, distribution: [0, 0, 0, 1, 0] });
+    expect(report.agents).toEqual([
+      expect.objectContaining({ agentId: agent.id, name: 'Aino', conversations: 2, resolved: 2, averageScore: 4, ratings: 1 }),
+    ]);
+  });
+
+  it('exports the same figures as CSV', async () => {
+    const response = await request(app.url)
+      .get(`/live-support/analytics/export?from=${today()}&to=${today()}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="live-support-${today()}-${today()}.csv"`);
+    const lines = response.text.split('\r\n');
+    expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api');
+    expect(lines[1]).toBe(`${today()},3,0,3,0,0,0,0,0`);
+    expect(lines).toContain('resolved,2');
+  });
+
+  it('answers only those with the analytics permission, and refuses a bad range', async () => {
+    await agent.get(`/analytics?from=${today()}&to=${today()}`).expect(403);
+    const reversed = await admin.get('/analytics?from=2026-11-25&to=2026-11-01').expect(400);
+    expect(reversed.body.error.message).toContain('`from` must not be after `to`');
+    await admin.get('/analytics?from=2024-01-01&to=2026-01-01').expect(400);
+    await admin.get('/analytics?from=yesterday&to=today').expect(400);
+    await admin.get('/analytics').expect(400);
+  });
+});
