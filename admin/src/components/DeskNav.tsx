@@ -17,13 +17,17 @@ const countBadge = (count: number | null, label: string) =>
   ) : undefined;
 
 /**
- * The desk's side navigation: queue, agents, offline messages, settings, and the agent's own
+ * The desk's side navigation: queue, agents, offline messages, analytics, settings, and the agent's own
  * presence, so it is in sight on every page of the desk.
  */
 export const DeskNav = () => {
   const { formatMessage } = useIntl();
   const { waitingCount, pendingOfflineCount } = useDeskActivity();
-  const { allowedActions } = useRBAC({ settings: PERMISSIONS.settings, chat: PERMISSIONS.chat });
+  const { allowedActions } = useRBAC({
+    settings: PERMISSIONS.settings,
+    chat: PERMISSIONS.chat,
+    analytics: PERMISSIONS.analytics,
+  });
   const text = (id: string, defaultMessage: string, values?: Record<string, number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const base = `/plugins/${PLUGIN_ID}`;
@@ -47,6 +51,9 @@ export const DeskNav = () => {
       )}
     />,
   ];
+  if (allowedActions.canAnalytics) {
+    links.push(<SubNav.Link key="analytics" to={`${base}/analytics`} label={text('nav.analytics', 'Analytics')} />);
+  }
   if (allowedActions.canSettings) {
     links.push(
       <SubNav.Link key="settings" to={`/settings/${PLUGIN_ID}`} label={text('nav.settings', 'Settings')} />,
