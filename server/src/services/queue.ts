@@ -79,7 +79,7 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const offset = (paging.page - 1) * paging.pageSize;
       const engine = getService('conversations', { strapi });
       const { queue: queueSettings } = await getService('settings', { strapi }).get();
-      const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standings] = await Promise.all([
+      const [waitingRows, mineRows, resolvedRows, mineCount, resolvedCount, standings] = await Promise.all([
         conversations().findMany({ where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
         conversations().findMany({
           where: { status: 'active', assignedAgentId: agentId },
@@ -93,20 +93,20 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
           offset,
           limit: paging.pageSize,
         }),
-        conversations().count({ where: { status: 'queued' } }),
         conversations().count({ where: { status: 'active', assignedAgentId: agentId } }),
         conversations().count({ where: { status: 'resolved' } }),
         this.standings(),
       ]);
-      const [waiting, mine, resolved] = await Promise.all([
-        engine.cardViews(waitingRows as ConversationRow[], standings),
-        engine.cardViews(mineRows as ConversationRow[]),
-        engine.cardViews(resolvedRows as ConversationRow[]),
-      ]);
+      // One pass over all three columns: one query for the last messages, one set of names.
+      const cards = await engine.cardViews([...waitingRows, ...mineRows, ...resolvedRows] as ConversationRow[], standings);
+      const waiting = cards.slice(0, waitingRows.length);
+      const mine = cards.slice(waitingRows.length, waitingRows.length + mineRows.length);
+      const resolved = cards.slice(waitingRows.length + mineRows.length);
       return {
         data: { waiting, mine, resolved },
         meta: {
-          counts: { waiting: waitingCount, mine: mineCount, resolved: resolvedCount },
+          // Every waiting conversation has a standing: their number is the queue's length.
+          counts: { waiting: standings.size, mine: mineCount, resolved: resolvedCount },
           pagination: { page: paging.page, pageSize: paging.pageSize },
         },
       };
