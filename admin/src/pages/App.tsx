@@ -8,6 +8,7 @@ import { useNextWaitingShortcut } from '../hooks/useNextWaitingShortcut';
 import { PERMISSIONS } from '../permissions';
 
 import { AgentsPage } from './AgentsPage';
+import { AnalyticsPage } from './AnalyticsPage';
 import { ConversationPage } from './ConversationPage';
 import { DeskPage } from './DeskPage';
 import { OfflineInboxPage } from './OfflineInboxPage';
@@ -21,6 +22,7 @@ const DeskRoutes = () => {
         <Route path="conversations/:id" element={<ConversationPage />} />
         <Route path="agents" element={<AgentsPage />} />
         <Route path="offline" element={<OfflineInboxPage />} />
+        <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>
