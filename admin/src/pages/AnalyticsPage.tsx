@@ -1,36 +1,22 @@
-import { Box, Button, Flex, Loader, Typography } from "@strapi/design-system";
-import { ArrowClockwise } from "@strapi/icons";
-import { Layouts, Page, useFetchClient } from "@strapi/strapi/admin";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReactNode } from "react";
+import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 
-import type { AnalyticsReport } from "../../../server/src/contracts/analytics";
-import { AgentTable } from "../components/analytics/AgentTable";
-import { CsatDistribution } from "../components/analytics/CsatDistribution";
-import { EscalationsChart } from "../components/analytics/EscalationsChart";
-import { ExportButton } from "../components/analytics/ExportButton";
-import { RangePicker } from "../components/analytics/RangePicker";
-import { SummaryCards } from "../components/analytics/SummaryCards";
-import {
-  MAX_RANGE_DAYS,
-  isoDay,
-  presetRange,
-  rangeProblem,
-  type DayRange,
-} from "../components/analytics/dateRange";
-import { useAnalyticsFormat } from "../components/analytics/useAnalyticsFormat";
-import { PERMISSIONS } from "../permissions";
-import { errorBodyOf } from "../utils/errors";
+import type { AnalyticsReport } from '../../../server/src/contracts/analytics';
+import { AgentTable } from '../components/analytics/AgentTable';
+import { CsatDistribution } from '../components/analytics/CsatDistribution';
+import { EscalationsChart } from '../components/analytics/EscalationsChart';
+import { ExportButton } from '../components/analytics/ExportButton';
+import { RangePicker } from '../components/analytics/RangePicker';
+import { SummaryCards } from '../components/analytics/SummaryCards';
+import { MAX_RANGE_DAYS, isoDay, presetRange, rangeProblem, type DayRange } from '../components/analytics/dateRange';
+import { useAnalyticsFormat } from '../components/analytics/useAnalyticsFormat';
+import { PERMISSIONS } from '../permissions';
+import { errorBodyOf } from '../utils/errors';
 
-const Section = ({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-}) => (
+const Section = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
   <Box
     tag="section"
     aria-labelledby={`${id}-heading`}
@@ -56,9 +42,7 @@ const AnalyticsReportView = () => {
   const { get } = useFetchClient();
   // Today where the browser is; the server counts days where the support team works.
   const [today] = useState(() => isoDay(new Date()));
-  const [range, setRange] = useState<DayRange>(() =>
-    presetRange("last30", today),
-  );
+  const [range, setRange] = useState<DayRange>(() => presetRange('last30', today));
   const [report, setReport] = useState<AnalyticsReport | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +54,7 @@ const AnalyticsReportView = () => {
     (wanted: DayRange) => {
       const request = ++latestRequest.current;
       setLoading(true);
-      get<{ data: AnalyticsReport }>("/live-support/analytics", {
+      get<{ data: AnalyticsReport }>('/live-support/analytics', {
         params: { from: wanted.from, to: wanted.to },
       })
         .then(({ data }) => {
@@ -80,7 +64,7 @@ const AnalyticsReportView = () => {
         })
         .catch((reason: unknown) => {
           if (request !== latestRequest.current) return;
-          setError(errorBodyOf(reason)?.message ?? "");
+          setError(errorBodyOf(reason)?.message ?? '');
         })
         .finally(() => {
           if (request === latestRequest.current) setLoading(false);
@@ -99,14 +83,11 @@ const AnalyticsReportView = () => {
     load(range);
   }, [load, problem, range]);
 
-  const title = text("title", "Analytics");
+  const title = text('title', 'Analytics');
   const header = (
     <Layouts.Header
       title={title}
-      subtitle={text(
-        "subtitle",
-        "How the chats went: escalations, response times, satisfaction and agents.",
-      )}
+      subtitle={text('subtitle', 'How the chats went: escalations, response times, satisfaction and agents.')}
       primaryAction={<ExportButton range={range} disabled={Boolean(problem)} />}
     />
   );
@@ -120,20 +101,12 @@ const AnalyticsReportView = () => {
       <Flex gap={3} wrap="wrap" role="alert" data-testid="analytics-error">
         <Typography textColor="danger600">
           {report
-            ? text(
-                "error.stale",
-                "The report could not be refreshed; the figures below are for an earlier range.",
-              )
-            : text("error", "The report could not be loaded.")}
-          {error ? ` ${error}` : ""}
+            ? text('error.stale', 'The report could not be refreshed; the figures below are for an earlier range.')
+            : text('error', 'The report could not be loaded.')}
+          {error ? ` ${error}` : ''}
         </Typography>
-        <Button
-          variant="tertiary"
-          startIcon={<ArrowClockwise />}
-          onClick={() => load(range)}
-          disabled={Boolean(problem)}
-        >
-          {text("retry", "Try again")}
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => load(range)} disabled={Boolean(problem)}>
+          {text('retry', 'Try again')}
         </Button>
       </Flex>
     );
@@ -145,90 +118,46 @@ const AnalyticsReportView = () => {
       {header}
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <RangePicker
-            range={range}
-            today={today}
-            problem={problem}
-            maxDays={MAX_RANGE_DAYS}
-            onChange={setRange}
-          />
+          <RangePicker range={range} today={today} problem={problem} maxDays={MAX_RANGE_DAYS} onChange={setRange} />
           <Flex gap={2} justifyContent="space-between" wrap="wrap">
             {shown ? (
-              <Typography
-                variant="pi"
-                textColor="neutral600"
-                data-testid="analytics-range-summary"
-                aria-live="polite"
-              >
-                {text(
-                  "range.summary",
-                  "{from} – {to}, days counted in the {timeZone} time zone",
-                  {
-                    from: format.day(shown.range.from),
-                    to: format.day(shown.range.to),
-                    timeZone: shown.range.timeZone,
-                  },
-                )}
+              <Typography variant="pi" textColor="neutral600" data-testid="analytics-range-summary" aria-live="polite">
+                {text('range.summary', '{from} – {to}, days counted in the {timeZone} time zone', {
+                  from: format.day(shown.range.from),
+                  to: format.day(shown.range.to),
+                  timeZone: shown.range.timeZone,
+                })}
               </Typography>
             ) : (
               <span />
             )}
-            {loading ? (
-              <Loader small>{text("loading", "Loading the report…")}</Loader>
-            ) : null}
+            {loading ? <Loader small>{text('loading', 'Loading the report…')}</Loader> : null}
           </Flex>
           {errorText}
           {!shown ? null : shown.totals.conversations === 0 ? (
-            <Box
-              background="neutral0"
-              hasRadius
-              shadow="tableShadow"
-              padding={8}
-              data-testid="analytics-empty"
-            >
+            <Box background="neutral0" hasRadius shadow="tableShadow" padding={8} data-testid="analytics-empty">
               <Flex direction="column" gap={2}>
                 <Typography tag="h2" variant="delta">
-                  {text("empty.title", "No conversations in this range")}
+                  {text('empty.title', 'No conversations in this range')}
                 </Typography>
                 <Typography textColor="neutral600">
-                  {text(
-                    "empty.body",
-                    "Choose a longer range, or come back once customers have chatted.",
-                  )}
+                  {text('empty.body', 'Choose a longer range, or come back once customers have chatted.')}
                 </Typography>
               </Flex>
             </Box>
           ) : (
             <>
-              <Section
-                id="analytics-summary"
-                title={text("summary.title", "Summary")}
-              >
+              <Section id="analytics-summary" title={text('summary.title', 'Summary')}>
                 <SummaryCards report={shown} />
               </Section>
-              <Section
-                id="analytics-escalations"
-                title={text("chart.title", "Escalations per day")}
-              >
-                <EscalationsChart
-                  report={shown}
-                  headingId="analytics-escalations-heading"
-                />
+              <Section id="analytics-escalations" title={text('chart.title', 'Escalations per day')}>
+                <EscalationsChart report={shown} headingId="analytics-escalations-heading" />
               </Section>
-              <Section
-                id="analytics-satisfaction"
-                title={text("csat.title", "Customer satisfaction")}
-              >
+              <Section id="analytics-satisfaction" title={text('csat.title', 'Customer satisfaction')}>
                 <CsatDistribution satisfaction={shown.satisfaction} />
               </Section>
-              <Section
-                id="analytics-agents-section"
-                title={text("agents.title", "Agents")}
-              >
-                <AgentTable
-                  agents={shown.agents}
-                  label={text("agents.title", "Agents")}
-                />
+              <Section id="analytics-agents-section" title={text('agents.title', 'Agents')}>
+                <AgentTable agents={shown.agents} label={text('agents.title', 'Agents')} />
               </Section>
             </>
           )}

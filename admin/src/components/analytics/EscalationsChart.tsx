@@ -1,89 +1,61 @@
-import {
-  Box,
-  Button,
-  Flex,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
-} from "@strapi/design-system";
-import { useMemo, useState } from "react";
-import type { CSSProperties } from "react";
-import { useIntl } from "react-intl";
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { useMemo, useState } from 'react';
+import type { CSSProperties } from 'react';
+import { useIntl } from 'react-intl';
 
-import type {
-  AnalyticsReport,
-  DailyEscalations,
-} from "../../../../server/src/contracts/analytics";
-import type { EscalationTrigger } from "../../../../server/src/domain/conversation-status";
+import type { AnalyticsReport, DailyEscalations } from '../../../../server/src/contracts/analytics';
+import type { EscalationTrigger } from '../../../../server/src/domain/conversation-status';
 
-import { getTranslation } from "../../utils/getTranslation";
+import { getTranslation } from '../../utils/getTranslation';
 
-import { eachDay } from "./dateRange";
-import { useAnalyticsFormat } from "./useAnalyticsFormat";
+import { eachDay } from './dateRange';
+import { useAnalyticsFormat } from './useAnalyticsFormat';
 
 /** Mirrors ESCALATION_TRIGGERS (server/src/domain/conversation-status.ts), in legend order. */
-const TRIGGERS: EscalationTrigger[] = [
-  "phrase",
-  "button",
-  "failed_answers",
-  "keyword",
-  "frustration",
-  "bot_request",
-  "api",
-];
+const TRIGGERS: EscalationTrigger[] = ['phrase', 'button', 'failed_answers', 'keyword', 'frustration', 'bot_request', 'api'];
 
 const TRIGGER_LABELS: Record<EscalationTrigger, string> = {
-  phrase: "Asked for a person",
-  button: "Pressed the button",
-  failed_answers: "Bot could not answer",
-  keyword: "Keyword",
-  frustration: "Frustrated customer",
-  bot_request: "Bot handed over",
-  api: "Via the API",
+  phrase: 'Asked for a person',
+  button: 'Pressed the button',
+  failed_answers: 'Bot could not answer',
+  keyword: 'Keyword',
+  frustration: 'Frustrated customer',
+  bot_request: 'Bot handed over',
+  api: 'Via the API',
 };
 
 /**
  * Each trigger has a colour and a pattern, so the segments can be told apart without colour
  * (and in forced-colours mode the legend and the labels still say everything).
  */
-const stripes = (angle: number) =>
-  `repeating-linear-gradient(${angle}deg, rgba(255,255,255,0.6) 0 2px, transparent 2px 6px)`;
-const TRIGGER_STYLES: Record<
-  EscalationTrigger,
-  { background: string; pattern?: CSSProperties }
-> = {
-  phrase: { background: "primary600" },
+const stripes = (angle: number) => `repeating-linear-gradient(${angle}deg, rgba(255,255,255,0.6) 0 2px, transparent 2px 6px)`;
+const TRIGGER_STYLES: Record<EscalationTrigger, { background: string; pattern?: CSSProperties }> = {
+  phrase: { background: 'primary600' },
   button: {
-    background: "success600",
+    background: 'success600',
     pattern: { backgroundImage: stripes(45) },
   },
   failed_answers: {
-    background: "warning600",
+    background: 'warning600',
     pattern: {
-      backgroundImage:
-        "radial-gradient(rgba(255,255,255,0.75) 1.5px, transparent 1.6px)",
-      backgroundSize: "5px 5px",
+      backgroundImage: 'radial-gradient(rgba(255,255,255,0.75) 1.5px, transparent 1.6px)',
+      backgroundSize: '5px 5px',
     },
   },
   keyword: {
-    background: "secondary600",
+    background: 'secondary600',
     pattern: { backgroundImage: stripes(0) },
   },
   frustration: {
-    background: "danger600",
+    background: 'danger600',
     pattern: { backgroundImage: stripes(-45) },
   },
   bot_request: {
-    background: "alternative600",
+    background: 'alternative600',
     pattern: { backgroundImage: stripes(90) },
   },
   api: {
-    background: "neutral600",
+    background: 'neutral600',
     pattern: { backgroundImage: `${stripes(45)}, ${stripes(-45)}` },
   },
 };
@@ -93,33 +65,18 @@ const CHART_HEIGHT = 180;
 const Swatch = ({ trigger }: { trigger: EscalationTrigger }) => {
   const { background, pattern } = TRIGGER_STYLES[trigger];
   return (
-    <Box
-      aria-hidden
-      background={background}
-      width="1.4rem"
-      height="1.4rem"
-      hasRadius
-      style={{ ...pattern, flexShrink: 0 }}
-    />
+    <Box aria-hidden background={background} width="1.4rem" height="1.4rem" hasRadius style={{ ...pattern, flexShrink: 0 }} />
   );
 };
 
 const emptyDay = (date: string): DailyEscalations => ({
   date,
   total: 0,
-  byTrigger: Object.fromEntries(
-    TRIGGERS.map((trigger) => [trigger, 0]),
-  ) as Record<EscalationTrigger, number>,
+  byTrigger: Object.fromEntries(TRIGGERS.map((trigger) => [trigger, 0])) as Record<EscalationTrigger, number>,
 });
 
 /** Escalations per day as stacked bars by trigger, with a legend and the numbers as a table. */
-export const EscalationsChart = ({
-  report,
-  headingId,
-}: {
-  report: AnalyticsReport;
-  headingId: string;
-}) => {
+export const EscalationsChart = ({ report, headingId }: { report: AnalyticsReport; headingId: string }) => {
   const format = useAnalyticsFormat();
   const { text } = format;
   const { formatMessage } = useIntl();
@@ -127,9 +84,7 @@ export const EscalationsChart = ({
 
   // Every day of the range has a bar, also the ones the report leaves out or has nothing for.
   const days = useMemo(() => {
-    const byDate = new Map(
-      report.escalationsPerDay.map((day) => [day.date, day]),
-    );
+    const byDate = new Map(report.escalationsPerDay.map((day) => [day.date, day]));
     return eachDay(report.range).map((date) => {
       const day = byDate.get(date);
       return day
@@ -141,9 +96,7 @@ export const EscalationsChart = ({
         : emptyDay(date);
     });
   }, [report]);
-  const usedTriggers = TRIGGERS.filter((trigger) =>
-    days.some((day) => day.byTrigger[trigger] > 0),
-  );
+  const usedTriggers = TRIGGERS.filter((trigger) => days.some((day) => day.byTrigger[trigger] > 0));
   const max = Math.max(0, ...days.map((day) => day.total));
   // The desk's own trigger names (the queue cards show the same).
   const triggerLabel = (trigger: EscalationTrigger) =>
@@ -156,12 +109,8 @@ export const EscalationsChart = ({
 
   if (max === 0) {
     return (
-      <Typography
-        tag="p"
-        textColor="neutral600"
-        data-testid="analytics-chart-empty"
-      >
-        {text("chart.empty", "No escalations in this range.")}
+      <Typography tag="p" textColor="neutral600" data-testid="analytics-chart-empty">
+        {text('chart.empty', 'No escalations in this range.')}
       </Typography>
     );
   }
@@ -169,38 +118,23 @@ export const EscalationsChart = ({
   const barLabel = (day: DailyEscalations) => {
     const parts = usedTriggers
       .filter((trigger) => day.byTrigger[trigger] > 0)
-      .map(
-        (trigger) =>
-          `${triggerLabel(trigger)} ${format.count(day.byTrigger[trigger])}`,
-      );
-    return text(
-      "chart.bar",
-      "{date}: {count, plural, =0 {no escalations} one {# escalation} other {# escalations}}{details}",
-      {
-        date: format.day(day.date),
-        count: day.total,
-        details: parts.length > 0 ? ` (${parts.join(", ")})` : "",
-      },
-    );
+      .map((trigger) => `${triggerLabel(trigger)} ${format.count(day.byTrigger[trigger])}`);
+    return text('chart.bar', '{date}: {count, plural, =0 {no escalations} one {# escalation} other {# escalations}}{details}', {
+      date: format.day(day.date),
+      count: day.total,
+      details: parts.length > 0 ? ` (${parts.join(', ')})` : '',
+    });
   };
 
   const table = (
-    <Table
-      colCount={usedTriggers.length + 2}
-      rowCount={days.length + 1}
-      data-testid="analytics-chart-table"
-    >
+    <Table colCount={usedTriggers.length + 2} rowCount={days.length + 1} data-testid="analytics-chart-table">
       <caption>
-        <VisuallyHidden>
-          {text("chart.tableCaption", "Escalations per day by trigger")}
-        </VisuallyHidden>
+        <VisuallyHidden>{text('chart.tableCaption', 'Escalations per day by trigger')}</VisuallyHidden>
       </caption>
       <Thead>
         <Tr>
           <Th>
-            <Typography variant="sigma">
-              {text("chart.column.date", "Day")}
-            </Typography>
+            <Typography variant="sigma">{text('chart.column.date', 'Day')}</Typography>
           </Th>
           {usedTriggers.map((trigger) => (
             <Th key={trigger}>
@@ -208,19 +142,13 @@ export const EscalationsChart = ({
             </Th>
           ))}
           <Th>
-            <Typography variant="sigma">
-              {text("chart.column.total", "Total")}
-            </Typography>
+            <Typography variant="sigma">{text('chart.column.total', 'Total')}</Typography>
           </Th>
         </Tr>
       </Thead>
       <Tbody>
         {days.map((day) => (
-          <Tr
-            key={day.date}
-            data-testid="analytics-chart-row"
-            data-date={day.date}
-          >
+          <Tr key={day.date} data-testid="analytics-chart-row" data-date={day.date}>
             <Td>
               <Typography>{format.day(day.date)}</Typography>
             </Td>
@@ -230,9 +158,7 @@ export const EscalationsChart = ({
               </Td>
             ))}
             <Td>
-              <Typography fontWeight="bold">
-                {format.count(day.total)}
-              </Typography>
+              <Typography fontWeight="bold">{format.count(day.total)}</Typography>
             </Td>
           </Tr>
         ))}
@@ -247,8 +173,8 @@ export const EscalationsChart = ({
         gap={4}
         wrap="wrap"
         data-testid="analytics-legend"
-        style={{ listStyle: "none", margin: 0, padding: 0 }}
-        aria-label={text("chart.legend", "Triggers")}
+        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        aria-label={text('chart.legend', 'Triggers')}
       >
         {usedTriggers.map((trigger) => (
           <Flex key={trigger} tag="li" gap={2}>
@@ -282,7 +208,7 @@ export const EscalationsChart = ({
             data-testid="analytics-chart"
             style={{
               height: CHART_HEIGHT,
-              borderBottom: "1px solid currentColor",
+              borderBottom: '1px solid currentColor',
               minWidth: days.length * 5,
             }}
           >
@@ -299,7 +225,7 @@ export const EscalationsChart = ({
                   data-total={day.total}
                   title={label}
                   style={{
-                    flex: "1 1 0",
+                    flex: '1 1 0',
                     maxWidth: 48,
                     minWidth: 3,
                     height: `${(day.total / max) * 100}%`,
@@ -317,7 +243,7 @@ export const EscalationsChart = ({
                         style={{
                           flex: `${day.byTrigger[trigger]} 0 0`,
                           ...TRIGGER_STYLES[trigger].pattern,
-                          borderTop: "1px solid white",
+                          borderTop: '1px solid white',
                         }}
                       />
                     ))}
@@ -330,16 +256,16 @@ export const EscalationsChart = ({
               <Box
                 key={day.date}
                 style={{
-                  flex: "1 1 0",
+                  flex: '1 1 0',
                   maxWidth: 48,
                   minWidth: 3,
-                  overflow: "visible",
-                  whiteSpace: "nowrap",
+                  overflow: 'visible',
+                  whiteSpace: 'nowrap',
                 }}
               >
                 {index % labelEvery === 0 ? (
                   <Typography variant="pi" textColor="neutral600">
-                    {format.day(day.date, "short")}
+                    {format.day(day.date, 'short')}
                   </Typography>
                 ) : null}
               </Box>
@@ -354,9 +280,7 @@ export const EscalationsChart = ({
           data-testid="analytics-chart-table-toggle"
           onClick={() => setShowTable((shown) => !shown)}
         >
-          {showTable
-            ? text("chart.hideTable", "Hide the numbers")
-            : text("chart.showTable", "Show the numbers as a table")}
+          {showTable ? text('chart.hideTable', 'Hide the numbers') : text('chart.showTable', 'Show the numbers as a table')}
         </Button>
       </Flex>
       {showTable ? table : <VisuallyHidden>{table}</VisuallyHidden>}

@@ -1,25 +1,19 @@
-import { Button, Field, Flex, Typography } from "@strapi/design-system";
+import { Button, Field, Flex, Typography } from '@strapi/design-system';
 
-import {
-  RANGE_PRESETS,
-  matchingPreset,
-  presetRange,
-  type DayRange,
-  type RangeProblem,
-} from "./dateRange";
-import { useAnalyticsFormat } from "./useAnalyticsFormat";
+import { RANGE_PRESETS, matchingPreset, presetRange, type DayRange, type RangeProblem } from './dateRange';
+import { useAnalyticsFormat } from './useAnalyticsFormat';
 
 const PRESET_LABELS: Record<(typeof RANGE_PRESETS)[number], string> = {
-  last7: "Last 7 days",
-  last30: "Last 30 days",
-  thisMonth: "This month",
+  last7: 'Last 7 days',
+  last30: 'Last 30 days',
+  thisMonth: 'This month',
 };
 
 const PROBLEM_MESSAGES: Record<RangeProblem, string> = {
-  invalidFrom: "Enter a start date.",
-  invalidTo: "Enter an end date.",
-  fromAfterTo: "The end date must not be before the start date.",
-  tooLong: "Choose at most {days} days.",
+  invalidFrom: 'Enter a start date.',
+  invalidTo: 'Enter an end date.',
+  fromAfterTo: 'The end date must not be before the start date.',
+  tooLong: 'Choose at most {days} days.',
 };
 
 interface RangePickerProps {
@@ -31,13 +25,7 @@ interface RangePickerProps {
 }
 
 /** The report's days: two date fields and the usual presets. */
-export const RangePicker = ({
-  range,
-  today,
-  problem,
-  maxDays,
-  onChange,
-}: RangePickerProps) => {
+export const RangePicker = ({ range, today, problem, maxDays, onChange }: RangePickerProps) => {
   const { text } = useAnalyticsFormat();
   const chosen = matchingPreset(range, today);
   const problemText = problem
@@ -45,14 +33,13 @@ export const RangePicker = ({
         days: maxDays,
       })
     : undefined;
-  const fromError = problem === "invalidFrom" ? problemText : undefined;
-  const toError =
-    problem && problem !== "invalidFrom" ? problemText : undefined;
+  const fromError = problem === 'invalidFrom' ? problemText : undefined;
+  const toError = problem && problem !== 'invalidFrom' ? problemText : undefined;
 
   return (
     <Flex
       tag="section"
-      aria-label={text("range.label", "Date range")}
+      aria-label={text('range.label', 'Date range')}
       gap={4}
       alignItems="flex-end"
       wrap="wrap"
@@ -63,7 +50,7 @@ export const RangePicker = ({
       data-testid="analytics-range"
     >
       <Field.Root name="analytics-from" error={fromError} required>
-        <Field.Label>{text("range.from", "From")}</Field.Label>
+        <Field.Label>{text('range.from', 'From')}</Field.Label>
         <Field.Input
           type="date"
           value={range.from}
@@ -74,7 +61,7 @@ export const RangePicker = ({
         <Field.Error />
       </Field.Root>
       <Field.Root name="analytics-to" error={toError} required>
-        <Field.Label>{text("range.to", "To")}</Field.Label>
+        <Field.Label>{text('range.to', 'To')}</Field.Label>
         <Field.Input
           type="date"
           value={range.to}
@@ -84,19 +71,14 @@ export const RangePicker = ({
         <Field.Error />
       </Field.Root>
       <Flex direction="column" alignItems="flex-start" gap={1}>
-        <Typography
-          variant="pi"
-          fontWeight="bold"
-          textColor="neutral800"
-          id="analytics-presets-label"
-        >
-          {text("range.presets", "Quick ranges")}
+        <Typography variant="pi" fontWeight="bold" textColor="neutral800" id="analytics-presets-label">
+          {text('range.presets', 'Quick ranges')}
         </Typography>
         <Flex gap={2} role="group" aria-labelledby="analytics-presets-label">
           {RANGE_PRESETS.map((preset) => (
             <Button
               key={preset}
-              variant={chosen === preset ? "secondary" : "tertiary"}
+              variant={chosen === preset ? 'secondary' : 'tertiary'}
               aria-pressed={chosen === preset}
               data-testid={`analytics-preset-${preset}`}
               onClick={() => onChange(presetRange(preset, today))}
