@@ -78,6 +78,7 @@ const AnalyticsReportView = () => {
       // A half-typed date asks nothing; the field says what is wrong.
       latestRequest.current += 1;
       setLoading(false);
+      setError(null);
       return;
     }
     load(range);
