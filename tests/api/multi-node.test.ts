@@ -133,6 +133,12 @@ it('pushes events made on one node to sockets connected to the other, through Re
     );
     await customer.post('/escalate').expect(200);
     await queued;
+    // Node B's queue (PostgreSQL) shows the card with its last message.
+    const queue = await request(nodeB.url).get('/live-support/queue').set('Authorization', `Bearer ${agents[0].token}`).expect(200);
+    const card = (queue.body.data.waiting as Array<{ id: number; lastMessage: { author: string } | null }>).find(
+      (waiting) => waiting.id === customer.conversationId,
+    );
+    expect(card?.lastMessage).toMatchObject({ author: 'system' });
 
     // The agent claims and answers through node B; the customer's widget is on node A.
     const answer = nextEvent<{ author: string; text: string }>(widget, 'message:new', (message) => message.author === 'agent');

@@ -90,6 +90,18 @@ describe('queue order and positions', () => {
     expect(queue[0].isVip).toBe(true);
   });
 
+  it('shows each card’s last message', async () => {
+    const [first, second] = [await queuedCustomer(), await queuedCustomer()];
+    await second.post('/messages', { clientId: 'still-there', text: 'Anyone there?' }).expect(200);
+    const waiting = (await aino.get('/queue')).body.data.waiting as Array<{
+      id: number;
+      lastMessage: { author: string; text: string } | null;
+    }>;
+    const cardOf = (id: number) => waiting.find((card) => card.id === id);
+    expect(cardOf(first.conversationId)?.lastMessage).toMatchObject({ author: 'system', text: expect.stringContaining('Connecting you') });
+    expect(cardOf(second.conversationId)?.lastMessage).toMatchObject({ author: 'customer', text: 'Anyone there?' });
+  });
+
   it('moves everyone up when the first one is claimed, and pushes it', async () => {
     const [first, second] = [await queuedCustomer(), await queuedCustomer()];
     const widget = await widgetSocket(app, second.token);

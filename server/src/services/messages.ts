@@ -106,10 +106,17 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async lastMessages(conversations: Array<{ id: number; lastMessageSeq: number }>): Promise<Map<number, MessageRow>> {
       const withMessages = conversations.filter((conversation) => conversation.lastMessageSeq > 0);
       if (withMessages.length === 0) return new Map();
+      // Found by the (conversation, seq) unique index as row-value pairs: one indexed lookup each,
+      // where an OR of many (conversation AND seq) terms made SQLite scan.
+      const found = (await knex()(strapi.db.metadata.get(UID.message).tableName)
+        .whereIn(
+          ['conversation_id', 'seq'],
+          withMessages.map((conversation) => [conversation.id, conversation.lastMessageSeq]),
+        )
+        .select('id')) as Array<{ id: number }>;
+      if (found.length === 0) return new Map();
       const rows = (await strapi.db.query(UID.message).findMany({
-        where: {
-          $or: withMessages.map((conversation) => ({ conversationId: conversation.id, seq: conversation.lastMessageSeq })),
-        },
+        where: { id: { $in: found.map((row) => row.id) } },
       })) as MessageRow[];
       return new Map(rows.map((row) => [row.conversationId, row]));
     },
