@@ -71,10 +71,10 @@ async function servedAndRated(name: string, score: number): Promise<void> {
   await customer.post('/csat', { score }).expect(200);
 }
 
-async function openAnalytics(account: { email: string; password: string }): Promise<Page> {
+async function openAnalytics(account: { email: string; password: string }, browserTimeZone = timeZone): Promise<Page> {
   const context = await browser.newContext({
     locale: 'en-US',
-    timezoneId: timeZone,
+    timezoneId: browserTimeZone,
     acceptDownloads: true,
   });
   contexts.push(context);
@@ -198,6 +198,14 @@ describe('the analytics page', () => {
     expect(lines[0]).toMatch(/^date,escalations,phrase,button,/);
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${today},3,`)));
     expect(lines).toContain('resolved,2');
+  });
+
+  it('counts the days where the team works, whatever the browser’s time zone', async () => {
+    // Samoa is 13 hours behind Helsinki: for part of every day, its date is the day before.
+    const page = await openAnalytics(DEMO_ADMIN, 'Pacific/Pago_Pago');
+    await page.locator(`input[value="${today}"]`).waitFor({ timeout: 30000 });
+    expect(await page.getByLabel(/^To/).inputValue()).toBe(today);
+    expect(await page.getByLabel(/^From/).inputValue()).toBe(daysBefore(today, 29));
   });
 
   it('is not shown to a role without the analytics permission, in the browser or over the API', async () => {

@@ -11,7 +11,15 @@ import { EscalationsChart } from '../components/analytics/EscalationsChart';
 import { ExportButton } from '../components/analytics/ExportButton';
 import { RangePicker } from '../components/analytics/RangePicker';
 import { SummaryCards } from '../components/analytics/SummaryCards';
-import { MAX_RANGE_DAYS, isoDay, presetRange, rangeProblem, type DayRange } from '../components/analytics/dateRange';
+import {
+  MAX_RANGE_DAYS,
+  dayInTimeZone,
+  isoDay,
+  presetRange,
+  rangeProblem,
+  rebaseToTeamDay,
+  type DayRange,
+} from '../components/analytics/dateRange';
 import { useAnalyticsFormat } from '../components/analytics/useAnalyticsFormat';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
@@ -40,8 +48,8 @@ const AnalyticsReportView = () => {
   const format = useAnalyticsFormat();
   const { text } = format;
   const { get } = useFetchClient();
-  // Today where the browser is; the server counts days where the support team works.
-  const [today] = useState(() => isoDay(new Date()));
+  // Today where the browser is, until the report names the zone the support team works in.
+  const [today, setToday] = useState(() => isoDay(new Date()));
   const [range, setRange] = useState<DayRange>(() => presetRange('last30', today));
   const [report, setReport] = useState<AnalyticsReport | null>(null);
   const [loading, setLoading] = useState(true);
@@ -61,6 +69,11 @@ const AnalyticsReportView = () => {
           if (request !== latestRequest.current) return;
           setReport(data.data);
           setError(null);
+          const teamToday = dayInTimeZone(new Date(), data.data.range.timeZone);
+          if (teamToday !== today) {
+            setToday(teamToday);
+            setRange((current) => rebaseToTeamDay(current, today, teamToday));
+          }
         })
         .catch((reason: unknown) => {
           if (request !== latestRequest.current) return;
@@ -70,7 +83,7 @@ const AnalyticsReportView = () => {
           if (request === latestRequest.current) setLoading(false);
         });
     },
-    [get],
+    [get, today],
   );
 
   useEffect(() => {

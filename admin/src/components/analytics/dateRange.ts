@@ -68,3 +68,18 @@ export const rangeProblem = (range: DayRange): RangeProblem | null => {
   if (daysInRange(range) > MAX_RANGE_DAYS) return 'tooLong';
   return null;
 };
+
+/** The calendar day of `date` in `timeZone` (the support team's, from the report). */
+export const dayInTimeZone = (date: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+
+/**
+ * Once the report names the team's time zone, a preset chosen by the browser's date moves to the
+ * team's "today" (they differ around midnight when browser and team are in different zones); a
+ * range typed by hand stays as it is.
+ */
+export const rebaseToTeamDay = (range: DayRange, browserToday: string, teamToday: string): DayRange => {
+  if (browserToday === teamToday) return range;
+  const preset = matchingPreset(range, browserToday);
+  return preset ? presetRange(preset, teamToday) : range;
+};
