@@ -4,12 +4,13 @@ import { gzipSync } from 'node:zlib';
 
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
+import { agentSocket as agentSocketTo, ask as askOn, nextEvent, okData } from '../helpers/protocol';
 
 /**
  * The widget as a customer uses it, in Debian's Chromium, against the built playground, with a
@@ -20,40 +21,15 @@ let browser: Browser;
 let agentToken: string;
 let agentSocket: Socket;
 
-const SOCKET_PATH = '/live-support/socket.io';
+const connectAgent = () => agentSocketTo(playground, agentToken);
 
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { status: number; message: string } };
-
-async function connectAgent(): Promise<Socket> {
-  const socket = io(`${playground.url}/agent`, { path: SOCKET_PATH, transports: ['websocket'], auth: { token: agentToken } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
+/** Asks on the agent's socket and answers the acknowledgement's data (a refusal fails the test). */
 async function ask<T>(event: string, payload: object): Promise<T> {
-  const answer = (await agentSocket.timeout(10000).emitWithAck(event, payload)) as Ack<T>;
-  if (!answer.ok) throw new Error(`${event} failed: ${answer.error.status} ${answer.error.message}`);
-  return answer.data;
+  return okData(await askOn<T>(agentSocket, event, payload));
 }
 
-function nextAgentEvent<T>(event: string, accept: (payload: T) => boolean, timeoutMs = 15000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      agentSocket.off(event, listener);
-      reject(new Error(`no ${event} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listener = (payload: T) => {
-      if (!accept(payload)) return;
-      clearTimeout(timer);
-      agentSocket.off(event, listener);
-      resolve(payload);
-    };
-    agentSocket.on(event, listener);
-  });
-}
+const nextAgentEvent = <T>(event: string, accept: (payload: T) => boolean, timeoutMs = 15000) =>
+  nextEvent<T>(agentSocket, event, accept, timeoutMs);
 
 async function settings(update: object): Promise<void> {
   const adminToken = await adminLogin(playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);

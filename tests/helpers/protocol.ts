@@ -91,6 +91,12 @@ export async function ask<Data = unknown>(socket: Socket, event: string, payload
   return (await socket.timeout(10000).emitWithAck(event, payload)) as Ack<Data>;
 }
 
+/** The data of a successful acknowledgement; a refusal fails the test with its error. */
+export function okData<Data>(ack: Ack<Data>): Data {
+  if (!ack.ok) throw new Error(`refused: ${ack.error.status} ${ack.error.name}: ${ack.error.message}`);
+  return ack.data;
+}
+
 /** Resolves with the next `event` payload that satisfies `accept`. */
 export function nextEvent<Payload = unknown>(
   socket: Socket,
