@@ -7,7 +7,7 @@ import type { AgentConversationView, MessageView } from '../../server/src/contra
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
+import { eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /**
  * The agent desk's conversation work in Chromium, against the built playground: two agents
@@ -143,7 +143,8 @@ describe('claiming', () => {
     await Promise.all([aino, elias].map((page) => page.route('**/live-support/queue*', (route) => route.abort())));
     await Promise.all([aino, elias].map((page) => waitingCard(page, 'Rita Race').getByTestId('claim').click()));
 
-    const winner = (await conversationOf(customer.conversationId)).assignedAgent?.name;
+    // A click returns before its request is answered: wait for the claim to be stored.
+    const winner = await eventually(async () => (await conversationOf(customer.conversationId)).assignedAgent?.name, 15000);
     expect(['Aino', 'Elias']).toContain(winner);
     const loser = winner === 'Aino' ? elias : aino;
     await loser.getByText(`Already claimed by ${winner}`).waitFor({ timeout: 15000 });
