@@ -144,6 +144,34 @@ describe('queue order and positions', () => {
   });
 });
 
+describe('claiming the next waiting customer', () => {
+  it('gives each agent the next one in queue order, never the same one twice, then says nobody waits', async () => {
+    const [older, vip] = [await queuedCustomer(), await queuedCustomer()];
+    await service('conversations').setPriority(vip.conversationId, { isVip: true });
+
+    const [first, second] = await Promise.all([aino.post('/queue/claim-next'), elias.post('/queue/claim-next')]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const claimed = [first.body.data, second.body.data].map((view: { id: number; assignedAgent: { name: string } }) => [
+      view.id,
+      view.assignedAgent.name,
+    ]);
+    expect(claimed.map(([id]) => id).sort()).toEqual([older.conversationId, vip.conversationId].sort());
+    expect(new Set(claimed.map(([, name]) => name))).toEqual(new Set(['Aino', 'Elias']));
+
+    const none = await aino.post('/queue/claim-next');
+    expect(none.status).toBe(404);
+    expect(none.body.error.details).toEqual({ code: 'QUEUE_EMPTY' });
+  });
+
+  it('takes the VIP first when one agent asks', async () => {
+    const older = await queuedCustomer();
+    const vip = await queuedCustomer();
+    await service('conversations').setPriority(vip.conversationId, { isVip: true });
+    expect((await aino.post('/queue/claim-next').expect(200)).body.data.id).toBe(vip.conversationId);
+    expect((await aino.post('/queue/claim-next').expect(200)).body.data.id).toBe(older.conversationId);
+  });
+});
+
 describe('availability at escalation', () => {
   it('goes offline when the queue is full', async () => {
     await service('settings').update({ queue: { maxQueueLength: 1 } });

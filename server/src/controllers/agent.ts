@@ -13,7 +13,7 @@ import {
   queueQuerySchema,
   transferSchema,
 } from '../contracts/conversation';
-import { parseInput, unauthorized } from '../errors';
+import { NotFoundError, parseInput, unauthorized } from '../errors';
 import { getService } from '../utils/get-service';
 
 /** Agent side of the protocol (admin API). Route policies have checked the permissions. */
@@ -74,6 +74,13 @@ const agentController = ({ strapi }: { strapi: Core.Strapi }) => {
       const id = idOf(ctx);
       parseInput(emptyBodySchema, ctx.request.body ?? {});
       ctx.body = { data: await conversations().claim(id, agentIdOf(ctx)) };
+    },
+
+    async claimNext(ctx: Context) {
+      parseInput(emptyBodySchema, ctx.request.body ?? {});
+      const claimed = await getService('queue', { strapi }).claimNext(agentIdOf(ctx));
+      if (!claimed) throw new NotFoundError('Nobody is waiting', { code: 'QUEUE_EMPTY' });
+      ctx.body = { data: claimed };
     },
 
     async postMessage(ctx: Context) {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import type { QueueQuery } from '../contracts/conversation';
-import type { QueueSnapshot, QueueSnapshotMeta, QueueStanding } from '../contracts/views';
+import type { AgentConversationView, QueueSnapshot, QueueSnapshotMeta, QueueStanding } from '../contracts/views';
 import { estimateWait, orderQueue, queueOrderBy, type QueueEntry } from '../domain/queue';
 import { countOnline, totalFreeSeats } from '../domain/seats';
 import { toDate } from '../utils/dates';
@@ -12,6 +12,10 @@ import type { ConversationRow } from './conversations';
 /** How many recent claims feed the estimated wait, and how far back they may be. */
 const RECENT_CLAIMS = 50;
 const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How many waiting conversations one "next" tries before leaving the rest to colleagues. */
+const CLAIM_NEXT_ATTEMPTS = 10;
+/** Conflicts that mean a colleague got that conversation first: try the next one. */
+const TAKEN_CODES = new Set(['ALREADY_CLAIMED', 'INVALID_TRANSITION', 'STALE_STATE']);
 
 export interface Standing {
   position: number;
@@ -72,6 +76,29 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async standingOf(id: number, now: Date = new Date()): Promise<QueueStanding> {
       const standing = (await this.standings(now)).get(id);
       return standing ?? { position: null, estimatedWaitSeconds: null };
+    },
+
+    /**
+     * Claims the first waiting conversation in queue order for this agent; when a colleague is
+     * faster, the next one. Null when nobody is waiting. A full agent gets the seat-limit conflict.
+     */
+    async claimNext(agentId: number): Promise<AgentConversationView | null> {
+      const { queue: queueSettings } = await getService('settings', { strapi }).get();
+      const waiting = (await conversations().findMany({
+        where: { status: 'queued' },
+        orderBy: queueOrderBy(queueSettings),
+        select: ['id'],
+        limit: CLAIM_NEXT_ATTEMPTS,
+      })) as Array<{ id: number }>;
+      for (const { id } of waiting) {
+        try {
+          return await getService('conversations', { strapi }).claim(id, agentId);
+        } catch (error) {
+          const code = (error as { details?: { code?: string } }).details?.code;
+          if (!code || !TAKEN_CODES.has(code)) throw error;
+        }
+      }
+      return null;
     },
 
     /** The agent desk's three columns, each paged, with their total counts. */

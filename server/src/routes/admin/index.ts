@@ -15,6 +15,7 @@ export default {
   routes: [
     { method: 'GET', path: '/overview', handler: 'overview.get', config: read },
     { method: 'GET', path: '/queue', handler: 'agent.queue', config: read },
+    { method: 'POST', path: '/queue/claim-next', handler: 'agent.claimNext', config: chat },
     { method: 'GET', path: '/agents', handler: 'agent.agents', config: read },
     { method: 'GET', path: '/conversations/:id', handler: 'agent.getConversation', config: read },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'agent.listMessages', config: read },
