@@ -79,12 +79,18 @@ describe('the offline inbox', () => {
     expect(smtp.mails).toHaveLength(1);
   });
 
-  it('tells every desk the new unread count when a message is marked', async () => {
+  it('tells every desk the new unread count when a message arrives or is marked', async () => {
     await offlineCustomer({ name: 'Kalle' }, { email: 'kalle@example.com', message: 'Soittakaa huomenna.' });
     const socket = connectSocket(app.url, '/agent', { token: agent.token });
     try {
-      const onConnect = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
-      expect(onConnect.count).toBeGreaterThan(0);
+      const connectedWith = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      expect(connectedWith.count).toBeGreaterThan(0);
+      // Connecting brought the agent online: nobody must be, for the next message to be left offline.
+      await agent.put('/presence', { status: 'offline' }).expect(200);
+      const afterArrival = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
+      await offlineCustomer({ name: 'Kaisa' }, { email: 'kaisa@example.com', message: 'Toinen viesti.' });
+      const onConnect = await afterArrival;
+      expect(onConnect.count).toBe(connectedWith.count + 1);
       const inbox = await agent.get('/offline-messages?status=new');
       const [entry] = inbox.body.data as Array<{ id: number }>;
 

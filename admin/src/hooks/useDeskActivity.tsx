@@ -14,10 +14,8 @@ export type NotificationPermissionState = NotificationPermission | 'unsupported'
 interface DeskActivity {
   /** Conversations waiting for an agent, kept live; null until first loaded. */
   waitingCount: number | null;
-  /** Offline messages nobody has read yet (pushed on connect and when a new one arrives). */
+  /** Offline messages nobody has read yet, as the server pushes it (on connect and on every change). */
   pendingOfflineCount: number | null;
-  /** The inbox corrects the count after it marks messages read. */
-  setPendingOfflineCount(count: number): void;
   soundEnabled: boolean;
   setSoundEnabled(enabled: boolean): void;
   notificationPermission: NotificationPermissionState;
@@ -155,13 +153,11 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       );
     };
     const onPending = ({ count }: { count: number }) => setPendingOfflineCount(count);
-    const onOfflineMessage = () => setPendingOfflineCount((count) => (count ?? 0) + 1);
     socket.on('queue:changed', onQueueChanged);
     socket.on('message:new', announceMessage);
     socket.on('conversation:reminder', onReminder);
     socket.on('connect', refresh);
     socket.on('offline-messages:pending', onPending);
-    socket.on('offline-message:new', onOfflineMessage);
     return () => {
       window.clearTimeout(timer);
       socket.off('queue:changed', onQueueChanged);
@@ -169,7 +165,6 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       socket.off('conversation:reminder', onReminder);
       socket.off('connect', refresh);
       socket.off('offline-messages:pending', onPending);
-      socket.off('offline-message:new', onOfflineMessage);
     };
   }, [alert, announce, announceMessage, formatMessage, refresh, socket]);
 
@@ -177,7 +172,6 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
     () => ({
       waitingCount,
       pendingOfflineCount,
-      setPendingOfflineCount,
       soundEnabled,
       setSoundEnabled: (enabled) => {
         window.localStorage.setItem(SOUND_KEY, enabled ? 'on' : 'off');

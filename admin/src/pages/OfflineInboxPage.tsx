@@ -7,7 +7,6 @@ import { OfflineMessageDetail } from '../components/offline/OfflineMessageDetail
 import { OfflineMessageList } from '../components/offline/OfflineMessageList';
 import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../types';
 import { useAgentSocket } from '../hooks/useAgentSocket';
-import { useDeskActivity } from '../hooks/useDeskActivity';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
@@ -34,7 +33,6 @@ export const OfflineInboxPage = () => {
   const { toggleNotification } = useNotification();
   const socket = useAgentSocket();
   // The side navigation's unread badge counts pushes; the inbox tells it the real number.
-  const { setPendingOfflineCount } = useDeskActivity();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
   const [filter, setFilter] = useState<Filter>('new');
@@ -55,14 +53,13 @@ export const OfflineInboxPage = () => {
         if (request !== latestRequest.current) return;
         setMessages(data.data);
         setMeta(data.meta);
-        setPendingOfflineCount(data.meta.counts.new);
         setFailed(false);
         setSelected((current) => (current && data.data.find((message) => message.id === current.id)) ?? current);
       })
       .catch(() => {
         if (request === latestRequest.current) setFailed(true);
       });
-  }, [filter, get, page, setPendingOfflineCount]);
+  }, [filter, get, page]);
 
   useLiveRefresh(refresh, LIVE_EVENTS, REFRESH_DELAY_MS);
 

@@ -84,7 +84,7 @@ export interface AgentServerToClientEvents {
    * access was taken away; the desk should not reconnect with the same session.
    */
   'access:revoked': (reason: { code: 'SESSION_ENDED' }) => void;
-  /** How many offline messages nobody has read yet: on connect (when any), and to every agent when it changes. */
+  /** How many offline messages nobody has read yet: on connect (when any), and to every agent whenever it changes. */
   'offline-messages:pending': (pending: { count: number }) => void;
 }
 

@@ -91,6 +91,7 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async offlineMessageLeft(message: { id: number; conversationId: number; name: string | null; createdAt: string }): Promise<void> {
       server()?.agent.to(rooms.agents).emit('offline-message:new', message);
+      await this.offlineInboxChanged();
     },
 
     /** Tells an agent (all their tabs) that a customer of theirs waits for an answer. */
@@ -100,7 +101,7 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
         .emit('conversation:reminder', { ...reminder, waitingSince: reminder.waitingSince.toISOString() });
     },
 
-    /** An offline message was marked or answered: every desk's unread count follows. */
+    /** An offline message arrived, was marked or answered: every desk's unread count follows. */
     async offlineInboxChanged(): Promise<void> {
       const realtime = server();
       if (!realtime) return;
