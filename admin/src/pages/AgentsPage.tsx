@@ -1,4 +1,4 @@
-import { Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -11,6 +11,7 @@ import { useAgentSocket } from '../hooks/useAgentSocket';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import type { AgentPresenceView } from '../types';
 import { getTranslation } from '../utils/getTranslation';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** Coalesces bursts of queue changes (each claim, transfer and resolve) into one `GET /agents`. */
 const REFRESH_DELAY_MS = 300;
@@ -139,17 +140,7 @@ export const AgentsPage = () => {
             </Box>
           ) : (
             <Table colCount={columns.length} rowCount={rows.length + 1} aria-label={title} data-testid="agents-table">
-              <Thead>
-                <Tr>
-                  {columns.map((column) => (
-                    <Th key={column.key}>
-                      <Typography variant="sigma" textColor="neutral600">
-                        {column.label}
-                      </Typography>
-                    </Th>
-                  ))}
-                </Tr>
-              </Thead>
+              <ColumnHeads columns={columns} />
               <Tbody>
                 {rows.map((agent) => (
                   <Tr key={agent.agentId} data-testid="agent-row" data-agent-id={agent.agentId} data-status={agent.status}>

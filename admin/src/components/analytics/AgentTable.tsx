@@ -1,8 +1,9 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 
 import type { AgentFigures } from '../../../../server/src/contracts/analytics';
 
 import { useAnalyticsFormat } from './useAnalyticsFormat';
+import { ColumnHeads } from '../ColumnHeads';
 
 /** Each agent's figures for the range, busiest first. */
 export const AgentTable = ({ agents, label }: { agents: AgentFigures[]; label: string }) => {
@@ -35,17 +36,7 @@ export const AgentTable = ({ agents, label }: { agents: AgentFigures[]; label: s
 
   return (
     <Table colCount={columns.length} rowCount={rows.length + 1} aria-label={label} data-testid="analytics-agents">
-      <Thead>
-        <Tr>
-          {columns.map((column) => (
-            <Th key={column.key}>
-              <Typography variant="sigma" textColor="neutral600">
-                {column.label}
-              </Typography>
-            </Th>
-          ))}
-        </Tr>
-      </Thead>
+      <ColumnHeads columns={columns} />
       <Tbody>
         {rows.map((agent) => (
           <Tr key={agent.agentId} data-testid="analytics-agent-row" data-agent-id={agent.agentId}>
