@@ -1,7 +1,9 @@
-/** Mirrors the server's RBAC actions (server/src/constants.ts). */
+import { ACTIONS } from './shared';
+
+/** The plugin's RBAC actions in the shape Strapi's `useRBAC` and `Page.Protect` take. */
 export const PERMISSIONS = {
-  read: [{ action: 'plugin::live-support.read', subject: null }],
-  chat: [{ action: 'plugin::live-support.chat', subject: null }],
-  settings: [{ action: 'plugin::live-support.settings', subject: null }],
-  analytics: [{ action: 'plugin::live-support.analytics', subject: null }],
+  read: [{ action: ACTIONS.read, subject: null }],
+  chat: [{ action: ACTIONS.chat, subject: null }],
+  settings: [{ action: ACTIONS.settings, subject: null }],
+  analytics: [{ action: ACTIONS.analytics, subject: null }],
 };

@@ -11,8 +11,8 @@ export type {
   QueueSnapshot,
   QueueSnapshotMeta,
   TemplateView,
-} from '../../server/src/contracts/views';
-export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
-
-export type PresenceStatus = 'online' | 'away' | 'offline';
-export type { OfflineMessageStatus } from '../../server/src/domain/conversation-status';
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  PresenceStatus,
+  OfflineMessageStatus,
+} from './shared';

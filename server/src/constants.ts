@@ -1,4 +1,4 @@
-export const PLUGIN_ID = 'live-support';
+export { ACTIONS, NAMESPACES, PLUGIN_ID, SOCKET_PATH } from './contracts/constants';
 
 export const UID = {
   conversation: 'plugin::live-support.conversation',
@@ -11,14 +11,3 @@ export const UID = {
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];
-
-/** The plugin's RBAC actions, registered at bootstrap; admin routes check them. */
-export const ACTIONS = {
-  read: 'plugin::live-support.read',
-  chat: 'plugin::live-support.chat',
-  settings: 'plugin::live-support.settings',
-  analytics: 'plugin::live-support.analytics',
-} as const;
-
-export const SOCKET_PATH = '/live-support/socket.io';
-export const NAMESPACES = { widget: '/widget', agent: '/agent' } as const;

@@ -2,20 +2,20 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import type { z } from 'zod';
 
-import type { ErrorBody } from './contracts/views';
+import type { ErrorBody, ErrorDetails } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
 
 export const { ValidationError, NotFoundError, PayloadTooLargeError, RateLimitError } = errors;
 
-function httpError(status: number, message: string, details: Record<string, unknown>): Error {
-  const error = createHttpError(status, message) as Error & { details?: Record<string, unknown> };
+function httpError(status: number, message: string, details: ErrorDetails): Error {
+  const error = createHttpError(status, message) as Error & { details?: ErrorDetails };
   error.details = details;
   return error;
 }
 
 /** 409: the conversation is not in a state that allows the action. Strapi has no class for it. */
-export function conflict(message: string, details: Record<string, unknown>): Error {
+export function conflict(message: string, details: ErrorDetails): Error {
   return httpError(409, message, details);
 }
 
@@ -24,11 +24,11 @@ export function conflict(message: string, details: Record<string, unknown>): Err
  * UnauthorizedError into a bare "Forbidden"/"Unauthorized", dropping the message and details
  * that tell a client what went wrong.
  */
-export function forbidden(message: string, details: Record<string, unknown> = {}): Error {
+export function forbidden(message: string, details: ErrorDetails = {}): Error {
   return httpError(403, message, details);
 }
 
-export function unauthorized(message: string, details: Record<string, unknown> = {}): Error {
+export function unauthorized(message: string, details: ErrorDetails = {}): Error {
   return httpError(401, message, details);
 }
 
@@ -73,12 +73,12 @@ const STATUS_BY_ERROR: Array<[new (...args: never[]) => Error, number]> = [
 export function toErrorBody(error: unknown): ErrorBody {
   const mapped = conflictFromDomain(error);
   if (createHttpError.isHttpError(mapped)) {
-    const httpError = mapped as createHttpError.HttpError & { details?: Record<string, unknown> };
+    const httpError = mapped as createHttpError.HttpError & { details?: ErrorDetails };
     return { status: httpError.status, name: httpError.name, message: httpError.message, details: httpError.details ?? {} };
   }
   if (mapped instanceof errors.ApplicationError) {
     const status = STATUS_BY_ERROR.find(([ErrorClass]) => mapped instanceof ErrorClass)?.[1] ?? 400;
-    return { status, name: mapped.name, message: mapped.message, details: (mapped.details as Record<string, unknown>) ?? {} };
+    return { status, name: mapped.name, message: mapped.message, details: (mapped.details as ErrorDetails) ?? {} };
   }
   return { status: 500, name: 'InternalServerError', message: 'Internal Server Error', details: {} };
 }

@@ -3,19 +3,15 @@
  * it (the loader reads the theme and the languages). Until it arrives, or when the server cannot
  * give it, the built-in defaults make a working widget.
  */
-import type { Locale } from './i18n';
+import { SOCKET_PATH, type WidgetConfigView } from './shared';
 
-export interface WidgetConfig {
-  socketPath: string;
-  texts: Partial<Record<Locale, { title?: string; welcome?: string }>>;
-  escalationButton: boolean;
-  showEstimatedWait: boolean;
-  sound: boolean;
-  availability: { open: boolean; nextOpeningAt: string | null };
-}
+export type WidgetConfig = Pick<
+  WidgetConfigView,
+  'socketPath' | 'texts' | 'escalationButton' | 'showEstimatedWait' | 'sound' | 'availability'
+>;
 
 export const DEFAULT_CONFIG: WidgetConfig = {
-  socketPath: '/live-support/socket.io',
+  socketPath: SOCKET_PATH,
   texts: {},
   escalationButton: true,
   showEstimatedWait: true,

@@ -3,7 +3,7 @@
  * the open/closed state, the command queue and the site's listeners; the app owns the panel and
  * the conversation.
  */
-import type { MessageView, VisitorConversationView } from '../../server/src/contracts/views';
+import type { MessageView, VisitorConversationView } from './shared';
 import type { Locale } from './i18n';
 
 /** What `LiveSupport.identify()` accepts; sent with `POST /sessions`. */

@@ -3,8 +3,10 @@
  * `launcherTexts` and `pickLocale`, so the rest stays out of its bundle.
  */
 
-export const LOCALES = ['fi', 'en', 'sv'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './shared';
+
+export const LOCALES = SUPPORTED_LANGUAGES;
+export type Locale = SupportedLanguage;
 
 /**
  * The first candidate that names an allowed language ("sv-FI" → "sv"), else the fallback.

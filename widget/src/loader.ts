@@ -14,6 +14,7 @@ import { SESSION_KEY, STORAGE_PREFIX } from './storage';
 import launcherCss from './styles/launcher.css';
 import { themeColors } from './theme';
 import type { Identity, LoaderState, WidgetContext, WidgetEventName, WidgetEventPayloads } from './contract';
+import type { WidgetConfigView } from './shared';
 
 /** The hash of widget-app.js, put in by widget/build.mjs: a new release never meets an old app. */
 declare const __APP_VERSION__: string;
@@ -80,7 +81,7 @@ function start(script: HTMLScriptElement): void {
 
   /** Re-renders the launcher and tells the app. */
   function update() {
-    const config = (state.config || {}) as { languages?: string[]; defaultLanguage?: string };
+    const config = (state.config || {}) as Partial<WidgetConfigView>;
     state.locale = pickLocale(
       [script.dataset.locale, initLocale, document.documentElement.lang, navigator.language],
       config.languages,
@@ -176,7 +177,7 @@ function start(script: HTMLScriptElement): void {
 
   function applyConfig(data: unknown) {
     state.config = data;
-    const theme = (data as { theme?: { primaryColor?: string; position?: string } } | null)?.theme;
+    const theme = (data as Partial<WidgetConfigView> | null)?.theme;
     const colors = themeColors(theme?.primaryColor);
     for (const name in colors) host.style.setProperty('--ls-' + name, colors[name as keyof typeof colors]);
     host.setAttribute('data-position', theme?.position === 'left' ? 'left' : 'right');

@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { useAgentSocket } from '../hooks/useAgentSocket';
+import { PRESENCE_STATUSES } from '../shared';
 import type { AgentPresenceView, PresenceStatus } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 
-const STATUSES: PresenceStatus[] = ['online', 'away', 'offline'];
+const STATUSES: readonly PresenceStatus[] = PRESENCE_STATUSES;
 
 /** The agent's own presence: read from `GET /agents`, kept live by `presence:changed`, set with `PUT /presence`. */
 export const PresenceSwitch = () => {

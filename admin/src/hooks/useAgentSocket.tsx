@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 
 import type { AgentClientToServerEvents, AgentServerToClientEvents } from '../types';
 import { getTranslation } from '../utils/getTranslation';
+import { NAMESPACES, SOCKET_PATH } from '../shared';
 
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -30,8 +31,8 @@ export const AgentSocketProvider = ({ children }: { children: ReactNode }) => {
     });
 
   useEffect(() => {
-    const created: AgentSocket = io(`${window.location.origin}/agent`, {
-      path: '/live-support/socket.io',
+    const created: AgentSocket = io(`${window.location.origin}${NAMESPACES.agent}`, {
+      path: SOCKET_PATH,
       auth: (cb) => cb({ token: tokenRef.current }),
     });
     // The server closes the socket itself only when access was taken away; it stays closed.

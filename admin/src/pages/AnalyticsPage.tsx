@@ -4,7 +4,7 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { AnalyticsReport } from '../../../server/src/contracts/analytics';
+import type { AnalyticsReport } from '../shared';
 import { AgentTable } from '../components/analytics/AgentTable';
 import { CsatDistribution } from '../components/analytics/CsatDistribution';
 import { EscalationsChart } from '../components/analytics/EscalationsChart';

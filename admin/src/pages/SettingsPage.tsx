@@ -4,7 +4,7 @@ import { Blocker, Form, Layouts, Page, useFetchClient, useNotification, type For
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { SettingsUpdate, SettingsView } from '../../../server/src/contracts/settings';
+import type { SettingsUpdate, SettingsView } from '../shared';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 import type { EscalationTrigger } from '../domain/conversation-status';
+import { ANALYTICS_MAX_DAYS } from './limits';
+
+export { ANALYTICS_MAX_DAYS };
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-11-25');
-
-/** The longest range one report covers. */
-export const ANALYTICS_MAX_DAYS = 366;
 
 /**
  * `GET /analytics` and `GET /analytics/export`: whole days, `from` and `to` included, counted in

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { SUPPORTED_LANGUAGES } from '../domain/conversation-status';
+import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
 
 /**
  * Request payloads of the conversation protocol. Each schema is written once and used by the
@@ -125,7 +125,7 @@ export const transferSchema = z
   .strict();
 export type TransferInput = z.infer<typeof transferSchema>;
 
-export const presenceSchema = z.object({ status: z.enum(['online', 'away', 'offline']) }).strict();
+export const presenceSchema = z.object({ status: z.enum(PRESENCE_STATUSES) }).strict();
 export type PresenceInput = z.infer<typeof presenceSchema>;
 
 export const queueQuerySchema = z

@@ -5,6 +5,7 @@
  * `{ ok: false, error }` with the same error body as REST.
  */
 import type { PresenceInput, QueueQuery } from './conversation';
+import type { ErrorCode } from './error-codes';
 import type {
   Ack,
   AgentConversationView,
@@ -83,14 +84,14 @@ export interface AgentServerToClientEvents {
    * Sent just before the server closes this socket because the agent's session ended or their
    * access was taken away; the desk should not reconnect with the same session.
    */
-  'access:revoked': (reason: { code: 'SESSION_ENDED' }) => void;
+  'access:revoked': (reason: { code: Extract<ErrorCode, 'SESSION_ENDED'> }) => void;
   /** How many offline messages nobody has read yet: on connect (when any), and to every agent whenever it changes. */
   'offline-messages:pending': (pending: { count: number }) => void;
 }
 
 /** The `data` of a refused connection's `connect_error`. */
 export interface ConnectErrorData {
-  code: 'UNAUTHORIZED' | 'FORBIDDEN';
+  code: Extract<ErrorCode, 'UNAUTHORIZED' | 'FORBIDDEN'>;
 }
 
 /** What the server remembers about each socket. */

@@ -4,7 +4,10 @@ import type {
   EscalationTrigger,
   EventKind,
   OfflineMessageStatus,
+  PresenceStatus,
+  SupportedLanguage,
 } from '../domain/conversation-status';
+import type { ErrorCode } from './error-codes';
 
 /** Response shapes of the protocol, shared by server, admin, widget and tests. */
 
@@ -109,7 +112,7 @@ export interface QueueSnapshotMeta {
 export interface AgentPresenceView {
   agentId: number;
   name: string;
-  status: 'online' | 'away' | 'offline';
+  status: PresenceStatus;
   activeChats: number;
   maxSeats: number;
 }
@@ -157,12 +160,29 @@ export interface OfflineInboxMeta {
   pagination: { page: number; pageSize: number; total: number };
 }
 
+/** `GET /api/live-support/widget-config`: what the widget needs before the first message. */
+export interface WidgetConfigView {
+  socketPath: string;
+  defaultLanguage: SupportedLanguage;
+  languages: readonly SupportedLanguage[];
+  theme: { primaryColor: string; position: 'left' | 'right' };
+  /** The site owner's own texts per language; a missing one keeps the widget's built-in text. */
+  texts: Partial<Record<SupportedLanguage, { title?: string; welcome?: string }>>;
+  escalationButton: boolean;
+  showEstimatedWait: boolean;
+  sound: boolean;
+  availability: { open: boolean; nextOpeningAt: string | null };
+}
+
 /** The error part of Strapi's error body, also used in socket acknowledgements. */
 export interface ErrorBody {
   status: number;
   name: string;
   message: string;
-  details: Record<string, unknown>;
+  details: ErrorDetails;
 }
+
+/** An error's details: what went wrong, and the code a client branches on. */
+export type ErrorDetails = { code?: ErrorCode } & Record<string, unknown>;
 
 export type Ack<Data> = { ok: true; data: Data } | { ok: false; error: ErrorBody };

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 
 import { SOCKET_PATH } from '../constants';
 import { SUPPORTED_LANGUAGES } from '../domain/conversation-status';
+import type { WidgetConfigView } from '../contracts/views';
 import { getService } from '../utils/get-service';
 import type { WidgetFileName } from '../services/widget-bundle';
 
@@ -31,20 +32,19 @@ const widgetController = ({ strapi }: { strapi: Core.Strapi }) => {
       const availability = settings.queue.enforceOpeningHours
         ? await getService('openingHours', { strapi }).availability(new Date())
         : { open: true, nextOpeningAt: null };
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = {
-        data: {
-          socketPath: SOCKET_PATH,
-          defaultLanguage: 'fi',
-          languages: SUPPORTED_LANGUAGES,
-          theme: { primaryColor: settings.widget.primaryColor, position: settings.widget.position },
-          texts: settings.widget.texts,
-          escalationButton: settings.escalation.buttonEnabled,
-          showEstimatedWait: settings.queue.showEstimatedWait,
-          sound: settings.widget.sound,
-          availability: { open: availability.open, nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null },
-        },
+      const data: WidgetConfigView = {
+        socketPath: SOCKET_PATH,
+        defaultLanguage: 'fi',
+        languages: SUPPORTED_LANGUAGES,
+        theme: { primaryColor: settings.widget.primaryColor, position: settings.widget.position },
+        texts: settings.widget.texts,
+        escalationButton: settings.escalation.buttonEnabled,
+        showEstimatedWait: settings.queue.showEstimatedWait,
+        sound: settings.widget.sound,
+        availability: { open: availability.open, nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null },
       };
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data };
     },
   };
 };

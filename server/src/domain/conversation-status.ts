@@ -36,3 +36,6 @@ export type OfflineMessageStatus = (typeof OFFLINE_MESSAGE_STATUSES)[number];
 
 export const SUPPORTED_LANGUAGES = ['fi', 'en', 'sv'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];

@@ -3,8 +3,9 @@
  * chats and read presence, this module only does the arithmetic and the refusal.
  */
 
-export const PRESENCE_STATUSES = ['online', 'away', 'offline'] as const;
-export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
+import type { PresenceStatus } from './conversation-status';
+
+export { PRESENCE_STATUSES, type PresenceStatus } from './conversation-status';
 
 export interface AgentLoad {
   agentId: number;

@@ -1,6 +1,6 @@
 import { io as realIo } from 'socket.io-client';
 
-import type { Ack, MessageView, VisitorConversationView } from '../../../server/src/contracts/views';
+import type { Ack, MessageView, VisitorConversationView } from '../shared';
 import { createChat } from '../app/chat';
 import type { LoaderState, WidgetContext } from '../contract';
 

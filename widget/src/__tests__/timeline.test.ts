@@ -1,4 +1,4 @@
-import type { MessageView } from '../../../server/src/contracts/views';
+import type { MessageView } from '../shared';
 import { createTimeline } from '../app/timeline';
 
 const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView => ({

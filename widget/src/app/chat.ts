@@ -9,9 +9,17 @@
  */
 import { io, type Socket } from 'socket.io-client';
 
-import type { ConversationStatus } from '../../../server/src/domain/conversation-status';
-import type { WidgetClientToServerEvents, WidgetServerToClientEvents } from '../../../server/src/contracts/socket-events';
-import type { Ack, ErrorBody, MessageView, VisitorConversationView } from '../../../server/src/contracts/views';
+import {
+  type Ack,
+  type ConversationStatus,
+  type ErrorBody,
+  type ErrorCode,
+  type MessageView,
+  type VisitorConversationView,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+} from '../shared';
+import type { NAMESPACES } from '../shared';
 import { readConfig, type WidgetConfig } from '../config';
 import type { WidgetContext } from '../contract';
 import { createStore, parseSession, SESSION_KEY, type StoredSession } from '../storage';
@@ -167,7 +175,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
   }
 
   function connect(current: StoredSession) {
-    const own: WidgetSocket = io(context.origin + '/widget', {
+    const own: WidgetSocket = io(context.origin + ('/widget' satisfies typeof NAMESPACES.widget), {
       path: config().socketPath,
       auth: { token: current.token },
       transports: ['websocket', 'polling'],
@@ -377,7 +385,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
         try {
           setConversation(await call((target) => target.emitWithAck('csat:submit', comment ? { score, comment } : { score })));
         } catch (error) {
-          if ((error as ErrorBody).details.code !== 'ALREADY_RATED') throw error;
+          if ((error as ErrorBody).details.code !== ('ALREADY_RATED' satisfies ErrorCode)) throw error;
         }
         state.rated = true;
       }),
@@ -391,7 +399,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
         });
         const body = await response.text();
         // ALREADY_LEFT: an earlier try (or another tab) got through.
-        if (response.ok || body.includes('ALREADY_LEFT')) {
+        if (response.ok || body.includes('ALREADY_LEFT' satisfies ErrorCode)) {
           state.offlineSent = current.offlineSent = true;
           changed();
           return 'sent';

@@ -3,7 +3,7 @@
  * (each once, in order, whichever way they arrived: history, catch-up, live event or an ack), then
  * the customer's own messages that the server has not confirmed yet, in the order written.
  */
-import type { MessageView } from '../../../server/src/contracts/views';
+import type { MessageView } from '../shared';
 
 export type DeliveryState = 'sending' | 'sent' | 'failed';
 

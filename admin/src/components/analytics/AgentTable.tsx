@@ -1,6 +1,6 @@
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 
-import type { AgentFigures } from '../../../../server/src/contracts/analytics';
+import type { AgentFigures } from '../../shared';
 
 import { useAnalyticsFormat } from './useAnalyticsFormat';
 import { ColumnHeads } from '../ColumnHeads';

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 
-import type { AnalyticsReport } from '../../../../server/src/contracts/analytics';
+import type { AnalyticsReport } from '../../shared';
 
 import { useAnalyticsFormat } from './useAnalyticsFormat';
 

@@ -3,16 +3,15 @@ import { useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { AnalyticsReport, DailyEscalations } from '../../../../server/src/contracts/analytics';
-import type { EscalationTrigger } from '../../../../server/src/domain/conversation-status';
+import { ESCALATION_TRIGGERS, type AnalyticsReport, type DailyEscalations, type EscalationTrigger } from '../../shared';
 
 import { getTranslation } from '../../utils/getTranslation';
 
 import { eachDay } from './dateRange';
 import { useAnalyticsFormat } from './useAnalyticsFormat';
 
-/** Mirrors ESCALATION_TRIGGERS (server/src/domain/conversation-status.ts), in legend order. */
-const TRIGGERS: EscalationTrigger[] = ['phrase', 'button', 'failed_answers', 'keyword', 'frustration', 'bot_request', 'api'];
+/** Legend order: the server's order of triggers. */
+const TRIGGERS: readonly EscalationTrigger[] = ESCALATION_TRIGGERS;
 
 const TRIGGER_LABELS: Record<EscalationTrigger, string> = {
   phrase: 'Asked for a person',

@@ -1,3 +1,5 @@
+import { ANALYTICS_MAX_DAYS } from '../../shared';
+
 /** A report's range: whole days, both included, as `YYYY-MM-DD`. */
 export interface DayRange {
   from: string;
@@ -7,11 +9,8 @@ export interface DayRange {
 export const RANGE_PRESETS = ['last7', 'last30', 'thisMonth'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-/**
- * The server's limit (ANALYTICS_MAX_DAYS in server/src/contracts/analytics.ts), repeated here so
- * the admin bundle does not pull in zod for one number; the server checks again.
- */
-export const MAX_RANGE_DAYS = 366;
+/** The server's limit; the server checks again. */
+export const MAX_RANGE_DAYS = ANALYTICS_MAX_DAYS;
 
 const DAY_MS = 86_400_000;
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -1,4 +1,4 @@
-import type { Settings, SettingsUpdate, SettingsView } from '../../../../server/src/contracts/settings';
+import type { Settings, SettingsUpdate, SettingsView } from '../../shared';
 
 /**
  * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per

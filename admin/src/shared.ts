@@ -1,0 +1,39 @@
+/**
+ * Everything the desk takes from the server's contracts, through this one file: response views,
+ * socket event maps, settings and analytics shapes, and the shared names and codes.
+ */
+export type {
+  Ack,
+  AgentConversationView,
+  AgentPresenceView,
+  ConversationEventView,
+  ErrorBody,
+  KnowledgeContextItem,
+  MessageView,
+  OfflineInboxMeta,
+  OfflineMessageView,
+  QueueCardView,
+  QueueSnapshot,
+  QueueSnapshotMeta,
+  TemplateView,
+} from '../../server/src/contracts/views';
+export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
+export type { Settings, SettingsUpdate, SettingsView } from '../../server/src/contracts/settings';
+export type { AgentFigures, AnalyticsReport, DailyEscalations } from '../../server/src/contracts/analytics';
+export {
+  ESCALATION_TRIGGERS,
+  type EscalationTrigger,
+  type OfflineMessageStatus,
+} from '../../server/src/domain/conversation-status';
+export {
+  ACTIONS,
+  ADMIN_API_BASE,
+  NAMESPACES,
+  PRESENCE_STATUSES,
+  SOCKET_PATH,
+  SUPPORTED_LANGUAGES,
+  type PresenceStatus,
+  type SupportedLanguage,
+} from '../../server/src/contracts/constants';
+export { ANALYTICS_MAX_DAYS } from '../../server/src/contracts/limits';
+export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
