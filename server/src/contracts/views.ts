@@ -107,6 +107,8 @@ export interface QueueSnapshot {
 export interface QueueSnapshotMeta {
   counts: { waiting: number; mine: number; resolved: number };
   pagination: { page: number; pageSize: number };
+  /** The server's clock when the snapshot was taken: the desk counts waits against it, not the browser's. */
+  serverTime: string;
 }
 
 export interface AgentPresenceView {

@@ -135,6 +135,7 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
           // Every waiting conversation has a standing: their number is the queue's length.
           counts: { waiting: standings.size, mine: mineCount, resolved: resolvedCount },
           pagination: { page: paging.page, pageSize: paging.pageSize },
+          serverTime: new Date().toISOString(),
         },
       };
     },
