@@ -2,151 +2,205 @@ import { z } from 'zod';
 
 import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
 
-/** What site owners change at run time; stored in the plugin store, applied without restart. */
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
+import {
+  COLOUR_PATTERN,
+  CONTENT_TYPE_UID_PATTERN,
+  EMAIL_DOMAIN_PATTERN,
+  LIST_LIMITS,
+  NUMBER_LIMITS,
+  PHRASE_LIST_LIMIT,
+  PROVIDER_NAME_PATTERN,
+  SITE_ORIGIN_PATTERN,
+  TEXT_LIMITS,
+  WEBHOOK_URL_PROTOCOL,
+  WIDGET_TEXT_LIMITS,
+  type NumberLimit,
+  type TextLimit,
+} from './limits';
+
+/*
+ * What site owners change at run time; stored in the plugin store, applied without restart.
+ *
+ * Each section's rules are written once, without defaults (`…Fields`). The stored-settings
+ * schemas add the defaults, so settings stored by an older version read with the new keys
+ * filled in; the update schema (a PUT body) is built from the same rules without them, so an
+ * update holds exactly the keys the client sent. Every bound comes from `limits.ts`, which the
+ * admin's settings form reads too.
+ */
+
+const boundedNumber = ({ min, max, integer }: NumberLimit) => (integer ? z.number().int() : z.number()).min(min).max(max);
+
+const boundedText = ({ min, max, untrimmed }: Pick<TextLimit, 'min' | 'max' | 'untrimmed'>) =>
+  (untrimmed ? z.string() : z.string().trim()).min(min).max(max);
+
+/** The same rule for each supported language: `{ fi, en, sv }`. */
+const perLanguage = <Schema extends z.ZodType>(schema: Schema) =>
+  Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, schema])) as Record<SupportedLanguage, Schema>;
+
+type DefaultsOf<Shape extends z.ZodRawShape> = { [Key in keyof Shape]: z.output<Shape[Key]> };
+type WithDefaults<Shape extends Record<string, z.ZodType>> = { [Key in keyof Shape]: z.ZodDefault<Shape[Key]> };
+
+/** A section's rules as the stored settings read them: each absent key is its default. */
+function withDefaults<Shape extends Record<string, z.ZodType>>(shape: Shape, defaults: DefaultsOf<Shape>): WithDefaults<Shape> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [key, schema.default(defaults[key] as never)]),
+  ) as WithDefaults<Shape>;
+}
+
+const queueFields = {
+  /** Waiting conversations beyond this send new escalations to the offline flow. */
+  maxQueueLength: boundedNumber(NUMBER_LIMITS['queue.maxQueueLength']),
+  /** Simultaneous active chats per agent. */
+  seatsPerAgent: boundedNumber(NUMBER_LIMITS['queue.seatsPerAgent']),
+  /** Whether customers see the estimated wait (their position is always shown). */
+  showEstimatedWait: z.boolean(),
+  /** Estimate used while there is too little history of real waits. */
+  defaultWaitSeconds: boundedNumber(NUMBER_LIMITS['queue.defaultWaitSeconds']),
+  /** Follow the opening hours; off means live support is available whenever agents are. */
+  enforceOpeningHours: z.boolean(),
+  /**
+   * Send escalations to the offline flow when no agent is online, rather than leave the
+   * customer waiting for nobody.
+   */
+  requireOnlineAgent: z.boolean(),
+  /** Remind the agent when a customer has waited this many minutes for an answer; 0: never. */
+  reminderAfterMinutes: boundedNumber(NUMBER_LIMITS['queue.reminderAfterMinutes']),
+  /** Close a chat the customer has left unanswered this many minutes after the agent's last message; 0: never. */
+  closeInactiveAfterMinutes: boundedNumber(NUMBER_LIMITS['queue.closeInactiveAfterMinutes']),
+  /** VIP customers go to the front of the queue. */
+  vipFirst: z.boolean(),
+  /**
+   * Customers whose email (given by the site when the chat starts) is in one of these domains,
+   * or their subdomains, are VIP. Server code can also mark a conversation VIP.
+   */
+  vipEmailDomains: z
+    .array(z.string().trim().toLowerCase().regex(EMAIL_DOMAIN_PATTERN, 'a domain such as example.com'))
+    .max(LIST_LIMITS['queue.vipEmailDomains'].maxEntries),
+};
+
 export const queueSettingsSchema = z
-  .object({
-    /** Waiting conversations beyond this send new escalations to the offline flow. */
-    maxQueueLength: z.number().int().min(1).max(1000).default(20),
-    /** Simultaneous active chats per agent. */
-    seatsPerAgent: z.number().int().min(1).max(50).default(3),
-    /** Whether customers see the estimated wait (their position is always shown). */
-    showEstimatedWait: z.boolean().default(true),
-    /** Estimate used while there is too little history of real waits. */
-    defaultWaitSeconds: z.number().int().min(0).max(86_400).default(120),
-    /** Follow the opening hours; off means live support is available whenever agents are. */
-    enforceOpeningHours: z.boolean().default(true),
-    /**
-     * Send escalations to the offline flow when no agent is online, rather than leave the
-     * customer waiting for nobody.
-     */
-    requireOnlineAgent: z.boolean().default(true),
-    /** Remind the agent when a customer has waited this many minutes for an answer; 0: never. */
-    reminderAfterMinutes: z.number().int().min(0).max(240).default(3),
-    /** Close a chat the customer has left unanswered this many minutes after the agent's last message; 0: never. */
-    closeInactiveAfterMinutes: z.number().int().min(0).max(1440).default(15),
-    /** VIP customers go to the front of the queue. */
-    vipFirst: z.boolean().default(true),
-    /**
-     * Customers whose email (given by the site when the chat starts) is in one of these domains,
-     * or their subdomains, are VIP. Server code can also mark a conversation VIP.
-     */
-    vipEmailDomains: z
-      .array(
-        z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain such as example.com'),
-      )
-      .max(200)
-      .default([]),
-  })
+  .object(
+    withDefaults(queueFields, {
+      maxQueueLength: 20,
+      seatsPerAgent: 3,
+      showEstimatedWait: true,
+      defaultWaitSeconds: 120,
+      enforceOpeningHours: true,
+      requireOnlineAgent: true,
+      reminderAfterMinutes: 3,
+      closeInactiveAfterMinutes: 15,
+      vipFirst: true,
+      vipEmailDomains: [],
+    }),
+  )
   .strict();
 
-const phraseList = z.array(z.string().trim().min(1).max(200)).max(200);
+const phraseList = z
+  .array(boundedText(PHRASE_LIST_LIMIT.entryLength))
+  .max(PHRASE_LIST_LIMIT.maxEntries);
+
+const escalationFields = {
+  /** The widget always shows a "talk to a person" button. */
+  buttonEnabled: z.boolean(),
+  phrases: z.object({ enabled: z.boolean(), lists: z.object(perLanguage(phraseList)).strict() }).strict(),
+  keywords: z.object({ enabled: z.boolean(), list: phraseList }).strict(),
+  failedAnswers: z
+    .object({ enabled: z.boolean(), threshold: boundedNumber(NUMBER_LIMITS['escalation.failedAnswers.threshold']) })
+    .strict(),
+  frustration: z
+    .object({
+      enabled: z.boolean(),
+      threshold: boundedNumber(NUMBER_LIMITS['escalation.frustration.threshold']),
+      window: boundedNumber(NUMBER_LIMITS['escalation.frustration.window']),
+    })
+    .strict(),
+};
 
 export const escalationSettingsSchema = z
-  .object({
-    /** The widget always shows a "talk to a person" button. */
-    buttonEnabled: z.boolean().default(true),
-    phrases: z
-      .object({
-        enabled: z.boolean(),
-        lists: z.object({ fi: phraseList, en: phraseList, sv: phraseList }).strict(),
-      })
-      .strict(),
-    keywords: z.object({ enabled: z.boolean(), list: phraseList }).strict(),
-    failedAnswers: z.object({ enabled: z.boolean(), threshold: z.number().int().min(1).max(20) }).strict(),
-    frustration: z
-      .object({
-        enabled: z.boolean(),
-        threshold: z.number().min(0).max(1),
-        window: z.number().int().min(1).max(20),
-      })
-      .strict(),
-  })
+  .object({ ...escalationFields, buttonEnabled: escalationFields.buttonEnabled.default(true) })
   .strict();
 
-const optionalName = z.string().trim().min(1).max(100).nullable();
+const knowledgeBaseFields = {
+  /** A collection type UID such as `api::faq.faq`. */
+  contentType: z.string().trim().regex(CONTENT_TYPE_UID_PATTERN, 'a collection type UID such as api::faq.faq').nullable(),
+  titleField: boundedText(TEXT_LIMITS['bot.knowledgeBase.titleField']),
+  bodyField: boundedText(TEXT_LIMITS['bot.knowledgeBase.bodyField']),
+  /** A field holding the entry's language (fi/en/sv), or null to answer in any language. */
+  languageField: boundedText(TEXT_LIMITS['bot.knowledgeBase.languageField']).nullable(),
+  /** Share of the question's meaningful words an entry must match (0–1). */
+  confidenceThreshold: boundedNumber(NUMBER_LIMITS['bot.knowledgeBase.confidenceThreshold']),
+};
+
+const webhookFields = {
+  url: z.url({ protocol: WEBHOOK_URL_PROTOCOL }).max(TEXT_LIMITS['bot.webhook.url'].max).nullable(),
+  secret: boundedText(TEXT_LIMITS['bot.webhook.secret']).nullable(),
+  timeoutMs: boundedNumber(NUMBER_LIMITS['bot.webhook.timeoutMs']),
+};
+
+/**
+ * `auto`: the knowledge-base bot once a collection is named, else the built-in fallback;
+ * `webhook`: the configured URL; `external`: the plugin stays quiet and an external bot
+ * answers over the bot API; any other value: a provider registered by server code.
+ */
+const providerSchema = boundedText(TEXT_LIMITS['bot.provider']).regex(PROVIDER_NAME_PATTERN, 'lower-case letters, digits and "-"');
 
 export const botSettingsSchema = z
   .object({
-    /**
-     * `auto`: the knowledge-base bot once a collection is named, else the built-in fallback;
-     * `webhook`: the configured URL; `external`: the plugin stays quiet and an external bot
-     * answers over the bot API; any other value: a provider registered by server code.
-     */
-    provider: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"')
-      .default('auto'),
+    provider: providerSchema.default('auto'),
     knowledgeBase: z
-      .object({
-        /** A collection type UID such as `api::faq.faq`. */
-        contentType: z
-          .string()
-          .trim()
-          .regex(/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/, 'a collection type UID such as api::faq.faq')
-          .nullable()
-          .default(null),
-        titleField: z.string().trim().min(1).max(100).default('question'),
-        bodyField: z.string().trim().min(1).max(100).default('answer'),
-        /** A field holding the entry's language (fi/en/sv), or null to answer in any language. */
-        languageField: optionalName.default(null),
-        /** Share of the question's meaningful words an entry must match (0–1). */
-        confidenceThreshold: z.number().min(0).max(1).default(0.5),
-      })
+      .object(
+        withDefaults(knowledgeBaseFields, {
+          contentType: null,
+          titleField: 'question',
+          bodyField: 'answer',
+          languageField: null,
+          confidenceThreshold: 0.5,
+        }),
+      )
       .strict(),
-    webhook: z
-      .object({
-        url: z.url({ protocol: /^https?$/ }).max(2000).nullable().default(null),
-        secret: z.string().min(16).max(200).nullable().default(null),
-        timeoutMs: z.number().int().min(100).max(30_000).default(5000),
-      })
-      .strict(),
+    webhook: z.object(withDefaults(webhookFields, { url: null, secret: null, timeoutMs: 5000 })).strict(),
   })
   .strict();
 
 const widgetTextsSchema = z
-  .object({
-    title: z.string().trim().min(1).max(60),
-    welcome: z.string().trim().min(1).max(500),
-  })
+  .object({ title: boundedText(WIDGET_TEXT_LIMITS.title), welcome: boundedText(WIDGET_TEXT_LIMITS.welcome) })
   .strict();
 
 /** A site origin such as https://www.example.com (scheme, host and port; no path). */
 export const siteOriginSchema = z
   .string()
   .trim()
-  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'an origin such as https://www.example.com, without a path')
+  .regex(SITE_ORIGIN_PATTERN, 'an origin such as https://www.example.com, without a path')
   .transform((origin) => origin.toLowerCase());
 
+const widgetFields = {
+  primaryColor: z.string().regex(COLOUR_PATTERN, 'a colour such as #2e4fd6'),
+  position: z.enum(['right', 'left']),
+  texts: z.object(perLanguage(widgetTextsSchema)).strict(),
+  /** A short sound when a message arrives while the chat is closed. */
+  sound: z.boolean(),
+  /**
+   * Sites allowed to embed the widget: browsers on other origins are refused by the plugin's
+   * routes and its socket. The Strapi server's own origin is always allowed.
+   */
+  allowedOrigins: z.array(siteOriginSchema).max(LIST_LIMITS['widget.allowedOrigins'].maxEntries),
+};
+
 export const widgetSettingsSchema = z
-  .object({
-    primaryColor: z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #2e4fd6')
-      .default('#2e4fd6'),
-    position: z.enum(['right', 'left']).default('right'),
-    texts: z
-      .object({ fi: widgetTextsSchema, en: widgetTextsSchema, sv: widgetTextsSchema })
-      .strict()
-      .default({
+  .object(
+    withDefaults(widgetFields, {
+      primaryColor: '#2e4fd6',
+      position: 'right',
+      texts: {
         fi: { title: 'Asiakaspalvelu', welcome: 'Hei! Miten voimme auttaa?' },
         en: { title: 'Customer service', welcome: 'Hi! How can we help?' },
         sv: { title: 'Kundtjänst', welcome: 'Hej! Hur kan vi hjälpa till?' },
-      }),
-    /** A short sound when a message arrives while the chat is closed. */
-    sound: z.boolean().default(false),
-    /**
-     * Sites allowed to embed the widget: browsers on other origins are refused by the plugin's
-     * routes and its socket. The Strapi server's own origin is always allowed.
-     */
-    allowedOrigins: z.array(siteOriginSchema).max(50).default([]),
-  })
+      },
+      sound: false,
+      allowedOrigins: [],
+    }),
+  )
   .strict();
 
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
@@ -170,41 +224,37 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /**
  * A PUT body: any subset of sections and keys; what is left out keeps its current value.
- * Lists (phrases, keywords) are replaced whole.
+ * Lists (phrases, keywords, domains, origins) are replaced whole, and so is a language's widget
+ * texts. Built from the rules without defaults, so the parsed body holds only what was sent.
  */
 export const settingsUpdateSchema = z
   .object({
-    queue: queueSettingsSchema.partial().strict().optional(),
+    queue: z.object(queueFields).partial().strict().optional(),
     escalation: z
       .object({
-        buttonEnabled: z.boolean().optional(),
-        phrases: escalationSettingsSchema.shape.phrases
-          .extend({ lists: escalationSettingsSchema.shape.phrases.shape.lists.partial().strict() })
+        buttonEnabled: escalationFields.buttonEnabled.optional(),
+        phrases: escalationFields.phrases
+          .extend({ lists: escalationFields.phrases.shape.lists.partial().strict() })
           .partial()
           .strict()
           .optional(),
-        keywords: escalationSettingsSchema.shape.keywords.partial().strict().optional(),
-        failedAnswers: escalationSettingsSchema.shape.failedAnswers.partial().strict().optional(),
-        frustration: escalationSettingsSchema.shape.frustration.partial().strict().optional(),
+        keywords: escalationFields.keywords.partial().strict().optional(),
+        failedAnswers: escalationFields.failedAnswers.partial().strict().optional(),
+        frustration: escalationFields.frustration.partial().strict().optional(),
       })
       .strict()
       .optional(),
     bot: z
       .object({
-        provider: botSettingsSchema.shape.provider.optional(),
-        knowledgeBase: botSettingsSchema.shape.knowledgeBase.partial().strict().optional(),
-        webhook: botSettingsSchema.shape.webhook.partial().strict().optional(),
+        provider: providerSchema.optional(),
+        knowledgeBase: z.object(knowledgeBaseFields).partial().strict().optional(),
+        webhook: z.object(webhookFields).partial().strict().optional(),
       })
       .strict()
       .optional(),
     widget: z
-      .object({
-        primaryColor: widgetSettingsSchema.shape.primaryColor.optional(),
-        position: widgetSettingsSchema.shape.position.optional(),
-        texts: z.object({ fi: widgetTextsSchema, en: widgetTextsSchema, sv: widgetTextsSchema }).partial().strict().optional(),
-        sound: z.boolean().optional(),
-        allowedOrigins: z.array(siteOriginSchema).max(50).optional(),
-      })
+      .object({ ...widgetFields, texts: widgetFields.texts.partial().strict() })
+      .partial()
       .strict()
       .optional(),
   })
@@ -215,9 +265,11 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The parsed update with only the keys the client sent. The section schemas carry defaults
- * (for reading stored settings), and zod fills them in for absent keys even in `.partial()`;
- * without this, `{ queue: { vipFirst: false } }` would also reset every other queue setting.
+ * The parsed update with only the keys the client sent.
+ *
+ * @deprecated The update schema has no defaults any more, so its output already holds only the
+ * given keys and this returns what it is given. Parse with `parseSettingsUpdate` (or
+ * `settingsUpdateSchema`) alone.
  */
 export function onlyGivenKeys<T>(parsed: T, given: unknown): T {
   if (!isPlainObject(parsed) || !isPlainObject(given)) return parsed;
@@ -230,7 +282,7 @@ export function onlyGivenKeys<T>(parsed: T, given: unknown): T {
 
 /** A PUT body, validated, holding exactly what the client asked to change. */
 export function parseSettingsUpdate(input: unknown): SettingsUpdate {
-  return onlyGivenKeys(settingsUpdateSchema.parse(input), input);
+  return settingsUpdateSchema.parse(input);
 }
 
 /**

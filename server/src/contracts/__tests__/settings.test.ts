@@ -57,6 +57,21 @@ describe('settings', () => {
     });
   });
 
+  it('parses an update into exactly the keys it names: no defaults are filled in', () => {
+    expect(settingsUpdateSchema.parse({ queue: { vipFirst: false }, widget: {}, bot: { webhook: { secret: null } } })).toStrictEqual({
+      queue: { vipFirst: false },
+      widget: {},
+      bot: { webhook: { secret: null } },
+    });
+    expect(settingsUpdateSchema.parse({})).toStrictEqual({});
+  });
+
+  it('fills in each missing key of a stored section with its default', () => {
+    const stored = settingsSchema.parse({ queue: { maxQueueLength: 5 }, bot: { knowledgeBase: {}, webhook: { timeoutMs: 900 } } });
+    expect(stored.queue).toEqual({ ...DEFAULT_SETTINGS.queue, maxQueueLength: 5 });
+    expect(stored.bot).toEqual({ ...DEFAULT_SETTINGS.bot, webhook: { ...DEFAULT_SETTINGS.bot.webhook, timeoutMs: 900 } });
+  });
+
   it('never shows the webhook secret, only whether one is set', () => {
     const stored = mergeSettings(DEFAULT_SETTINGS, { bot: { webhook: { secret: 'a-secret-of-enough-length' } } });
     const view = toSettingsView(stored);
