@@ -37,3 +37,16 @@ export {
 } from '../../server/src/contracts/constants';
 export { ANALYTICS_MAX_DAYS } from '../../server/src/contracts/limits';
 export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
+export {
+  COLOUR_PATTERN,
+  eachLanguage,
+  LIST_LIMITS,
+  NUMBER_LIMITS,
+  TEXT_LIMITS,
+  type ListLimit,
+  type ListSettingPath,
+  type NumberLimit,
+  type NumberSettingPath,
+  type TextLimit,
+  type TextSettingPath,
+} from '../../server/src/contracts/limits';

@@ -9,8 +9,11 @@ import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
 
-import { isEmptyUpdate, lineOfEntry, toFormValues, toUpdate, type SettingsFormValues } from './settings/model';
-import { BotSection, EscalationSection, QueueSection, WidgetSection, type CollectionTypeOption } from './settings/sections';
+import { isEmptyUpdate, lineOfEntry, toFormValues, toUpdate, valueAt, type SettingsFormValues } from './settings/model';
+import { BotSection, type CollectionTypeOption } from './settings/sections/BotSection';
+import { EscalationSection } from './settings/sections/EscalationSection';
+import { QueueSection } from './settings/sections/QueueSection';
+import { WidgetSection } from './settings/sections/WidgetSection';
 import { fieldOfIssuePath, fieldOfMessage, nestErrors, validateForm, type ClientIssue } from './settings/validate';
 
 interface ServerIssue {
@@ -26,9 +29,6 @@ const serverIssuesOf = (details: Record<string, unknown> | undefined): ServerIss
     return Array.isArray(path) && typeof message === 'string' ? [{ path: path.map(String), message }] : [];
   });
 };
-
-const getIn = (values: SettingsFormValues, path: string): unknown =>
-  path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values);
 
 const SettingsForm = () => {
   const { formatMessage } = useIntl();
@@ -93,9 +93,9 @@ const SettingsForm = () => {
             { id: getTranslation('settings.error.entryTooLong'), defaultMessage: 'Line {line}: at most {max} characters.' },
             { line: issue.line, max: issue.max },
           );
-        case 'secretLength':
+        case 'lengthOrEmpty':
           return formatMessage(
-            { id: getTranslation('settings.error.secretLength'), defaultMessage: 'From {min} to {max} characters, or empty.' },
+            { id: getTranslation('settings.error.lengthOrEmpty'), defaultMessage: 'From {min} to {max} characters, or empty.' },
             { min: issue.min, max: issue.max },
           );
       }
@@ -113,7 +113,7 @@ const SettingsForm = () => {
     for (const issue of serverIssuesOf(body?.details)) {
       const located = fieldOfIssuePath(issue.path);
       if (!located || fieldErrors[located.field]) continue;
-      const text = getIn(values, located.field);
+      const text = valueAt(values, located.field);
       fieldErrors[located.field] =
         located.entry !== null && typeof text === 'string'
           ? formatMessage(

@@ -32,15 +32,15 @@ export interface ListLimit {
   readonly entryLength: Omit<TextLimit, 'optional'> | null;
 }
 
-/** One limit for the same setting in every supported language: `widget.texts.fi.title`, … */
-function eachLanguage<Limit, Prefix extends string, Suffix extends string>(
+/** One value for the same setting in every supported language: `widget.texts.fi.title`, … */
+export function eachLanguage<Value, Prefix extends string, Suffix extends string>(
   prefix: Prefix,
   suffix: Suffix,
-  limit: Limit,
-): Record<`${Prefix}.${SupportedLanguage}${Suffix}`, Limit> {
-  return Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [`${prefix}.${language}${suffix}`, limit])) as Record<
+  value: Value,
+): Record<`${Prefix}.${SupportedLanguage}${Suffix}`, Value> {
+  return Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [`${prefix}.${language}${suffix}`, value])) as Record<
     `${Prefix}.${SupportedLanguage}${Suffix}`,
-    Limit
+    Value
   >;
 }
 

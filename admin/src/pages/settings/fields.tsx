@@ -12,9 +12,8 @@ import { useField } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
+import { COLOUR_PATTERN } from '../../shared';
 import { getTranslation } from '../../utils/getTranslation';
-
-import { COLOUR_PATTERN } from './validate';
 
 /**
  * One labelled input bound to a path of the settings form (Strapi's `Form`): the label, the

@@ -1,12 +1,9 @@
-import type { Settings, SettingsUpdate, SettingsView } from '../../shared';
+import { SUPPORTED_LANGUAGES, type Settings, type SettingsUpdate, type SettingsView, type SupportedLanguage } from '../../shared';
 
 /**
  * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per
  * line, nullable texts are '' for "not set", numbers are `undefined` while the input is empty.
  */
-export const LANGUAGES = ['fi', 'en', 'sv'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 export const BUILT_IN_PROVIDERS = ['auto', 'webhook', 'external'] as const;
 
 export interface SettingsFormValues {
@@ -24,7 +21,7 @@ export interface SettingsFormValues {
   };
   escalation: {
     buttonEnabled: boolean;
-    phrases: { enabled: boolean; lists: Record<Language, string> };
+    phrases: { enabled: boolean; lists: Record<SupportedLanguage, string> };
     keywords: { enabled: boolean; list: string };
     failedAnswers: { enabled: boolean; threshold: number | undefined };
     frustration: { enabled: boolean; threshold: number | undefined; window: number | undefined };
@@ -47,11 +44,15 @@ export interface SettingsFormValues {
   widget: {
     primaryColor: string;
     position: 'right' | 'left';
-    texts: Record<Language, { title: string; welcome: string }>;
+    texts: Record<SupportedLanguage, { title: string; welcome: string }>;
     sound: boolean;
     allowedOrigins: string;
   };
 }
+
+/** The value at a dotted path of the form (`widget.texts.en.title`); undefined where there is none. */
+export const valueAt = (values: SettingsFormValues, path: string): unknown =>
+  path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values);
 
 const joinLines = (list: readonly string[]) => list.join('\n');
 
@@ -237,7 +238,7 @@ export function toUpdate(stored: SettingsView, values: SettingsFormValues): Sett
   const texts = update.widget?.texts;
   if (update.widget && texts) {
     update.widget.texts = Object.fromEntries(
-      LANGUAGES.filter((language) => texts[language] !== undefined).map((language) => [language, next.widget.texts[language]]),
+      SUPPORTED_LANGUAGES.filter((language) => texts[language] !== undefined).map((language) => [language, next.widget.texts[language]]),
     );
   }
   return update;

@@ -7,7 +7,8 @@ import {
   toSettingsView,
 } from '../../../../../server/src/contracts/settings';
 import { isEmptyUpdate, lineOfEntry, splitLines, toFormValues, toUpdate } from '../model';
-import { NUMBER_BOUNDS, validateForm } from '../validate';
+import { NUMBER_LIMITS } from '../../../shared';
+import { validateForm } from '../validate';
 
 const setIn = (target: Record<string, unknown>, path: string, value: unknown): void => {
   const keys = path.split('.');
@@ -66,7 +67,7 @@ describe('the settings form model', () => {
 });
 
 describe('the form’s number bounds', () => {
-  it.each(Object.entries(NUMBER_BOUNDS))('match the server schema for %s', (path, bounds) => {
+  it.each(Object.entries(NUMBER_LIMITS))('match the server schema for %s', (path, bounds) => {
     const accepts = (value: number) => {
       const settings = structuredClone(DEFAULT_SETTINGS) as unknown as Record<string, unknown>;
       setIn(settings, path, value);

@@ -1,0 +1,133 @@
+import { useField } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import { getTranslation } from '../../../utils/getTranslation';
+import { SettingField } from '../SettingField';
+import { Cell, Fields, Group, Section } from '../layout';
+import { BUILT_IN_PROVIDERS } from '../model';
+
+/** A collection type the knowledge-base bot can answer from, as the Content Manager lists it. */
+export interface CollectionTypeOption {
+  uid: string;
+  displayName: string;
+  attributes: Record<string, { type: string }>;
+}
+
+const TEXT_FIELD_TYPES = ['string', 'text', 'richtext', 'blocks', 'email', 'uid'];
+const LANGUAGE_FIELD_TYPES = ['string', 'enumeration'];
+
+/** The translation key of each provider's name; other names are providers registered by server code. */
+const PROVIDER_LABELS: Record<string, string> = {
+  auto: 'settings.bot.provider.auto',
+  webhook: 'settings.bot.provider.webhook',
+  external: 'settings.bot.provider.external',
+  'knowledge-base': 'settings.bot.provider.knowledgeBase',
+  fallback: 'settings.bot.provider.fallback',
+};
+
+const useProviderOptions = () => {
+  const { formatMessage } = useIntl();
+  const initialProvider = useField<string>('bot.provider').initialValue ?? 'auto';
+  // A provider registered by server code (or set over the API) stays selectable.
+  const providers = (BUILT_IN_PROVIDERS as readonly string[]).includes(initialProvider)
+    ? [...BUILT_IN_PROVIDERS]
+    : [...BUILT_IN_PROVIDERS, initialProvider];
+  return providers.map((value) => {
+    const known = PROVIDER_LABELS[value];
+    return {
+      value,
+      label: known
+        ? formatMessage({ id: getTranslation(known) })
+        : formatMessage({ id: getTranslation('settings.bot.provider.registered') }, { name: value }),
+    };
+  });
+};
+
+const ContentTypeSuggestions = ({ contentTypes }: { contentTypes: CollectionTypeOption[] }) => {
+  const contentType = useField<string>('bot.knowledgeBase.contentType').value ?? '';
+  const attributes = Object.entries(contentTypes.find((type) => type.uid === contentType.trim())?.attributes ?? {});
+  const named = (types: string[]) => attributes.filter(([, attribute]) => types.includes(attribute.type)).map(([name]) => name);
+  return (
+    <>
+      <datalist id="live-support-content-types">
+        {contentTypes.map((type) => (
+          <option key={type.uid} value={type.uid}>
+            {type.displayName}
+          </option>
+        ))}
+      </datalist>
+      <datalist id="live-support-text-fields">
+        {named(TEXT_FIELD_TYPES).map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <datalist id="live-support-language-fields">
+        {named(LANGUAGE_FIELD_TYPES).map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </>
+  );
+};
+
+export const BotSection = ({ contentTypes }: { contentTypes: CollectionTypeOption[] }) => {
+  const providers = useProviderOptions();
+  const secretSet = Boolean(useField<boolean>('bot.webhook.secretSet').value);
+  const removeSecret = Boolean(useField<boolean>('bot.webhook.removeSecret').value);
+
+  return (
+    <Section name="bot">
+      <Fields>
+        <Cell width="full">
+          <SettingField path="bot.provider" options={providers} />
+        </Cell>
+      </Fields>
+
+      <Group name="bot.knowledgeBase">
+        <ContentTypeSuggestions contentTypes={contentTypes} />
+        <Fields>
+          <Cell width="full">
+            <SettingField path="bot.knowledgeBase.contentType" suggestions="live-support-content-types" placeholder="api::faq.faq" />
+          </Cell>
+          <Cell>
+            <SettingField path="bot.knowledgeBase.titleField" suggestions="live-support-text-fields" />
+          </Cell>
+          <Cell>
+            <SettingField path="bot.knowledgeBase.bodyField" suggestions="live-support-text-fields" />
+          </Cell>
+          <Cell>
+            <SettingField path="bot.knowledgeBase.languageField" suggestions="live-support-language-fields" />
+          </Cell>
+          <Cell>
+            <SettingField path="bot.knowledgeBase.confidenceThreshold" step={0.05} />
+          </Cell>
+        </Fields>
+      </Group>
+
+      <Group name="bot.webhook">
+        <Fields>
+          <Cell width="full">
+            <SettingField path="bot.webhook.url" type="url" placeholder="https://bot.example.com/live-support" />
+          </Cell>
+          <Cell>
+            <SettingField
+              path="bot.webhook.secret"
+              type="password"
+              autoComplete="new-password"
+              disabled={removeSecret}
+              hintVariant={secretSet ? 'hintSet' : 'hint'}
+            />
+          </Cell>
+          {secretSet ? (
+            <Cell>
+              <SettingField path="bot.webhook.removeSecret" />
+            </Cell>
+          ) : null}
+          <Cell>
+            <SettingField path="bot.webhook.timeoutMs" step={100} />
+          </Cell>
+        </Fields>
+      </Group>
+    </Section>
+  );
+};
