@@ -11,51 +11,83 @@ import {
 } from '../../shared';
 
 /**
- * Every field of the settings form, by its path in the form's values, and how it is edited.
- * What else a field shows is derived from its path: the label and hint translations
+ * Every field of the settings form, by its path in the form's values: how it is edited and laid
+ * out. What else a field shows is derived from its path: the label and hint translations
  * (`settings.<path>.label`, `settings.<path>.hint`, with a language segment left out) and the
  * range text, from the limits the server's schema is built from.
  */
 export type FieldKind = 'number' | 'toggle' | 'list' | 'text' | 'longText' | 'select' | 'colour';
 
+export interface FieldSpec {
+  kind: FieldKind;
+  /** Its share of the section's width; half unless said (a per-language field has a column). */
+  width?: 'half' | 'third' | 'full';
+  /** Rows of a list. */
+  rows?: number;
+  /** A number input's step; 1 unless said. */
+  step?: number;
+  /** What a text input takes, fills in and suggests. */
+  type?: 'text' | 'url' | 'password';
+  autoComplete?: string;
+  placeholder?: string;
+  /** The id of a `<datalist>` with suggestions (see `SUGGESTION_LISTS`). */
+  suggestions?: string;
+}
+
+/** The `<datalist>`s of the bot section, which suggest collections and their fields. */
+export const SUGGESTION_LISTS = {
+  contentTypes: 'live-support-content-types',
+  textFields: 'live-support-text-fields',
+  languageFields: 'live-support-language-fields',
+} as const;
+
+const number: FieldSpec = { kind: 'number' };
+const toggle: FieldSpec = { kind: 'toggle' };
+const fieldName: FieldSpec = { kind: 'text', suggestions: SUGGESTION_LISTS.textFields };
+
 export const SETTING_FIELDS = {
-  'queue.maxQueueLength': 'number',
-  'queue.seatsPerAgent': 'number',
-  'queue.showEstimatedWait': 'toggle',
-  'queue.defaultWaitSeconds': 'number',
-  'queue.enforceOpeningHours': 'toggle',
-  'queue.requireOnlineAgent': 'toggle',
-  'queue.reminderAfterMinutes': 'number',
-  'queue.closeInactiveAfterMinutes': 'number',
-  'queue.vipFirst': 'toggle',
-  'queue.vipEmailDomains': 'list',
-  'escalation.buttonEnabled': 'toggle',
-  'escalation.phrases.enabled': 'toggle',
-  ...eachLanguage('escalation.phrases.lists', '', 'list'),
-  'escalation.keywords.enabled': 'toggle',
-  'escalation.keywords.list': 'list',
-  'escalation.failedAnswers.enabled': 'toggle',
-  'escalation.failedAnswers.threshold': 'number',
-  'escalation.frustration.enabled': 'toggle',
-  'escalation.frustration.threshold': 'number',
-  'escalation.frustration.window': 'number',
-  'bot.provider': 'select',
-  'bot.knowledgeBase.contentType': 'text',
-  'bot.knowledgeBase.titleField': 'text',
-  'bot.knowledgeBase.bodyField': 'text',
-  'bot.knowledgeBase.languageField': 'text',
-  'bot.knowledgeBase.confidenceThreshold': 'number',
-  'bot.webhook.url': 'text',
-  'bot.webhook.secret': 'text',
-  'bot.webhook.removeSecret': 'toggle',
-  'bot.webhook.timeoutMs': 'number',
-  'widget.primaryColor': 'colour',
-  'widget.position': 'select',
-  ...eachLanguage('widget.texts', '.title', 'text'),
-  ...eachLanguage('widget.texts', '.welcome', 'longText'),
-  'widget.sound': 'toggle',
-  'widget.allowedOrigins': 'list',
-} as const satisfies Record<string, FieldKind>;
+  'queue.maxQueueLength': number,
+  'queue.seatsPerAgent': number,
+  'queue.showEstimatedWait': toggle,
+  'queue.defaultWaitSeconds': number,
+  'queue.enforceOpeningHours': toggle,
+  'queue.requireOnlineAgent': toggle,
+  'queue.reminderAfterMinutes': number,
+  'queue.closeInactiveAfterMinutes': number,
+  'queue.vipFirst': toggle,
+  'queue.vipEmailDomains': { kind: 'list', rows: 4 },
+  'escalation.buttonEnabled': { ...toggle, width: 'full' },
+  'escalation.phrases.enabled': { ...toggle, width: 'full' },
+  ...eachLanguage('escalation.phrases.lists', '', { kind: 'list', rows: 8 } satisfies FieldSpec),
+  'escalation.keywords.enabled': toggle,
+  'escalation.keywords.list': { kind: 'list', rows: 6 },
+  'escalation.failedAnswers.enabled': toggle,
+  'escalation.failedAnswers.threshold': number,
+  'escalation.frustration.enabled': { ...toggle, width: 'full' },
+  'escalation.frustration.threshold': { ...number, step: 0.05 },
+  'escalation.frustration.window': number,
+  'bot.provider': { kind: 'select', width: 'full' },
+  'bot.knowledgeBase.contentType': {
+    kind: 'text',
+    width: 'full',
+    suggestions: SUGGESTION_LISTS.contentTypes,
+    placeholder: 'api::faq.faq',
+  },
+  'bot.knowledgeBase.titleField': fieldName,
+  'bot.knowledgeBase.bodyField': fieldName,
+  'bot.knowledgeBase.languageField': { ...fieldName, suggestions: SUGGESTION_LISTS.languageFields },
+  'bot.knowledgeBase.confidenceThreshold': { ...number, step: 0.05 },
+  'bot.webhook.url': { kind: 'text', type: 'url', width: 'full', placeholder: 'https://bot.example.com/live-support' },
+  'bot.webhook.secret': { kind: 'text', type: 'password', autoComplete: 'new-password' },
+  'bot.webhook.removeSecret': toggle,
+  'bot.webhook.timeoutMs': { ...number, step: 100 },
+  'widget.primaryColor': { kind: 'colour' },
+  'widget.position': { kind: 'select' },
+  ...eachLanguage('widget.texts', '.title', { kind: 'text' } satisfies FieldSpec),
+  ...eachLanguage('widget.texts', '.welcome', { kind: 'longText' } satisfies FieldSpec),
+  'widget.sound': toggle,
+  'widget.allowedOrigins': { kind: 'list', rows: 4 },
+} satisfies Record<string, FieldSpec>;
 
 export type SettingFieldPath = keyof typeof SETTING_FIELDS;
 export const SETTING_FIELD_PATHS = Object.keys(SETTING_FIELDS) as SettingFieldPath[];
@@ -64,9 +96,9 @@ export const isSettingFieldPath = (path: string): path is SettingFieldPath => pa
 
 const limitOf = <Limit>(limits: Record<string, Limit>, path: string): Limit | null => limits[path] ?? null;
 
-export const numberLimitOf = (path: string): NumberLimit | null => limitOf<NumberLimit>(NUMBER_LIMITS, path);
-export const listLimitOf = (path: string): ListLimit | null => limitOf<ListLimit>(LIST_LIMITS, path);
-export const textLimitOf = (path: string): TextLimit | null => limitOf<TextLimit>(TEXT_LIMITS, path);
+const numberLimitOf = (path: string): NumberLimit | null => limitOf<NumberLimit>(NUMBER_LIMITS, path);
+const listLimitOf = (path: string): ListLimit | null => limitOf<ListLimit>(LIST_LIMITS, path);
+const textLimitOf = (path: string): TextLimit | null => limitOf<TextLimit>(TEXT_LIMITS, path);
 
 /** A translated message: its key (without the plugin's prefix) and the values it formats. */
 export interface MessageRef {
@@ -74,8 +106,7 @@ export interface MessageRef {
   values: Record<string, number>;
 }
 
-export interface FieldDescription {
-  kind: FieldKind;
+export interface FieldDescription extends FieldSpec {
   /** The language of a per-language field (`widget.texts.fi.title`): the label names it. */
   language: SupportedLanguage | null;
   /** The path its translations are named after: the field's path without a language. */
@@ -91,9 +122,13 @@ export interface FieldDescription {
 
 const isLanguage = (segment: string): segment is SupportedLanguage => (SUPPORTED_LANGUAGES as readonly string[]).includes(segment);
 
-/** All a field shows, derived from its path. `hintVariant` picks another hint (`hintSet`). */
-export function describeField(path: SettingFieldPath, hintVariant = 'hint'): FieldDescription {
-  const kind: FieldKind = SETTING_FIELDS[path];
+/** Which hint a field shows: the webhook secret's tells whether one is stored (`hintSet`). */
+export type HintVariant = 'hint' | 'hintSet';
+
+/** All a field shows, derived from its path. */
+export function describeField(path: SettingFieldPath, hintVariant: HintVariant = 'hint'): FieldDescription {
+  const spec: FieldSpec = SETTING_FIELDS[path];
+  const { kind } = spec;
   const segments = path.split('.');
   const language = segments.find(isLanguage) ?? null;
   const messagePath = segments.filter((segment) => segment !== language).join('.');
@@ -106,7 +141,7 @@ export function describeField(path: SettingFieldPath, hintVariant = 'hint'): Fie
       ? { id: 'settings.hint.list', values: { max: list.maxEntries } }
       : null;
   return {
-    kind,
+    ...spec,
     language,
     messagePath,
     label: { id: `settings.${messagePath}.label`, values: {} },

@@ -15,10 +15,7 @@ import { useIntl } from 'react-intl';
 import { COLOUR_PATTERN } from '../../shared';
 import { getTranslation } from '../../utils/getTranslation';
 
-/**
- * One labelled input bound to a path of the settings form (Strapi's `Form`): the label, the
- * hint and the error are tied to the input by `Field` (for, aria-describedby, aria-invalid).
- */
+/** One labelled input bound to a path of the settings form (Strapi's `Form`). */
 interface FieldProps {
   name: string;
   label: string;
@@ -26,20 +23,34 @@ interface FieldProps {
   disabled?: boolean;
 }
 
+/** The label, hint and error around an input, tied to it by `Field` (for, aria-describedby, aria-invalid). */
+const Labelled = ({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: Omit<FieldProps, 'disabled'> & { error?: string; required?: boolean; children: ReactNode }) => (
+  <Field.Root name={name} hint={hint} error={error} required={required}>
+    <Field.Label>{label}</Field.Label>
+    {children}
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
+
 export const NumberField = ({ name, label, hint, disabled, step = 1 }: FieldProps & { step?: number }) => {
   const field = useField<number>(name);
   return (
-    <Field.Root name={name} hint={hint} error={field.error}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error}>
       <NumberInput
         value={field.value}
         step={step}
         disabled={disabled}
         onValueChange={(value) => field.onChange(name, value)}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };
 
@@ -47,8 +58,7 @@ export const ToggleField = ({ name, label, hint, disabled }: FieldProps) => {
   const { formatMessage } = useIntl();
   const field = useField<boolean>(name);
   return (
-    <Field.Root name={name} hint={hint} error={field.error}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error}>
       <Toggle
         checked={Boolean(field.value)}
         disabled={disabled}
@@ -56,9 +66,7 @@ export const ToggleField = ({ name, label, hint, disabled }: FieldProps) => {
         offLabel={formatMessage({ id: getTranslation('settings.toggle.off'), defaultMessage: 'Off' })}
         onChange={(event) => field.onChange(name, event.currentTarget.checked)}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };
 
@@ -74,8 +82,7 @@ interface TextFieldProps extends FieldProps {
 export const TextField = ({ name, label, hint, disabled, type = 'text', autoComplete = 'off', placeholder, suggestions, required }: TextFieldProps) => {
   const field = useField<string>(name);
   return (
-    <Field.Root name={name} hint={hint} error={field.error} required={required}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error} required={required}>
       <TextInput
         type={type}
         value={field.value ?? ''}
@@ -86,45 +93,31 @@ export const TextField = ({ name, label, hint, disabled, type = 'text', autoComp
         spellCheck={false}
         onChange={(event) => field.onChange(name, event.currentTarget.value)}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };
 
-/** A list edited one entry per line. */
-export const ListField = ({ name, label, hint, disabled, rows = 5 }: FieldProps & { rows?: number }) => {
+/** A text of several lines; a list is one of them, edited one entry per line with no spell check. */
+export const TextareaField = ({
+  name,
+  label,
+  hint,
+  disabled,
+  rows,
+  spellCheck,
+  required,
+}: FieldProps & { rows: number; spellCheck?: boolean; required?: boolean }) => {
   const field = useField<string>(name);
   return (
-    <Field.Root name={name} hint={hint} error={field.error}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error} required={required}>
       <Textarea
         value={field.value ?? ''}
         disabled={disabled}
         rows={rows}
-        spellCheck={false}
+        spellCheck={spellCheck}
         onChange={(event) => field.onChange(name, event.currentTarget.value)}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
-  );
-};
-
-export const LongTextField = ({ name, label, hint, disabled, required }: FieldProps & { required?: boolean }) => {
-  const field = useField<string>(name);
-  return (
-    <Field.Root name={name} hint={hint} error={field.error} required={required}>
-      <Field.Label>{label}</Field.Label>
-      <Textarea
-        value={field.value ?? ''}
-        disabled={disabled}
-        rows={2}
-        onChange={(event) => field.onChange(name, event.currentTarget.value)}
-      />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };
 
@@ -137,8 +130,7 @@ export const SelectField = ({
 }: FieldProps & { options: { value: string; label: string }[] }) => {
   const field = useField<string>(name);
   return (
-    <Field.Root name={name} hint={hint} error={field.error}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error}>
       <SingleSelect
         value={field.value}
         disabled={disabled}
@@ -150,9 +142,7 @@ export const SelectField = ({
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };
 
@@ -162,8 +152,7 @@ export const ColourField = ({ name, label, hint, disabled, pickerLabel }: FieldP
   const value = field.value ?? '';
   const valid = COLOUR_PATTERN.test(value.trim());
   return (
-    <Field.Root name={name} hint={hint} error={field.error}>
-      <Field.Label>{label}</Field.Label>
+    <Labelled name={name} label={label} hint={hint} error={field.error}>
       <TextInput
         value={value}
         disabled={disabled}
@@ -194,8 +183,6 @@ export const ColourField = ({ name, label, hint, disabled, pickerLabel }: FieldP
           />
         }
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </Labelled>
   );
 };

@@ -40,16 +40,13 @@ export const Section = ({ name, children }: { name: string; children: ReactNode 
   );
 };
 
-/** A titled group of fields inside a section. */
-export const Group = ({ name, children }: { name: string; children: ReactNode }) => {
+/** The title of a group of fields inside a section. */
+export const GroupTitle = ({ name }: { name: string }) => {
   const { formatMessage } = useIntl();
   return (
-    <>
-      <Typography variant="sigma" tag="h3" textColor="neutral600">
-        {formatMessage({ id: getTranslation(`settings.${name}.title`) })}
-      </Typography>
-      {children}
-    </>
+    <Typography variant="sigma" tag="h3" textColor="neutral600">
+      {formatMessage({ id: getTranslation(`settings.${name}.title`) })}
+    </Typography>
   );
 };
 

@@ -19,7 +19,7 @@ describe('the settings field catalogue', () => {
   });
 
   it('edits numbers and lists where the shared limits have them, and texts where they limit a length', () => {
-    const pathsOf = (kind: string) => SETTING_FIELD_PATHS.filter((path) => SETTING_FIELDS[path] === kind).sort();
+    const pathsOf = (kind: string) => SETTING_FIELD_PATHS.filter((path) => SETTING_FIELDS[path].kind === kind).sort();
     expect(pathsOf('number')).toEqual(Object.keys(NUMBER_LIMITS).sort());
     expect(pathsOf('list')).toEqual(Object.keys(LIST_LIMITS).sort());
     for (const path of Object.keys(TEXT_LIMITS)) expect(SETTING_FIELD_PATHS).toContain(path);

@@ -2,8 +2,9 @@ import { useField } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { getTranslation } from '../../../utils/getTranslation';
-import { SettingField } from '../SettingField';
-import { Cell, Fields, Group, Section } from '../layout';
+import { SettingFields, SettingGroup } from '../SettingField';
+import { SUGGESTION_LISTS } from '../field-catalogue';
+import { Section } from '../layout';
 import { BUILT_IN_PROVIDERS } from '../model';
 
 /** A collection type the knowledge-base bot can answer from, as the Content Manager lists it. */
@@ -49,19 +50,19 @@ const ContentTypeSuggestions = ({ contentTypes }: { contentTypes: CollectionType
   const named = (types: string[]) => attributes.filter(([, attribute]) => types.includes(attribute.type)).map(([name]) => name);
   return (
     <>
-      <datalist id="live-support-content-types">
+      <datalist id={SUGGESTION_LISTS.contentTypes}>
         {contentTypes.map((type) => (
           <option key={type.uid} value={type.uid}>
             {type.displayName}
           </option>
         ))}
       </datalist>
-      <datalist id="live-support-text-fields">
+      <datalist id={SUGGESTION_LISTS.textFields}>
         {named(TEXT_FIELD_TYPES).map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
-      <datalist id="live-support-language-fields">
+      <datalist id={SUGGESTION_LISTS.languageFields}>
         {named(LANGUAGE_FIELD_TYPES).map((name) => (
           <option key={name} value={name} />
         ))}
@@ -77,57 +78,24 @@ export const BotSection = ({ contentTypes }: { contentTypes: CollectionTypeOptio
 
   return (
     <Section name="bot">
-      <Fields>
-        <Cell width="full">
-          <SettingField path="bot.provider" options={providers} />
-        </Cell>
-      </Fields>
-
-      <Group name="bot.knowledgeBase">
+      <SettingFields fields={['bot.provider']} props={{ 'bot.provider': { options: providers } }} />
+      <SettingGroup
+        name="bot.knowledgeBase"
+        fields={[
+          'bot.knowledgeBase.contentType',
+          'bot.knowledgeBase.titleField',
+          'bot.knowledgeBase.bodyField',
+          'bot.knowledgeBase.languageField',
+          'bot.knowledgeBase.confidenceThreshold',
+        ]}
+      >
         <ContentTypeSuggestions contentTypes={contentTypes} />
-        <Fields>
-          <Cell width="full">
-            <SettingField path="bot.knowledgeBase.contentType" suggestions="live-support-content-types" placeholder="api::faq.faq" />
-          </Cell>
-          <Cell>
-            <SettingField path="bot.knowledgeBase.titleField" suggestions="live-support-text-fields" />
-          </Cell>
-          <Cell>
-            <SettingField path="bot.knowledgeBase.bodyField" suggestions="live-support-text-fields" />
-          </Cell>
-          <Cell>
-            <SettingField path="bot.knowledgeBase.languageField" suggestions="live-support-language-fields" />
-          </Cell>
-          <Cell>
-            <SettingField path="bot.knowledgeBase.confidenceThreshold" step={0.05} />
-          </Cell>
-        </Fields>
-      </Group>
-
-      <Group name="bot.webhook">
-        <Fields>
-          <Cell width="full">
-            <SettingField path="bot.webhook.url" type="url" placeholder="https://bot.example.com/live-support" />
-          </Cell>
-          <Cell>
-            <SettingField
-              path="bot.webhook.secret"
-              type="password"
-              autoComplete="new-password"
-              disabled={removeSecret}
-              hintVariant={secretSet ? 'hintSet' : 'hint'}
-            />
-          </Cell>
-          {secretSet ? (
-            <Cell>
-              <SettingField path="bot.webhook.removeSecret" />
-            </Cell>
-          ) : null}
-          <Cell>
-            <SettingField path="bot.webhook.timeoutMs" step={100} />
-          </Cell>
-        </Fields>
-      </Group>
+      </SettingGroup>
+      <SettingGroup
+        name="bot.webhook"
+        fields={['bot.webhook.url', 'bot.webhook.secret', secretSet && 'bot.webhook.removeSecret', 'bot.webhook.timeoutMs']}
+        props={{ 'bot.webhook.secret': { disabled: removeSecret, hintVariant: secretSet ? 'hintSet' : 'hint' } }}
+      />
     </Section>
   );
 };

@@ -1,62 +1,18 @@
-import { SUPPORTED_LANGUAGES } from '../../../shared';
-import { SettingField } from '../SettingField';
-import { Cell, Fields, Group, Section } from '../layout';
+import { languageColumns, SettingFields, SettingGroup } from '../SettingField';
+import { Section } from '../layout';
 
 export const EscalationSection = () => (
   <Section name="escalation">
-    <Fields>
-      <Cell width="full">
-        <SettingField path="escalation.buttonEnabled" />
-      </Cell>
-    </Fields>
-
-    <Group name="escalation.phrases">
-      <Fields>
-        <Cell width="full">
-          <SettingField path="escalation.phrases.enabled" />
-        </Cell>
-        {SUPPORTED_LANGUAGES.map((language) => (
-          <Cell key={language} width="third">
-            <SettingField path={`escalation.phrases.lists.${language}`} rows={8} />
-          </Cell>
-        ))}
-      </Fields>
-    </Group>
-
-    <Group name="escalation.keywords">
-      <Fields>
-        <Cell>
-          <SettingField path="escalation.keywords.enabled" />
-        </Cell>
-        <Cell>
-          <SettingField path="escalation.keywords.list" rows={6} />
-        </Cell>
-      </Fields>
-    </Group>
-
-    <Group name="escalation.failedAnswers">
-      <Fields>
-        <Cell>
-          <SettingField path="escalation.failedAnswers.enabled" />
-        </Cell>
-        <Cell>
-          <SettingField path="escalation.failedAnswers.threshold" />
-        </Cell>
-      </Fields>
-    </Group>
-
-    <Group name="escalation.frustration">
-      <Fields>
-        <Cell width="full">
-          <SettingField path="escalation.frustration.enabled" />
-        </Cell>
-        <Cell>
-          <SettingField path="escalation.frustration.threshold" step={0.05} />
-        </Cell>
-        <Cell>
-          <SettingField path="escalation.frustration.window" />
-        </Cell>
-      </Fields>
-    </Group>
+    <SettingFields fields={['escalation.buttonEnabled']} />
+    <SettingGroup
+      name="escalation.phrases"
+      fields={['escalation.phrases.enabled', languageColumns((language) => [`escalation.phrases.lists.${language}`])]}
+    />
+    <SettingGroup name="escalation.keywords" fields={['escalation.keywords.enabled', 'escalation.keywords.list']} />
+    <SettingGroup name="escalation.failedAnswers" fields={['escalation.failedAnswers.enabled', 'escalation.failedAnswers.threshold']} />
+    <SettingGroup
+      name="escalation.frustration"
+      fields={['escalation.frustration.enabled', 'escalation.frustration.threshold', 'escalation.frustration.window']}
+    />
   </Section>
 );

@@ -1,9 +1,8 @@
 import { useIntl } from 'react-intl';
 
-import { SUPPORTED_LANGUAGES } from '../../../shared';
 import { getTranslation } from '../../../utils/getTranslation';
-import { SettingField } from '../SettingField';
-import { Cell, Fields, Section } from '../layout';
+import { languageColumns, SettingFields } from '../SettingField';
+import { Section } from '../layout';
 
 const POSITIONS = ['right', 'left'] as const;
 
@@ -15,26 +14,16 @@ export const WidgetSection = () => {
   }));
   return (
     <Section name="widget">
-      <Fields>
-        <Cell>
-          <SettingField path="widget.primaryColor" />
-        </Cell>
-        <Cell>
-          <SettingField path="widget.position" options={positions} />
-        </Cell>
-        {SUPPORTED_LANGUAGES.map((language) => (
-          <Cell key={language} width="third">
-            <SettingField path={`widget.texts.${language}.title`} />
-            <SettingField path={`widget.texts.${language}.welcome`} />
-          </Cell>
-        ))}
-        <Cell>
-          <SettingField path="widget.sound" />
-        </Cell>
-        <Cell>
-          <SettingField path="widget.allowedOrigins" rows={4} />
-        </Cell>
-      </Fields>
+      <SettingFields
+        fields={[
+          'widget.primaryColor',
+          'widget.position',
+          languageColumns((language) => [`widget.texts.${language}.title`, `widget.texts.${language}.welcome`]),
+          'widget.sound',
+          'widget.allowedOrigins',
+        ]}
+        props={{ 'widget.position': { options: positions } }}
+      />
     </Section>
   );
 };
