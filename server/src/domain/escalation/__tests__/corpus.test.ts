@@ -4,7 +4,8 @@
  * at or above 0.9, so a lexicon edit that trades a few cases is visible without breaking the build.
  * Each case is one message with no earlier messages unless it says otherwise.
  */
-import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation } from '../detect';
+import { detectCustomerEscalation } from '../detect';
+import { DEFAULT_ESCALATION_SETTINGS } from '../rules';
 
 interface CorpusCase {
   language: string;

@@ -1,13 +1,7 @@
-import {
-  DEFAULT_ESCALATION_SETTINGS,
-  countConsecutiveFailures,
-  detectCustomerEscalation,
-  detectFailedAnswers,
-  grammarLanguage,
-  type EscalationDecision,
-  type EscalationSettings,
-} from '../detect';
+import { countConsecutiveFailures, detectCustomerEscalation, detectFailedAnswers } from '../detect';
 import { DEFAULT_KEYWORDS, DEFAULT_PHRASES } from '../lexicon';
+import { grammarLanguage } from '../reading';
+import { DEFAULT_ESCALATION_SETTINGS, type EscalationDecision, type EscalationSettings } from '../rules';
 
 /** A mutable copy of the defaults with some parts replaced. */
 function settingsWith(edit: (settings: EscalationSettings) => void): EscalationSettings {
