@@ -1,7 +1,7 @@
 /**
  * When the bot hands a conversation to a person: the customer asks for one (a phrase), names
  * something a bot must not handle (a keyword), gets frustrated, or the bot fails to answer several
- * times in a row (docs/product.md, "How an escalation starts"). Pure: the caller passes the
+ * times in a row (docs/product.md#how-an-escalation-starts). Pure: the caller passes the
  * message, the earlier customer messages, the bot's outcome history and the settings.
  *
  * How a message is read, in short (docs/escalation.md has the long version):

@@ -1,4 +1,4 @@
-/** Escalation detection (PRODUCT.md §2): pure functions, no Strapi. See docs/escalation.md. */
+/** Escalation detection (docs/product.md#how-an-escalation-starts): pure functions, no Strapi. See docs/escalation.md. */
 export {
   countConsecutiveFailures,
   detectCustomerEscalation,

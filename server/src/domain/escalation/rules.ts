@@ -1,7 +1,7 @@
 /**
  * The escalation rules a site owner switches and tunes (phrases, keywords, failed bot answers,
  * frustration), their defaults, and the decision a check returns. The defaults are described in
- * docs/product.md ("How an escalation starts").
+ * docs/product.md#how-an-escalation-starts.
  */
 import { type EscalationTrigger } from '../conversation-status';
 import { DEFAULT_KEYWORDS, DEFAULT_PHRASES } from './lexicon';
