@@ -112,6 +112,7 @@ export function useBootedStrapi(options: BootedStrapiOptions = {}): BootedStrapi
     },
     service: (name) => running().strapi.plugin(PLUGIN_ID).service(name),
     signIn(account, signInOptions = {}) {
+      if (booted) throw new Error(`sign ${account.email} in with loginAgent: signIn only registers sign-ins for beforeAll`);
       const entry: (typeof signIns)[number] = { account, presence: signInOptions.presence };
       signIns.push(entry);
       return signedInLater(account, () => entry.agent);
@@ -122,7 +123,13 @@ export function useBootedStrapi(options: BootedStrapiOptions = {}): BootedStrapi
       const previous = running();
       await previous.stop();
       booted = undefined;
-      const next = await bootStrapi({ ...bootOptions, databaseFile: previous.databaseFile });
+      let next: BootedStrapi;
+      try {
+        next = await bootStrapi({ ...bootOptions, databaseFile: previous.databaseFile });
+      } catch (error) {
+        previous.removeDatabase();
+        throw error;
+      }
       // A boot on a given database file leaves the file alone; the first boot's removal still owns it.
       booted = { ...next, removeDatabase: previous.removeDatabase };
     },
