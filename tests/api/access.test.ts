@@ -1,10 +1,12 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
-import { DEMO_AGENT } from '../helpers/admin-auth';
+import { ACTIONS, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import { UID } from '../../server/src/constants';
+import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
-  alwaysOpen,
   ask,
   countRows,
   createAdmin,
@@ -14,37 +16,20 @@ import {
   startCustomer,
   waitForMessage,
   widgetSocket,
-  type Agent,
   type Customer,
 } from '../helpers/protocol';
 import { connectSocket, expectRefused } from '../helpers/sockets';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
-const CONVERSATION = 'plugin::live-support.conversation';
-const MESSAGE = 'plugin::live-support.message';
-const EVENT = 'plugin::live-support.conversation-event';
-
-let app: BootedStrapi;
-let agent: Agent;
-
-beforeAll(async () => {
-  // Open agent sockets are checked again every second here (a minute by default).
-  app = await bootStrapi({ env: { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { accessRecheckMs: 1000 } }) } });
-  await alwaysOpen(app);
-  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  await agent.put('/presence', { status: 'online' }).expect(200);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-});
+// Open agent sockets are checked again every second here (a minute by default).
+const app = useBootedStrapi({ config: { realtime: { accessRecheckMs: 1000 } } });
+const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
+const superAdmin = app.signIn(DEMO_ADMIN);
 
 async function snapshotCounts() {
   return {
-    conversations: await countRows(app, CONVERSATION),
-    messages: await countRows(app, MESSAGE),
-    events: await countRows(app, EVENT),
+    conversations: await countRows(app, UID.conversation),
+    messages: await countRows(app, UID.message),
+    events: await countRows(app, UID.conversationEvent),
   };
 }
 
@@ -63,7 +48,7 @@ describe('visitor tokens', () => {
   it("does not let A read, post to, escalate, rate or leave B's conversation", async () => {
     const before = await snapshotCounts();
     const asAlice = (method: 'get' | 'post', path: string, body?: object) => {
-      const url = `/api/live-support/conversations/${bob.conversationId}${path}`;
+      const url = `${PUBLIC_API_BASE}/conversations/${bob.conversationId}${path}`;
       const call = method === 'get' ? request(app.url).get(url) : request(app.url).post(url).send(body ?? {});
       return call.set('Authorization', `Bearer ${alice.token}`);
     };
@@ -85,7 +70,7 @@ describe('visitor tokens', () => {
   });
 
   it('answers 401 without a token or with a forged, foreign or malformed one', async () => {
-    const url = `/api/live-support/conversations/${bob.conversationId}`;
+    const url = `${PUBLIC_API_BASE}/conversations/${bob.conversationId}`;
     const [header, payload] = bob.token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ sub: String(bob.conversationId) })).toString('base64url');
     for (const authorization of [undefined, 'Bearer', 'Bearer nonsense', `Bearer ${header}.${forgedPayload}.${payload}`, `Basic ${bob.token}`]) {
@@ -97,7 +82,7 @@ describe('visitor tokens', () => {
   });
 
   it('refuses a widget socket with a forged token and binds a good one to its own conversation', async () => {
-    const refused = await expectRefused(connectSocket(app.url, '/widget', { token: `${bob.token}x` }));
+    const refused = await expectRefused(connectSocket(app.url, NAMESPACES.widget, { token: `${bob.token}x` }));
     expect(refused.data).toEqual({ code: 'UNAUTHORIZED' });
 
     const socket = await widgetSocket(app, alice.token);
@@ -117,7 +102,7 @@ describe('agent permissions', () => {
   beforeAll(async () => {
     // A role that may read the queue but not chat.
     const role = await app.strapi.admin.services.role.create({ name: 'Observer', code: 'observer', description: 'read only' });
-    await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: 'plugin::live-support.read', subject: null }]);
+    await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: ACTIONS.read, subject: null }]);
     await createAdmin(app, { email: 'observer@example.com', password: 'Observer-Pass-1', firstname: 'Olli' }, 'observer');
     await createAdmin(app, { email: 'editor2@example.com', password: 'Editor-Pass-1', firstname: 'Eeva' }, 'strapi-editor');
   });
@@ -145,13 +130,13 @@ describe('agent permissions', () => {
 
   it('refuses the agent socket to an admin without read, and to a bad token', async () => {
     const editor = await loginAgent(app, 'editor2@example.com', 'Editor-Pass-1');
-    const forbidden = await expectRefused(connectSocket(app.url, '/agent', { token: editor.token }));
+    const forbidden = await expectRefused(connectSocket(app.url, NAMESPACES.agent, { token: editor.token }));
     expect(forbidden.message).toBe('forbidden');
     expect(forbidden.data).toEqual({ code: 'FORBIDDEN' });
-    const unauthorized = await expectRefused(connectSocket(app.url, '/agent', { token: 'not-a-token' }));
+    const unauthorized = await expectRefused(connectSocket(app.url, NAMESPACES.agent, { token: 'not-a-token' }));
     expect(unauthorized.data).toEqual({ code: 'UNAUTHORIZED' });
     const visitorToken = (await startCustomer(app)).token;
-    expect((await expectRefused(connectSocket(app.url, '/agent', { token: visitorToken }))).data).toEqual({
+    expect((await expectRefused(connectSocket(app.url, NAMESPACES.agent, { token: visitorToken }))).data).toEqual({
       code: 'UNAUTHORIZED',
     });
   });
@@ -224,7 +209,7 @@ describe('malformed input changes nothing', () => {
     [{ isVip: true }],
   ])('session start %j → 400 and no conversation', async (body) => {
     const before = await snapshotCounts();
-    const response = await request(app.url).post('/api/live-support/sessions').send(body);
+    const response = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).send(body);
     expect(response.status).toBe(400);
     expect(await snapshotCounts()).toEqual(before);
   });
@@ -258,11 +243,11 @@ describe('malformed input changes nothing', () => {
     ['PUT', '/settings', { queue: { seats: 3 } }],
   ])('agent %s %s %j → 400', async (method, path, body) => {
     const before = await snapshotCounts();
-    const settingsBefore = await app.strapi.plugin('live-support').service('settings').get();
-    const response = method === 'PUT' ? await agentAsAdmin().put(path, body) : await agentAsAdmin().post(path, body);
+    const settingsBefore = await app.service('settings').get();
+    const response = method === 'PUT' ? await superAdmin.put(path, body) : await superAdmin.post(path, body);
     expect(response.status).toBe(400);
     expect(await snapshotCounts()).toEqual(before);
-    expect(await app.strapi.plugin('live-support').service('settings').get()).toEqual(settingsBefore);
+    expect(await app.service('settings').get()).toEqual(settingsBefore);
   });
 
   it('answers 413 for a body above the limit and stores nothing', async () => {
@@ -325,23 +310,14 @@ describe('malformed input changes nothing', () => {
   });
 });
 
-let superAdmin: Agent | null = null;
-function agentAsAdmin(): Agent {
-  if (!superAdmin) throw new Error('super admin not logged in');
-  return superAdmin;
-}
-beforeAll(async () => {
-  superAdmin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
-});
-
 describe('agent sockets that stay open', () => {
   let role: { id: number };
 
   beforeAll(async () => {
     role = await app.strapi.admin.services.role.create({ name: 'Temporary agents', code: 'temporary-agents', description: 'read and chat' });
     await app.strapi.admin.services.role.assignPermissions(role.id, [
-      { action: 'plugin::live-support.read', subject: null },
-      { action: 'plugin::live-support.chat', subject: null },
+      { action: ACTIONS.read, subject: null },
+      { action: ACTIONS.chat, subject: null },
     ]);
     for (const [email, firstname] of [
       ['deactivated@example.com', 'Dan'],
@@ -387,7 +363,7 @@ describe('agent sockets that stay open', () => {
     try {
       // Allowed to try: an unknown conversation is a 404, not a 403.
       expect(await ask(socket, 'conversation:claim', { conversationId: 999999 })).toMatchObject({ ok: false, error: { status: 404 } });
-      await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: 'plugin::live-support.read', subject: null }]);
+      await app.strapi.admin.services.role.assignPermissions(role.id, [{ action: ACTIONS.read, subject: null }]);
       await eventually(async () => {
         const claim = await ask(socket, 'conversation:claim', { conversationId: 999999 });
         return !claim.ok && claim.error.status === 403;

@@ -1,23 +1,18 @@
 import request from 'supertest';
 
-import { DEMO_AGENT } from '../helpers/admin-auth';
-import { alwaysOpen, loginAgent, startCustomer, type Agent } from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+import { ADMIN_API_BASE } from '../../server/src/contracts/constants';
+import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { startCustomer } from '../helpers/protocol';
 
-let app: BootedStrapi;
-let agent: Agent;
-let admin: Agent;
+const app = useBootedStrapi();
+const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
+const admin = app.signIn(DEMO_ADMIN);
 
 /** Today in the opening hours' time zone (the default, Europe/Helsinki), as the report counts days. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  await alwaysOpen(app);
-  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  admin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
-  await agent.put('/presence', { status: 'online' }).expect(200);
-
   // One conversation the bot handles alone, three handed over: two served (one rated), one left.
   await startCustomer(app);
   for (const [index, score] of [[0, 4], [1, null]] as const) {
@@ -31,11 +26,6 @@ beforeAll(async () => {
   const leaving = await startCustomer(app);
   await leaving.post('/escalate').expect(200);
   await leaving.post('/leave').expect(200);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
 });
 
 describe('analytics', () => {
@@ -66,7 +56,7 @@ describe('analytics', () => {
 
   it('exports the same figures as CSV', async () => {
     const response = await request(app.url)
-      .get(`/live-support/analytics/export?from=${today()}&to=${today()}`)
+      .get(`${ADMIN_API_BASE}/analytics/export?from=${today()}&to=${today()}`)
       .set('Authorization', `Bearer ${admin.token}`)
       .expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');

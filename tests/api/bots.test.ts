@@ -4,38 +4,21 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 
 import { verifyWebhookSignature } from '../../server/src/bots/webhook-client';
+import { UID } from '../../server/src/constants';
+import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView } from '../../server/src/contracts/views';
-import { DEMO_AGENT } from '../helpers/admin-auth';
-import {
-  alwaysOpen,
-  loginAgent,
-  startCustomer,
-  waitForMessage,
-  waitForStatus,
-  type Agent,
-} from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { startCustomer, waitForMessage, waitForStatus } from '../helpers/protocol';
 
-let app: BootedStrapi;
-let agent: Agent;
+const app = useBootedStrapi();
+const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
+const superAdmin = app.signIn(DEMO_ADMIN);
 
-const service = (name: string) => app.strapi.plugin('live-support').service(name);
 const FAQ_SETTINGS = {
   provider: 'auto',
   knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: 'language' },
 };
-
-beforeAll(async () => {
-  app = await bootStrapi();
-  await alwaysOpen(app);
-  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  await agent.put('/presence', { status: 'online' }).expect(200);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-});
 
 async function conversationView(id: number): Promise<AgentConversationView> {
   return (await agent.get(`/conversations/${id}`)).body.data as AgentConversationView;
@@ -70,14 +53,14 @@ describe('escalation end to end', () => {
     await waitForStatus(first, 'queued');
     expect((await conversationView(first.conversationId)).escalationTrigger).toBe('keyword');
 
-    await service('settings').update({ escalation: { keywords: { enabled: false } } });
+    await app.service('settings').update({ escalation: { keywords: { enabled: false } } });
     try {
       const second = await startCustomer(app, { locale: 'fi' });
       await second.post('/messages', { clientId: 'k1', text: 'Teen valituksen tilauksesta' }).expect(200);
       await waitForMessage(second, (message) => message.author === 'bot');
       expect((await second.get('')).body.data.status).toBe('bot');
     } finally {
-      await service('settings').update({ escalation: { keywords: { enabled: true } } });
+      await app.service('settings').update({ escalation: { keywords: { enabled: true } } });
     }
   });
 });
@@ -89,8 +72,8 @@ describe('escalation settings apply at once', () => {
     await waitForMessage(before, (message) => message.author === 'bot');
     expect((await before.get('')).body.data.status).toBe('bot');
 
-    const current = (await agentAsAdmin().get('/settings')).body.data.escalation.phrases.lists.fi as string[];
-    await agentAsAdmin()
+    const current = (await superAdmin.get('/settings')).body.data.escalation.phrases.lists.fi as string[];
+    await superAdmin
       .put('/settings', { escalation: { phrases: { lists: { fi: [...current, 'soittakaa minulle'] } } } })
       .expect(200);
     try {
@@ -99,14 +82,14 @@ describe('escalation settings apply at once', () => {
       await waitForStatus(after, 'queued');
       expect((await conversationView(after.conversationId)).escalationReason).toMatch(/soittakaa minulle/);
     } finally {
-      await agentAsAdmin().put('/settings', { escalation: { phrases: { lists: { fi: current } } } }).expect(200);
+      await superAdmin.put('/settings', { escalation: { phrases: { lists: { fi: current } } } }).expect(200);
     }
   });
 });
 
 describe('knowledge-base bot', () => {
   beforeAll(async () => {
-    await agentAsAdmin().put('/settings', { bot: FAQ_SETTINGS }).expect(200);
+    await superAdmin.put('/settings', { bot: FAQ_SETTINGS }).expect(200);
   });
 
   it('answers from the FAQ collection in the customer’s language', async () => {
@@ -153,10 +136,10 @@ describe('knowledge-base bot', () => {
 
   it('refuses settings that name a missing collection or field', async () => {
     for (const knowledgeBase of [{ contentType: 'api::nothing.nothing' }, { contentType: 'api::faq.faq', bodyField: 'nope' }]) {
-      const response = await agentAsAdmin().put('/settings', { bot: { knowledgeBase } });
+      const response = await superAdmin.put('/settings', { bot: { knowledgeBase } });
       expect(response.status).toBe(400);
     }
-    expect((await service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
+    expect((await app.service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
   });
 });
 
@@ -186,13 +169,13 @@ describe('webhook bot', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bot`;
-    await agentAsAdmin()
+    await superAdmin
       .put('/settings', { bot: { provider: 'webhook', webhook: { url, secret: SECRET, timeoutMs: 2000 } } })
       .expect(200);
   });
 
   afterAll(async () => {
-    await agentAsAdmin().put('/settings', { bot: FAQ_SETTINGS });
+    await superAdmin.put('/settings', { bot: FAQ_SETTINGS });
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -211,14 +194,14 @@ describe('webhook bot', () => {
   });
 
   it('keeps the secret write-only, and a partial update changes nothing else', async () => {
-    const shown = (await agentAsAdmin().get('/settings').expect(200)).body.data;
+    const shown = (await superAdmin.get('/settings').expect(200)).body.data;
     expect(shown.bot.webhook).toEqual({ url, secret: null, secretSet: true, timeoutMs: 2000 });
     expect(JSON.stringify(shown)).not.toContain(SECRET);
 
-    const before = (await agentAsAdmin().get('/settings')).body.data;
-    const saved = await agentAsAdmin().put('/settings', { queue: { vipFirst: false } }).expect(200);
+    const before = (await superAdmin.get('/settings')).body.data;
+    const saved = await superAdmin.put('/settings', { queue: { vipFirst: false } }).expect(200);
     expect(saved.body.data).toEqual({ ...before, queue: { ...before.queue, vipFirst: false } });
-    await agentAsAdmin().put('/settings', { queue: { vipFirst: true } }).expect(200);
+    await superAdmin.put('/settings', { queue: { vipFirst: true } }).expect(200);
 
     // The stored secret still signs each request.
     respond = () => ({ reply: 'Still signed' });
@@ -244,14 +227,14 @@ describe('webhook bot', () => {
     await customer.post('/messages', { clientId: 'w1', text: 'Hello?' }).expect(200);
     const fallback = await waitForMessage(customer, (message) => message.author === 'bot');
     expect(fallback.text).toMatch(/can't help/);
-    const row = await app.strapi.db.query('plugin::live-support.conversation').findOne({ where: { id: customer.conversationId } });
+    const row = await app.strapi.db.query(UID.conversation).findOne({ where: { id: customer.conversationId } });
     expect(row.consecutiveBotFailures).toBe(1);
   });
 });
 
 describe('server API and external bots', () => {
   it('uses a bot provider registered by other Strapi code', async () => {
-    service('bots').register({
+    app.service('bots').register({
       name: 'echo',
       answer: async (context: { message: { text: string } }) => ({
         reply: `You said: ${context.message.text}`,
@@ -260,19 +243,19 @@ describe('server API and external bots', () => {
         reason: null,
       }),
     });
-    await service('settings').update({ bot: { provider: 'echo' } });
+    await app.service('settings').update({ bot: { provider: 'echo' } });
     try {
       const customer = await startCustomer(app, { locale: 'en' });
       await customer.post('/messages', { clientId: 'e1', text: 'ping' }).expect(200);
       expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toBe('You said: ping');
     } finally {
-      await service('settings').update({ bot: { provider: 'auto' } });
-      service('bots').unregister('echo');
+      await app.service('settings').update({ bot: { provider: 'auto' } });
+      app.service('bots').unregister('echo');
     }
   });
 
   it('refuses the escalation button when the setting switches it off; phrases still work', async () => {
-    await service('settings').update({ escalation: { buttonEnabled: false } });
+    await app.service('settings').update({ escalation: { buttonEnabled: false } });
     try {
       const customer = await startCustomer(app, { locale: 'en' });
       const refused = await customer.post('/escalate');
@@ -281,19 +264,19 @@ describe('server API and external bots', () => {
       await customer.post('/messages', { clientId: 'h1', text: 'I want to talk to a human' }).expect(200);
       await waitForStatus(customer, 'queued');
     } finally {
-      await service('settings').update({ escalation: { buttonEnabled: true } });
+      await app.service('settings').update({ escalation: { buttonEnabled: true } });
     }
   });
 
   it('lets an external bot with an API token post bot messages and hand over', async () => {
-    await service('settings').update({ bot: { provider: 'external' } });
+    await app.service('settings').update({ bot: { provider: 'external' } });
     const token = (await app.strapi.service('admin::api-token').create({
       name: 'external bot',
       type: 'full-access',
       lifespan: null,
     })) as { accessKey: string };
     const customer = await startCustomer(app, { locale: 'en' });
-    const base = `/api/live-support/bot/conversations/${customer.conversationId}`;
+    const base = `${PUBLIC_API_BASE}/bot/conversations/${customer.conversationId}`;
 
     // Without a token Strapi answers 403 (the public role lacks the action); a visitor token is no API token.
     expect((await request(app.url).post(`${base}/messages`).send({ clientId: 'x', text: 'hi' })).status).toBe(403);
@@ -304,7 +287,7 @@ describe('server API and external bots', () => {
 
     // With the external provider the plugin itself stays quiet.
     await request(app.url)
-      .post(`/api/live-support/conversations/${customer.conversationId}/messages`)
+      .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/messages`)
       .set('Authorization', `Bearer ${customer.token}`)
       .send({ clientId: 'c-1', text: 'Hello shop' })
       .expect(200);
@@ -331,16 +314,7 @@ describe('server API and external bots', () => {
     expect(handedOver.body.data.status).toBe('queued');
     const view = await conversationView(customer.conversationId);
     expect(view).toMatchObject({ escalationTrigger: 'api', escalationReason: 'order dispute' });
-    await service('settings').update({ bot: { provider: 'auto' } });
+    await app.service('settings').update({ bot: { provider: 'auto' } });
   });
-});
-
-let superAdmin: Agent | null = null;
-function agentAsAdmin(): Agent {
-  if (!superAdmin) throw new Error('super admin not logged in');
-  return superAdmin;
-}
-beforeAll(async () => {
-  superAdmin = await loginAgent(app, 'admin@example.com', 'Demo-Admin-1');
 });
 

@@ -1,15 +1,11 @@
-import type { Socket } from 'socket.io-client';
-
+import { UID } from '../../server/src/constants';
 import type { Ack } from '../../server/src/contracts/views';
-import { agentSocket, alwaysOpen, ask, createAdmin, loginAgent, type Agent } from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { agentSocket, ask, createAdmin, loginAgent, type Agent } from '../helpers/protocol';
 
 const SEATS = 3;
 
-let app: BootedStrapi;
-const sockets: Socket[] = [];
-
-const service = (name: string) => app.strapi.plugin('live-support').service(name);
+const app = useBootedStrapi();
 
 async function createAgents(count: number, prefix: string): Promise<Agent[]> {
   const agents: Agent[] = [];
@@ -24,43 +20,35 @@ async function createAgents(count: number, prefix: string): Promise<Agent[]> {
 async function queuedConversations(count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const { conversation } = await service('conversations').startSession({ locale: 'en' });
-    await service('conversations').escalate(conversation.id, { trigger: 'api', actor: { kind: 'system' } });
+    const { conversation } = await app.service('conversations').startSession({ locale: 'en' });
+    await app.service('conversations').escalate(conversation.id, { trigger: 'api', actor: { kind: 'system' } });
     ids.push(conversation.id);
   }
   return ids;
 }
 
 beforeAll(async () => {
-  app = await bootStrapi();
-  await alwaysOpen(app);
-  await service('settings').update({ queue: { maxQueueLength: 1000, seatsPerAgent: SEATS } });
-});
-
-afterAll(async () => {
-  for (const socket of sockets.splice(0)) socket.close();
-  await app?.stop();
-  app?.removeDatabase();
+  await app.service('settings').update({ queue: { maxQueueLength: 1000, seatsPerAgent: SEATS } });
 });
 
 describe('escalations under contention', () => {
   it('fills the queue exactly to its maximum when 20 customers escalate at once', async () => {
-    const queuedBefore = await app.strapi.db.query('plugin::live-support.conversation').count({ where: { status: 'queued' } });
+    const queuedBefore = await app.strapi.db.query(UID.conversation).count({ where: { status: 'queued' } });
     // Nobody is online yet in this file: only the queue's length decides.
-    await service('settings').update({ queue: { maxQueueLength: queuedBefore + 5, requireOnlineAgent: false } });
+    await app.service('settings').update({ queue: { maxQueueLength: queuedBefore + 5, requireOnlineAgent: false } });
     try {
       const ids: number[] = [];
       for (let index = 0; index < 20; index += 1) {
-        ids.push((await service('conversations').startSession({ locale: 'en' })).conversation.id);
+        ids.push((await app.service('conversations').startSession({ locale: 'en' })).conversation.id);
       }
       const outcomes = await Promise.all(
-        ids.map((id) => service('conversations').escalate(id, { trigger: 'api', actor: { kind: 'system' } })),
+        ids.map((id) => app.service('conversations').escalate(id, { trigger: 'api', actor: { kind: 'system' } })),
       );
       const statuses = outcomes.map((view: { status: string }) => view.status);
       expect(statuses.filter((status: string) => status === 'queued')).toHaveLength(5);
       expect(statuses.filter((status: string) => status === 'offline')).toHaveLength(15);
     } finally {
-      await service('settings').update({ queue: { maxQueueLength: 1000, requireOnlineAgent: true } });
+      await app.service('settings').update({ queue: { maxQueueLength: 1000, requireOnlineAgent: true } });
     }
   });
 });
@@ -69,7 +57,7 @@ describe('claims under contention', () => {
   it('gives one conversation to exactly one of 50 agents claiming at once', async () => {
     const agents = await createAgents(50, 'racer');
     const desks = await Promise.all(agents.map((agent) => agentSocket(app, agent.token)));
-    sockets.push(...desks);
+    app.closeAtEnd(...desks);
     const [conversationId] = await queuedConversations(1);
 
     const answers = await Promise.all(desks.map((desk) => ask(desk, 'conversation:claim', { conversationId })));
@@ -86,7 +74,7 @@ describe('claims under contention', () => {
     }
 
     const claims = await app.strapi.db
-      .query('plugin::live-support.conversation-event')
+      .query(UID.conversationEvent)
       .count({ where: { conversationId, kind: 'claimed' } });
     expect(claims).toBe(1);
     for (const desk of desks) desk.close();
@@ -95,7 +83,7 @@ describe('claims under contention', () => {
   it('lets 20 agents claim 200 conversations at random: each once, nobody above their seats', async () => {
     const agents = await createAgents(20, 'worker');
     const desks = await Promise.all(agents.map((agent) => agentSocket(app, agent.token)));
-    sockets.push(...desks);
+    app.closeAtEnd(...desks);
     const conversationIds = await queuedConversations(200);
     const unclaimed = new Set(conversationIds);
     let seatRefusals = 0;
@@ -129,7 +117,7 @@ describe('claims under contention', () => {
     });
     await Promise.all(work);
 
-    const events = (await app.strapi.db.query('plugin::live-support.conversation-event').findMany({
+    const events = (await app.strapi.db.query(UID.conversationEvent).findMany({
       where: { conversationId: { $in: conversationIds }, kind: { $in: ['claimed', 'resolved'] } },
       orderBy: { id: 'asc' },
     })) as Array<{ conversationId: number; kind: string; actorId: number }>;
@@ -154,7 +142,7 @@ describe('claims under contention', () => {
     expect(seatRefusals).toBeGreaterThan(0);
     console.info(`20 agents × 200 conversations: ${lostRaces} lost races, ${seatRefusals} seat refusals`);
 
-    const statuses = (await app.strapi.db.query('plugin::live-support.conversation').findMany({
+    const statuses = (await app.strapi.db.query(UID.conversation).findMany({
       where: { id: { $in: conversationIds } },
       select: ['status'],
     })) as Array<{ status: string }>;

@@ -1,42 +1,23 @@
-import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
+import { UID } from '../../server/src/constants';
+import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView, MessageView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
-  alwaysOpen,
   ask,
-  loginAgent,
   nextClientId,
   nextEvent,
   startCustomer,
   waitForMessage,
   waitForStatus,
   widgetSocket,
-  type Agent,
 } from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
-let app: BootedStrapi;
-let agent: Agent;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  app = await bootStrapi();
-  await alwaysOpen(app);
-  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  await agent.put('/presence', { status: 'online' }).expect(200);
-});
-
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-});
+const app = useBootedStrapi();
+const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 
 describe('the whole flow over REST', () => {
   it('goes bot → queued → active → resolved → rated, with history and events', async () => {
@@ -114,7 +95,7 @@ describe('the whole flow over sockets', () => {
     const customer = await startCustomer(app, { locale: 'fi' });
     const widget = await widgetSocket(app, customer.token);
     const desk = await agentSocket(app, agent.token);
-    sockets.push(widget, desk);
+    app.closeAfterTest(widget, desk);
 
     const botReply = nextEvent<MessageView>(widget, 'message:new', (message) => message.author === 'bot');
     const sent = await ask<MessageView>(widget, 'message:send', { clientId: 's1', text: 'Hei' });
@@ -190,7 +171,7 @@ describe('messages', () => {
     expect(all.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6]);
 
     const widget = await widgetSocket(app, customer.token);
-    sockets.push(widget);
+    app.closeAfterTest(widget);
     const missed = await ask<MessageView[]>(widget, 'messages:since', { after: 2 });
     expect(missed.ok && missed.data.map((message) => message.seq)).toEqual([3, 4, 5, 6]);
     const rest = await customer.get('/messages?after=5');
@@ -201,7 +182,7 @@ describe('messages', () => {
 describe('refused transitions change nothing', () => {
   it('answers 409 and leaves status, events and messages as they were', async () => {
     const customer = await startCustomer(app);
-    const eventsBefore = await app.strapi.db.query('plugin::live-support.conversation-event').count({
+    const eventsBefore = await app.strapi.db.query(UID.conversationEvent).count({
       where: { conversationId: customer.conversationId },
     });
 
@@ -220,7 +201,7 @@ describe('refused transitions change nothing', () => {
 
     const after = await customer.get('');
     expect(after.body.data.status).toBe('bot');
-    const eventsAfter = await app.strapi.db.query('plugin::live-support.conversation-event').count({
+    const eventsAfter = await app.strapi.db.query(UID.conversationEvent).count({
       where: { conversationId: customer.conversationId },
     });
     expect(eventsAfter).toBe(eventsBefore);
@@ -272,7 +253,7 @@ describe('templates in the reply box', () => {
 });
 
 describe('idle conversations', () => {
-  const idle = () => app.strapi.plugin('live-support').service('idle');
+  const idle = () => app.service('idle');
   const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
   async function activeCustomer(name: string) {
@@ -285,7 +266,7 @@ describe('idle conversations', () => {
   it('reminds the agent once when a customer waits for an answer', async () => {
     const customer = await activeCustomer('Wanda Waiting');
     const desk = await agentSocket(app, agent.token);
-    sockets.push(desk);
+    app.closeAfterTest(desk);
     expect((await idle().sweep(minutesFromNow(2))).some((action: { conversationId: number }) => action.conversationId === customer.conversationId)).toBe(false);
 
     const reminder = nextEvent<{ conversationId: number; customerName: string; waitingSince: string }>(
@@ -308,7 +289,7 @@ describe('idle conversations', () => {
     const customer = await activeCustomer('Quentin Quiet');
     await agent.post(`/conversations/${customer.conversationId}/messages`, { clientId: 'idle-answer', text: 'Here is the tracking link.' }).expect(200);
     const widget = await widgetSocket(app, customer.token);
-    sockets.push(widget);
+    app.closeAfterTest(widget);
     const closed = nextEvent<VisitorConversationView>(widget, 'conversation:status', (view) => view.status === 'resolved');
 
     const mine = (actions: Array<{ conversationId: number }>) => actions.filter((action) => action.conversationId === customer.conversationId);
@@ -326,7 +307,7 @@ describe('idle conversations', () => {
 
   it('leaves chats alone when the site owner turns the rules off', async () => {
     await agent.put('/settings', {}).expect(403);
-    const settings = app.strapi.plugin('live-support').service('settings');
+    const settings = app.service('settings');
     await settings.update({ queue: { reminderAfterMinutes: 0, closeInactiveAfterMinutes: 0 } });
     try {
       const customer = await activeCustomer('Olga Off');
@@ -341,19 +322,19 @@ describe('idle conversations', () => {
 
 describe('customer details after the chat started', () => {
   it('takes the site’s identify() into the conversation and tells the agents', async () => {
-    await app.strapi.plugin('live-support').service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'] } });
+    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'] } });
     try {
       const customer = await startCustomer(app, { locale: 'fi' });
       await customer.post('/escalate').expect(200);
       const desk = await agentSocket(app, agent.token);
-      sockets.push(desk);
+      app.closeAfterTest(desk);
       const changed = nextEvent<{ conversation: { id: number; customerName: string | null; isVip: boolean } }>(
         desk,
         'queue:changed',
         ({ conversation }) => conversation.id === customer.conversationId && conversation.customerName === 'Maija',
       );
       const response = await request(app.url)
-        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .put(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/customer`)
         .set('Authorization', `Bearer ${customer.token}`)
         .send({ name: 'Maija', email: 'maija@bigclient.fi', metadata: { plan: 'gold' } })
         .expect(200);
@@ -364,24 +345,24 @@ describe('customer details after the chat started', () => {
 
       // Bad details change nothing; nor does another conversation's token.
       await request(app.url)
-        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .put(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/customer`)
         .set('Authorization', `Bearer ${customer.token}`)
         .send({ email: 'not-an-email' })
         .expect(400);
       await request(app.url)
-        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .put(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/customer`)
         .set('Authorization', `Bearer ${customer.token}`)
         .send({})
         .expect(400);
       const other = await startCustomer(app);
       await request(app.url)
-        .put(`/api/live-support/conversations/${customer.conversationId}/customer`)
+        .put(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/customer`)
         .set('Authorization', `Bearer ${other.token}`)
         .send({ name: 'Mallory' })
         .expect(403);
       expect(((await agent.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView).customer.name).toBe('Maija');
     } finally {
-      await app.strapi.plugin('live-support').service('settings').update({ queue: { vipEmailDomains: [] } });
+      await app.service('settings').update({ queue: { vipEmailDomains: [] } });
     }
   });
 });

@@ -1,29 +1,20 @@
 import request from 'supertest';
 
 import packageJson from '../../package.json';
+import { UID } from '../../server/src/constants';
+import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
 import { DEFAULT_TEMPLATES } from '../../server/src/domain/templates';
 import { adminLogin, DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import { connectSocket, expectRefused, waitForConnect } from '../helpers/sockets';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
-const TEMPLATE_UID = 'plugin::live-support.template';
-const OPENING_HOURS_UID = 'plugin::live-support.opening-hours';
-
-let app: BootedStrapi;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-});
+// The seeded settings as a fresh installation has them, opening hours included.
+const app = useBootedStrapi({ openingHours: 'enforced' });
 
 describe('health', () => {
   it('answers 200 with the status and the plugin version, without auth', async () => {
-    const response = await request(app.url).get('/api/live-support/health');
+    const response = await request(app.url).get(`${PUBLIC_API_BASE}/health`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok', plugin: 'live-support', version: packageJson.version });
   });
@@ -55,7 +46,7 @@ describe('content types', () => {
   });
 
   it('opening hours is a single type and the statuses are the product vocabulary', () => {
-    expect(app.strapi.contentType(OPENING_HOURS_UID as never).kind).toBe('singleType');
+    expect(app.strapi.contentType(UID.openingHours).kind).toBe('singleType');
     const status = app.strapi.contentType('plugin::live-support.conversation' as never).attributes.status as {
       enum: string[];
     };
@@ -104,7 +95,7 @@ describe('content types', () => {
   });
 
   it('refuses a second message with the same sequence number in a conversation', async () => {
-    const messages = app.strapi.db.query('plugin::live-support.message' as never);
+    const messages = app.strapi.db.query(UID.message);
     await messages.create({ data: { conversationId: 999, authorKind: 'system', text: 'a', clientId: 'a', seq: 1 } });
     let failure: unknown = null;
     try {
@@ -121,7 +112,7 @@ describe('content types', () => {
 
 describe('seeded defaults', () => {
   it('has the three templates in Finnish and English', async () => {
-    const templates = await app.strapi.documents(TEMPLATE_UID as never).findMany({});
+    const templates = await app.strapi.documents(UID.template as never).findMany({});
     const simplified = templates.map((template: Record<string, unknown>) => ({
       name: template.name,
       category: template.category,
@@ -136,7 +127,7 @@ describe('seeded defaults', () => {
   });
 
   it('has the default opening hours', async () => {
-    const hours = (await app.strapi.documents(OPENING_HOURS_UID as never).findFirst({})) as Record<string, unknown>;
+    const hours = (await app.strapi.documents(UID.openingHours as never).findFirst({})) as Record<string, unknown>;
     expect(hours).toMatchObject({
       timeZone: 'Europe/Helsinki',
       weekly: DEFAULT_OPENING_HOURS.weekly,
@@ -147,13 +138,13 @@ describe('seeded defaults', () => {
 
 describe('widget script and demo page', () => {
   it('serves the widget bundle with an ETag and answers 304 when it has not changed', async () => {
-    const first = await request(app.url).get('/api/live-support/widget.js');
+    const first = await request(app.url).get(`${PUBLIC_API_BASE}/widget.js`);
     expect(first.status).toBe(200);
     expect(first.headers['content-type']).toMatch(/javascript/);
     expect(first.headers.etag).toMatch(/^".+"$/);
     expect(first.text.length).toBeGreaterThan(100);
 
-    const second = await request(app.url).get('/api/live-support/widget.js').set('If-None-Match', first.headers.etag);
+    const second = await request(app.url).get(`${PUBLIC_API_BASE}/widget.js`).set('If-None-Match', first.headers.etag);
     expect(second.status).toBe(304);
   });
 
@@ -165,7 +156,7 @@ describe('widget script and demo page', () => {
 });
 
 describe('real-time layer', () => {
-  it.each(['/widget', '/agent'])('refuses a %s socket without credentials', async (namespace) => {
+  it.each(Object.values(NAMESPACES))('refuses a %s socket without credentials', async (namespace) => {
     const error = await expectRefused(connectSocket(app.url, namespace));
     expect(error.message).toBe('unauthorized');
     expect(error.data).toEqual({ code: 'UNAUTHORIZED' });
@@ -185,13 +176,13 @@ describe('real-time layer', () => {
 
 describe('admin routes', () => {
   it('refuses the overview without an admin token', async () => {
-    const response = await request(app.url).get('/live-support/overview');
+    const response = await request(app.url).get(`${ADMIN_API_BASE}/overview`);
     expect(response.status).toBe(401);
   });
 
   it('gives an agent (read permission) the conversation counts', async () => {
     const token = await adminLogin(app.url, DEMO_AGENT.email, DEMO_AGENT.password);
-    const response = await request(app.url).get('/live-support/overview').set('Authorization', `Bearer ${token}`);
+    const response = await request(app.url).get(`${ADMIN_API_BASE}/overview`).set('Authorization', `Bearer ${token}`);
     expect(response.status).toBe(200);
     expect(response.body.data.counts).toEqual({ bot: 0, queued: 0, active: 0, resolved: 0, offline: 0, abandoned: 0 });
   });
@@ -208,7 +199,7 @@ describe('admin routes', () => {
       roles: [editorRole.id],
     });
     const token = await adminLogin(app.url, 'editor@example.com', 'Editor-Pass-1');
-    const response = await request(app.url).get('/live-support/overview').set('Authorization', `Bearer ${token}`);
+    const response = await request(app.url).get(`${ADMIN_API_BASE}/overview`).set('Authorization', `Bearer ${token}`);
     expect(response.status).toBe(403);
     expect(response.body.error).toMatchObject({ status: 403, name: 'PolicyError' });
   });

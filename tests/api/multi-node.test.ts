@@ -1,8 +1,10 @@
 import request from 'supertest';
 
+import { UID } from '../../server/src/constants';
+import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
-  alwaysOpen,
   createAdmin,
   loginAgent,
   nextEvent,
@@ -13,7 +15,6 @@ import {
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres';
 import { startRedis, type RunningRedis } from '../helpers/redis';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 /**
  * Production shape: two Strapi nodes (this process and a `strapi start` child) sharing one
@@ -23,17 +24,31 @@ import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
  */
 let postgres: RunningPostgres;
 let redis: RunningRedis;
-let nodeA: BootedStrapi;
+let realtime: Record<string, string>;
 let nodeB: RunningPlayground;
 const agents: Agent[] = [];
 
 const SHARED_ENV_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
+const nodeA = useBootedStrapi({
+  async prepare() {
+    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+    realtime = { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { redisUrl: redis.url } }) };
+    return { ...postgres.env, ...realtime };
+  },
+  // The PostgreSQL settings stay in process.env: code after the boot reads the connection from there.
+  keepEnv: true,
+  async beforeStop() {
+    await nodeB?.stop();
+  },
+  async afterStop() {
+    postgres?.stop();
+    await redis?.stop();
+  },
+});
+
+// Node B: a `strapi start` on the same database, Redis and secrets, once node A is up.
 beforeAll(async () => {
-  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  const realtime = { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { redisUrl: redis.url } }) };
-  nodeA = await bootStrapi({ env: { ...postgres.env, ...realtime }, keepEnv: true });
-  await alwaysOpen(nodeA);
   const sharedSecrets = Object.fromEntries(SHARED_ENV_KEYS.map((key) => [key, process.env[key] ?? '']));
   nodeB = await startPlayground({
     env: { ...postgres.env, ...realtime, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
@@ -47,21 +62,13 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await nodeB?.stop();
-  await nodeA?.stop();
-  nodeA?.removeDatabase();
-  postgres?.stop();
-  await redis?.stop();
-});
-
 it('accepts a token issued by one node on the other', async () => {
   const customer = await startCustomer(nodeA);
   const onB = await request(nodeB.url)
-    .get(`/api/live-support/conversations/${customer.conversationId}`)
+    .get(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}`)
     .set('Authorization', `Bearer ${customer.token}`);
   expect(onB.status).toBe(200);
-  const agentOnB = await request(nodeB.url).get('/live-support/queue').set('Authorization', `Bearer ${agents[0].token}`);
+  const agentOnB = await request(nodeB.url).get(`${ADMIN_API_BASE}/queue`).set('Authorization', `Bearer ${agents[0].token}`);
   expect(agentOnB.status).toBe(200);
 });
 
@@ -69,7 +76,7 @@ it('lets exactly one of 12 agents, split across two nodes, claim each conversati
   for (let round = 0; round < 5; round += 1) {
     const customer = await startCustomer(nodeA);
     await request(nodeB.url)
-      .post(`/api/live-support/conversations/${customer.conversationId}/escalate`)
+      .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
       .set('Authorization', `Bearer ${customer.token}`)
       .send({})
       .expect(200);
@@ -77,7 +84,7 @@ it('lets exactly one of 12 agents, split across two nodes, claim each conversati
     const answers = await Promise.all(
       agents.map((agent, index) =>
         request(index % 2 === 0 ? nodeA.url : nodeB.url)
-          .post(`/live-support/conversations/${customer.conversationId}/claim`)
+          .post(`${ADMIN_API_BASE}/conversations/${customer.conversationId}/claim`)
           .set('Authorization', `Bearer ${agent.token}`)
           .send({}),
       ),
@@ -89,7 +96,7 @@ it('lets exactly one of 12 agents, split across two nodes, claim each conversati
       expect(loser.body.error.details).toMatchObject({ code: 'ALREADY_CLAIMED', claimedBy: { id: winner } });
     }
     const claims = await nodeA.strapi.db
-      .query('plugin::live-support.conversation-event')
+      .query(UID.conversationEvent)
       .count({ where: { conversationId: customer.conversationId, kind: 'claimed' } });
     expect(claims).toBe(1);
     // Free the winner's seat for the next round.
@@ -99,8 +106,8 @@ it('lets exactly one of 12 agents, split across two nodes, claim each conversati
 });
 
 it('never lets the queue grow past its maximum, even with escalations racing on two nodes', async () => {
-  const settings = nodeA.strapi.plugin('live-support').service('settings');
-  const queued = await nodeA.strapi.db.query('plugin::live-support.conversation').count({ where: { status: 'queued' } });
+  const settings = nodeA.service('settings');
+  const queued = await nodeA.strapi.db.query(UID.conversation).count({ where: { status: 'queued' } });
   await settings.update({ queue: { maxQueueLength: queued + 3 } });
   try {
     const customers = [];
@@ -108,7 +115,7 @@ it('never lets the queue grow past its maximum, even with escalations racing on 
     const answers = await Promise.all(
       customers.map((customer, index) =>
         request(index % 2 === 0 ? nodeA.url : nodeB.url)
-          .post(`/api/live-support/conversations/${customer.conversationId}/escalate`)
+          .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
           .set('Authorization', `Bearer ${customer.token}`)
           .send({}),
       ),
@@ -134,7 +141,7 @@ it('pushes events made on one node to sockets connected to the other, through Re
     await customer.post('/escalate').expect(200);
     await queued;
     // Node B's queue (PostgreSQL) shows the card with its last message.
-    const queue = await request(nodeB.url).get('/live-support/queue').set('Authorization', `Bearer ${agents[0].token}`).expect(200);
+    const queue = await request(nodeB.url).get(`${ADMIN_API_BASE}/queue`).set('Authorization', `Bearer ${agents[0].token}`).expect(200);
     const card = (queue.body.data.waiting as Array<{ id: number; lastMessage: { author: string } | null }>).find(
       (waiting) => waiting.id === customer.conversationId,
     );
@@ -143,12 +150,12 @@ it('pushes events made on one node to sockets connected to the other, through Re
     // The agent claims and answers through node B; the customer's widget is on node A.
     const answer = nextEvent<{ author: string; text: string }>(widget, 'message:new', (message) => message.author === 'agent');
     await request(nodeB.url)
-      .post(`/live-support/conversations/${customer.conversationId}/claim`)
+      .post(`${ADMIN_API_BASE}/conversations/${customer.conversationId}/claim`)
       .set('Authorization', `Bearer ${agents[0].token}`)
       .send({})
       .expect(200);
     await request(nodeB.url)
-      .post(`/live-support/conversations/${customer.conversationId}/messages`)
+      .post(`${ADMIN_API_BASE}/conversations/${customer.conversationId}/messages`)
       .set('Authorization', `Bearer ${agents[0].token}`)
       .send({ clientId: 'across-nodes', text: 'Hello from the other node' })
       .expect(200);
@@ -160,7 +167,7 @@ it('pushes events made on one node to sockets connected to the other, through Re
     expect((await fromCustomer).text).toBe('Thanks!');
 
     // Node A counts the agent's socket on node B: presence is cluster-wide.
-    const sockets = await nodeA.strapi.plugin('live-support').service('realtime').get().agent.in(`agent:${agents[0].id}`).fetchSockets();
+    const sockets = await nodeA.service('realtime').get().agent.in(`agent:${agents[0].id}`).fetchSockets();
     expect(sockets.length).toBe(1);
     await agents[0].post(`/conversations/${customer.conversationId}/resolve`).expect(200);
   } finally {

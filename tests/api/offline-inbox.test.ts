@@ -1,28 +1,20 @@
+import { NAMESPACES } from '../../server/src/contracts/constants';
 import { DEMO_AGENT } from '../helpers/admin-auth';
-import { alwaysOpen, loginAgent, nextEvent, startCustomer, type Agent, type Customer } from '../helpers/protocol';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { nextEvent, startCustomer, type Customer } from '../helpers/protocol';
 import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 import { connectSocket } from '../helpers/sockets';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 let smtp: LocalSmtp;
-let app: BootedStrapi;
-let agent: Agent;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  app = await bootStrapi({
-    env: smtp.env,
-  });
-  await alwaysOpen(app);
-  agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  await agent.put('/presence', { status: 'offline' }).expect(200);
+const app = useBootedStrapi({
+  async prepare() {
+    smtp = await startSmtpServer();
+    return smtp.env;
+  },
+  afterStop: async () => smtp?.stop(),
 });
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-  await smtp?.stop();
-});
+const agent = app.signIn(DEMO_AGENT, { presence: 'offline' });
 
 async function offlineCustomer(details: object, message: object): Promise<Customer> {
   const customer = await startCustomer(app, { locale: 'fi', ...details });
@@ -36,7 +28,7 @@ describe('the offline inbox', () => {
     const customer = await offlineCustomer({ name: 'Liisa' }, { email: 'liisa@example.com', message: 'Paketti ei tullut perille.' });
 
     // Listen before connecting: the server announces right after the handshake.
-    const socket = connectSocket(app.url, '/agent', { token: agent.token });
+    const socket = connectSocket(app.url, NAMESPACES.agent, { token: agent.token });
     try {
       const pending = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       expect((await pending).count).toBe(1);
@@ -81,7 +73,7 @@ describe('the offline inbox', () => {
 
   it('tells every desk the new unread count when a message arrives or is marked', async () => {
     await offlineCustomer({ name: 'Kalle' }, { email: 'kalle@example.com', message: 'Soittakaa huomenna.' });
-    const socket = connectSocket(app.url, '/agent', { token: agent.token });
+    const socket = connectSocket(app.url, NAMESPACES.agent, { token: agent.token });
     try {
       const connectedWith = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       expect(connectedWith.count).toBeGreaterThan(0);

@@ -1,55 +1,33 @@
-import type { Socket } from 'socket.io-client';
-
+import { UID } from '../../server/src/constants';
 import type { AgentConversationView, MessageView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
 import { DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
   alwaysOpen,
   createAdmin,
-  loginAgent,
   nextEvent,
   startCustomer,
   widgetSocket,
-  type Agent,
   type Customer,
 } from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 const GRACE_MS = 300;
 
-let app: BootedStrapi;
-let aino: Agent;
-let elias: Agent;
-const sockets: Socket[] = [];
-
-const service = (name: string) => app.strapi.plugin('live-support').service(name);
-
-beforeAll(async () => {
-  app = await bootStrapi({ env: { LIVE_SUPPORT_CONFIG: JSON.stringify({ presenceGracePeriodMs: GRACE_MS }) } });
-  await alwaysOpen(app);
-  aino = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-  elias = await loginAgent(app, 'elias@example.com', 'Demo-Agent-1');
-});
+const app = useBootedStrapi({ config: { presenceGracePeriodMs: GRACE_MS } });
+const aino = app.signIn(DEMO_AGENT);
+const elias = app.signIn({ email: 'elias@example.com', password: 'Demo-Agent-1' });
 
 beforeEach(async () => {
   // Every test starts from an empty queue with both agents online.
-  await app.strapi.db.query('plugin::live-support.conversation').updateMany({
+  await app.strapi.db.query(UID.conversation).updateMany({
     where: { status: { $in: ['bot', 'queued', 'active'] } },
     data: { status: 'abandoned' },
   });
   await aino.put('/presence', { status: 'online' }).expect(200);
   await elias.put('/presence', { status: 'online' }).expect(200);
-  await service('settings').update({ queue: { maxQueueLength: 20, seatsPerAgent: 3, requireOnlineAgent: true } });
-});
-
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
+  await app.service('settings').update({ queue: { maxQueueLength: 20, seatsPerAgent: 3, requireOnlineAgent: true } });
 });
 
 async function queuedCustomer(session: object = { locale: 'en' }): Promise<Customer> {
@@ -63,7 +41,7 @@ describe('queue order and positions', () => {
   it('puts a VIP first and pushes the new positions to every waiting customer', async () => {
     const customers = [await queuedCustomer(), await queuedCustomer(), await queuedCustomer()];
     const widgets = await Promise.all(customers.map((customer) => widgetSocket(app, customer.token)));
-    sockets.push(...widgets);
+    app.closeAfterTest(...widgets);
     for (const [index, customer] of customers.entries()) {
       expect((await customer.get('')).body.data.position).toBe(index + 1);
     }
@@ -75,7 +53,7 @@ describe('queue order and positions', () => {
         (standing) => standing.position === [2, 3, 1][index],
       ),
     );
-    await service('conversations').setPriority(customers[2].conversationId, { isVip: true });
+    await app.service('conversations').setPriority(customers[2].conversationId, { isVip: true });
     const positions = await Promise.all(pushed);
     expect(positions.map((standing) => standing.position)).toEqual([2, 3, 1]);
     for (const standing of positions) expect(standing.estimatedWaitSeconds).toEqual(expect.any(Number));
@@ -105,7 +83,7 @@ describe('queue order and positions', () => {
   it('moves everyone up when the first one is claimed, and pushes it', async () => {
     const [first, second] = [await queuedCustomer(), await queuedCustomer()];
     const widget = await widgetSocket(app, second.token);
-    sockets.push(widget);
+    app.closeAfterTest(widget);
     const movedUp = nextEvent<{ position: number }>(widget, 'queue:position', (standing) => standing.position === 1);
     await aino.post(`/conversations/${first.conversationId}/claim`).expect(200);
     expect((await movedUp).position).toBe(1);
@@ -113,7 +91,7 @@ describe('queue order and positions', () => {
 
   it('marks customers from a VIP email domain as VIP, and the VIP-first rule can be turned off', async () => {
     await aino.put('/settings', { queue: { vipEmailDomains: ['bigclient.fi'] } }).expect(403);
-    await service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'], vipFirst: true } });
+    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'], vipFirst: true } });
     try {
       const ordinary = await queuedCustomer({ locale: 'fi', email: 'matti@example.com' });
       const vip = await queuedCustomer({ locale: 'fi', email: 'Maija@Sales.BigClient.fi' });
@@ -124,22 +102,22 @@ describe('queue order and positions', () => {
       ]);
       expect((await vip.get('')).body.data.position).toBe(1);
 
-      await service('settings').update({ queue: { vipFirst: false } });
+      await app.service('settings').update({ queue: { vipFirst: false } });
       queue = (await aino.get('/queue')).body.data.waiting as Array<{ id: number; isVip: boolean }>;
       expect(queue.map((card) => card.id)).toEqual([ordinary.conversationId, vip.conversationId]);
       expect((await ordinary.get('')).body.data.position).toBe(1);
     } finally {
-      await service('settings').update({ queue: { vipEmailDomains: [], vipFirst: true } });
+      await app.service('settings').update({ queue: { vipEmailDomains: [], vipFirst: true } });
     }
   });
 
   it('hides the estimate when the setting says so, but keeps the position', async () => {
-    await service('settings').update({ queue: { showEstimatedWait: false } });
+    await app.service('settings').update({ queue: { showEstimatedWait: false } });
     try {
       const customer = await queuedCustomer();
       expect((await customer.get('')).body.data).toMatchObject({ position: 1, estimatedWaitSeconds: null });
     } finally {
-      await service('settings').update({ queue: { showEstimatedWait: true } });
+      await app.service('settings').update({ queue: { showEstimatedWait: true } });
     }
   });
 });
@@ -147,7 +125,7 @@ describe('queue order and positions', () => {
 describe('claiming the next waiting customer', () => {
   it('gives each agent the next one in queue order, never the same one twice, then says nobody waits', async () => {
     const [older, vip] = [await queuedCustomer(), await queuedCustomer()];
-    await service('conversations').setPriority(vip.conversationId, { isVip: true });
+    await app.service('conversations').setPriority(vip.conversationId, { isVip: true });
 
     const [first, second] = await Promise.all([aino.post('/queue/claim-next'), elias.post('/queue/claim-next')]);
     expect([first.status, second.status]).toEqual([200, 200]);
@@ -166,7 +144,7 @@ describe('claiming the next waiting customer', () => {
   it('takes the VIP first when one agent asks', async () => {
     const older = await queuedCustomer();
     const vip = await queuedCustomer();
-    await service('conversations').setPriority(vip.conversationId, { isVip: true });
+    await app.service('conversations').setPriority(vip.conversationId, { isVip: true });
     expect((await aino.post('/queue/claim-next').expect(200)).body.data.id).toBe(vip.conversationId);
     expect((await aino.post('/queue/claim-next').expect(200)).body.data.id).toBe(older.conversationId);
   });
@@ -174,7 +152,7 @@ describe('claiming the next waiting customer', () => {
 
 describe('availability at escalation', () => {
   it('goes offline when the queue is full', async () => {
-    await service('settings').update({ queue: { maxQueueLength: 1 } });
+    await app.service('settings').update({ queue: { maxQueueLength: 1 } });
     await queuedCustomer();
     const late = await startCustomer(app);
     const response = await late.post('/escalate');
@@ -193,11 +171,11 @@ describe('availability at escalation', () => {
   });
 
   it('goes offline outside opening hours', async () => {
-    const openingHours = app.strapi.db.query('plugin::live-support.opening-hours');
+    const openingHours = app.strapi.db.query(UID.openingHours);
     const stored = await openingHours.findOne({});
     const closedEveryDay = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
     await openingHours.update({ where: { id: stored.id }, data: { weekly: closedEveryDay } });
-    await service('settings').update({ queue: { enforceOpeningHours: true } });
+    await app.service('settings').update({ queue: { enforceOpeningHours: true } });
     try {
       const customer = await startCustomer(app);
       expect((await customer.post('/escalate')).body.data.status).toBe('offline');
@@ -212,7 +190,7 @@ describe('availability at escalation', () => {
 
 describe('seats', () => {
   it('refuses a claim beyond the agent’s seats and leaves the conversation waiting', async () => {
-    await service('settings').update({ queue: { seatsPerAgent: 2 } });
+    await app.service('settings').update({ queue: { seatsPerAgent: 2 } });
     const customers = [await queuedCustomer(), await queuedCustomer(), await queuedCustomer()];
     await aino.post(`/conversations/${customers[0].conversationId}/claim`).expect(200);
     await aino.post(`/conversations/${customers[1].conversationId}/claim`).expect(200);
@@ -255,7 +233,7 @@ describe('transfer', () => {
     await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
     const eliasDesk = await agentSocket(app, elias.token);
     const widget = await widgetSocket(app, customer.token);
-    sockets.push(eliasDesk, widget);
+    app.closeAfterTest(eliasDesk, widget);
 
     const status = nextEvent<VisitorConversationView>(widget, 'conversation:status', (view) => view.agentName === 'Elias');
     const response = await aino.post(`/conversations/${customer.conversationId}/transfer`, {
@@ -316,7 +294,7 @@ describe('presence', () => {
     const first = await agentSocket(app, elias.token);
     first.close();
     const second = await agentSocket(app, elias.token);
-    sockets.push(second);
+    app.closeAfterTest(second);
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 2));
     const agents = (await aino.get('/agents')).body.data as Array<{ agentId: number; status: string }>;
     expect(agents.find((agent) => agent.agentId === elias.id)?.status).toBe('online');
@@ -339,7 +317,7 @@ describe('presence', () => {
 
   it('tells other agents when presence changes', async () => {
     const ainoDesk = await agentSocket(app, aino.token);
-    sockets.push(ainoDesk);
+    app.closeAfterTest(ainoDesk);
     const change = nextEvent<{ agentId: number; status: string }>(
       ainoDesk,
       'presence:changed',

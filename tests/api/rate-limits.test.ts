@@ -1,39 +1,33 @@
 import request from 'supertest';
 
+import { UID } from '../../server/src/constants';
+import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import { useBootedStrapi } from '../helpers/booted-strapi';
 import { ask, countRows, startCustomer, widgetSocket } from '../helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
 /** The public side's rate limits, set low here so that a test can reach them. */
 const SESSIONS_PER_MINUTE = 4;
 const MESSAGES_PER_MINUTE = 5;
 
-let app: BootedStrapi;
-
-beforeAll(async () => {
-  app = await bootStrapi({
-    env: {
-      LIVE_SUPPORT_CONFIG: JSON.stringify({
-        rateLimit: { sessionsPerIpPerMinute: SESSIONS_PER_MINUTE, messagesPerConversationPerMinute: MESSAGES_PER_MINUTE },
-      }),
-    },
-  });
-  // The bot stays quiet (an external bot would answer), so the conversation stays open to messages.
-  await app.strapi.plugin('live-support').service('settings').update({ bot: { provider: 'external' } });
+const app = useBootedStrapi({
+  config: {
+    rateLimit: { sessionsPerIpPerMinute: SESSIONS_PER_MINUTE, messagesPerConversationPerMinute: MESSAGES_PER_MINUTE },
+  },
 });
 
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
+beforeAll(async () => {
+  // The bot stays quiet (an external bot would answer), so the conversation stays open to messages.
+  await app.service('settings').update({ bot: { provider: 'external' } });
 });
 
 describe('rate limits', () => {
   it('refuses new chats from one address beyond the limit, with Retry-After, and creates nothing', async () => {
     // Invalid requests are refused before they count.
-    await request(app.url).post('/api/live-support/sessions').send({ locale: 'de' }).expect(400);
+    await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).send({ locale: 'de' }).expect(400);
     for (let index = 0; index < SESSIONS_PER_MINUTE; index += 1) await startCustomer(app);
-    const before = await countRows(app, 'plugin::live-support.conversation');
+    const before = await countRows(app, UID.conversation);
 
-    const refused = await request(app.url).post('/api/live-support/sessions').send({ locale: 'en' });
+    const refused = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).send({ locale: 'en' });
     expect(refused.status).toBe(429);
     expect(refused.body.error).toMatchObject({
       status: 429,
@@ -41,7 +35,7 @@ describe('rate limits', () => {
       details: { code: 'RATE_LIMITED', retryAfterSeconds: 15 },
     });
     expect(refused.headers['retry-after']).toBe('15');
-    expect(await countRows(app, 'plugin::live-support.conversation')).toBe(before);
+    expect(await countRows(app, UID.conversation)).toBe(before);
   });
 
   it('counts a conversation’s messages over REST and the socket together', async () => {
@@ -75,8 +69,8 @@ describe('rate limits', () => {
  * here comes from 127.0.0.1, whose new-chat allowance the test above used up.
  */
 async function startWithoutUsingTheAddressLimit() {
-  const { token, conversation } = await app.strapi.plugin('live-support').service('conversations').startSession({ locale: 'en' });
-  const base = `/api/live-support/conversations/${conversation.id}`;
+  const { token, conversation } = await app.service('conversations').startSession({ locale: 'en' });
+  const base = `${PUBLIC_API_BASE}/conversations/${conversation.id}`;
   return {
     token: token as string,
     post: (path: string, body?: object) =>

@@ -1,27 +1,18 @@
 import request from 'supertest';
 
+import { UID } from '../../server/src/constants';
+import { NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { agentSocket, alwaysOpen, countRows, loginAgent, nextEvent, startCustomer, type Agent } from '../helpers/protocol';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { agentSocket, countRows, loginAgent, nextEvent, startCustomer } from '../helpers/protocol';
 import { connectSocket, expectRefused, waitForConnect } from '../helpers/sockets';
-import { bootStrapi, type BootedStrapi } from '../helpers/strapi';
 
-let app: BootedStrapi;
-let admin: Agent;
-
-beforeAll(async () => {
-  app = await bootStrapi();
-  await alwaysOpen(app);
-  admin = await loginAgent(app, DEMO_ADMIN.email, DEMO_ADMIN.password);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  app?.removeDatabase();
-});
+const app = useBootedStrapi();
+const admin = app.signIn(DEMO_ADMIN);
 
 describe('widget configuration', () => {
   it('gives the widget its look, texts and availability, and follows the settings at once', async () => {
-    const first = await request(app.url).get('/api/live-support/widget-config');
+    const first = await request(app.url).get(`${PUBLIC_API_BASE}/widget-config`);
     expect(first.status).toBe(200);
     expect(first.body.data).toMatchObject({
       socketPath: '/live-support/socket.io',
@@ -36,7 +27,7 @@ describe('widget configuration', () => {
     await admin
       .put('/settings', { widget: { primaryColor: '#aa3300', position: 'left', texts: { en: { title: 'Help', welcome: 'Hello!' } } } })
       .expect(200);
-    const second = await request(app.url).get('/api/live-support/widget-config');
+    const second = await request(app.url).get(`${PUBLIC_API_BASE}/widget-config`);
     expect(second.body.data.theme).toEqual({ primaryColor: '#aa3300', position: 'left' });
     expect(second.body.data.texts.en).toEqual({ title: 'Help', welcome: 'Hello!' });
     expect(second.body.data.texts.fi.title).toBe('Asiakaspalvelu');
@@ -44,10 +35,10 @@ describe('widget configuration', () => {
 
   it('serves both widget bundles with ETags', async () => {
     for (const name of ['widget.js', 'widget-app.js']) {
-      const response = await request(app.url).get(`/api/live-support/${name}`);
+      const response = await request(app.url).get(`${PUBLIC_API_BASE}/${name}`);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toMatch(/javascript/);
-      const again = await request(app.url).get(`/api/live-support/${name}`).set('If-None-Match', response.headers.etag);
+      const again = await request(app.url).get(`${PUBLIC_API_BASE}/${name}`).set('If-None-Match', response.headers.etag);
       expect(again.status).toBe(304);
     }
   });
@@ -58,29 +49,29 @@ describe('site origins', () => {
   const EVIL = 'https://evil.example.net';
 
   it('refuses customer routes to browsers on other sites, and allows the listed ones', async () => {
-    const before = await countRows(app, 'plugin::live-support.conversation');
-    const refused = await request(app.url).post('/api/live-support/sessions').set('Origin', EVIL).send({});
+    const before = await countRows(app, UID.conversation);
+    const refused = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('Origin', EVIL).send({});
     expect(refused.status).toBe(403);
     expect(refused.body.error.details).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED', origin: EVIL });
-    expect(await countRows(app, 'plugin::live-support.conversation')).toBe(before);
+    expect(await countRows(app, UID.conversation)).toBe(before);
 
     await admin.put('/settings', { widget: { allowedOrigins: [SITE] } }).expect(200);
-    const allowed = await request(app.url).post('/api/live-support/sessions').set('Origin', SITE).send({});
+    const allowed = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('Origin', SITE).send({});
     expect(allowed.status).toBe(201);
     expect(allowed.headers['access-control-allow-origin']).toBe(SITE);
-    expect((await request(app.url).get('/api/live-support/widget-config').set('Origin', EVIL)).status).toBe(403);
+    expect((await request(app.url).get(`${PUBLIC_API_BASE}/widget-config`).set('Origin', EVIL)).status).toBe(403);
   });
 
   it("always allows the server's own origin and requests without one", async () => {
-    expect((await request(app.url).post('/api/live-support/sessions').set('Origin', app.url).send({})).status).toBe(201);
-    expect((await request(app.url).post('/api/live-support/sessions').send({})).status).toBe(201);
+    expect((await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('Origin', app.url).send({})).status).toBe(201);
+    expect((await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).send({})).status).toBe(201);
   });
 
   it('refuses the widget socket to other sites', async () => {
     await admin.put('/settings', { widget: { allowedOrigins: [SITE] } }).expect(200);
     const customer = await startCustomer(app);
-    await expectRefused(connectSocket(app.url, '/widget', { token: customer.token }, { Origin: EVIL }));
-    const good = connectSocket(app.url, '/widget', { token: customer.token }, { Origin: SITE });
+    await expectRefused(connectSocket(app.url, NAMESPACES.widget, { token: customer.token }, { Origin: EVIL }));
+    const good = connectSocket(app.url, NAMESPACES.widget, { token: customer.token }, { Origin: SITE });
     await waitForConnect(good);
     good.close();
   });
@@ -114,7 +105,7 @@ describe('offline messages', () => {
     }
 
     const stored = await app.strapi.db
-      .query('plugin::live-support.offline-message')
+      .query(UID.offlineMessage)
       .findOne({ where: { conversationId: customer.conversationId } });
     expect(stored).toMatchObject({ email: 'liisa@example.com', message: 'Soittakaa minulle', language: 'fi', status: 'new', name: 'Liisa' });
     expect((await customer.post('/offline-message', { email: 'liisa@example.com', message: 'Again' })).status).toBe(409);

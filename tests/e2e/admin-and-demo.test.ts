@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 
+import { PLUGIN_ID } from '../../server/src/contracts/constants';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
@@ -28,7 +29,7 @@ describe('agent desk in the admin panel', () => {
       await logIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
 
       await page.getByRole('link', { name: 'Live Support' }).click();
-      await page.waitForURL(/\/admin\/plugins\/live-support/);
+      await page.waitForURL(new RegExp(`/admin/plugins/${PLUGIN_ID}`));
       await expectVisible(page.getByRole('heading', { level: 1, name: 'Live Support' }));
       await expectVisible(page.getByText('Waiting', { exact: true }));
       await page.getByTestId('count-queued').filter({ hasText: '0' }).waitFor();

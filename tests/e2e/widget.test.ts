@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
+import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
@@ -33,7 +34,7 @@ const nextAgentEvent = <T>(event: string, accept: (payload: T) => boolean, timeo
 
 async function settings(update: object): Promise<void> {
   const adminToken = await adminLogin(playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
-  await request(playground.url).put('/live-support/settings').set('Authorization', `Bearer ${adminToken}`).send(update).expect(200);
+  await request(playground.url).put(`${ADMIN_API_BASE}/settings`).set('Authorization', `Bearer ${adminToken}`).send(update).expect(200);
 }
 
 beforeAll(async () => {
@@ -239,7 +240,7 @@ describe('the queue as customers see it', () => {
 
 describe('languages and accessibility', () => {
   const pageWith = (locale: string) => `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>t</title></head>
-    <body><main><h1>Shop</h1></main><script src="/api/live-support/widget.js" data-locale="${locale}" async></script></body></html>`;
+    <body><main><h1>Shop</h1></main><script src="${PUBLIC_API_BASE}/widget.js" data-locale="${locale}" async></script></body></html>`;
 
   it.each([
     ['fi', /Asiakaspalvelu/],

@@ -1,10 +1,11 @@
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 
+import { ADMIN_API_BASE, NAMESPACES, PLUGIN_ID, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { Ack } from '../../server/src/contracts/views';
 import { adminLogin } from './admin-auth';
 import { connectSocket, waitForConnect } from './sockets';
-import type { BootedStrapi } from './strapi';
+import type { StrapiInProcess } from './strapi';
 
 /** A running Strapi reached over HTTP: one booted in this process, or a started playground. */
 export interface Server {
@@ -23,11 +24,11 @@ export interface Customer {
 }
 
 export async function startCustomer(app: Server, body: object = { locale: 'en' }): Promise<Customer> {
-  const response = await request(app.url).post('/api/live-support/sessions').send(body);
+  const response = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).send(body);
   if (response.status !== 201) throw new Error(`session start failed: ${response.status} ${JSON.stringify(response.body)}`);
   const token = response.body.data.token as string;
   const conversationId = response.body.data.conversation.id as number;
-  const base = `/api/live-support/conversations/${conversationId}`;
+  const base = `${PUBLIC_API_BASE}/conversations/${conversationId}`;
   return {
     token,
     conversationId,
@@ -54,15 +55,15 @@ export async function loginAgent(app: Server, email: string, password: string): 
   return {
     token,
     id: me.body.data.id as number,
-    get: (path) => request(app.url).get(`/live-support${path}`).set('Authorization', `Bearer ${token}`),
-    post: (path, body) => request(app.url).post(`/live-support${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
-    put: (path, body) => request(app.url).put(`/live-support${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+    get: (path) => request(app.url).get(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`),
+    post: (path, body) => request(app.url).post(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+    put: (path, body) => request(app.url).put(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
   };
 }
 
 /** Creates an admin user with the given role code (e.g. the playground's Agent role). */
 export async function createAdmin(
-  app: BootedStrapi,
+  app: StrapiInProcess,
   account: { email: string; password: string; firstname: string; lastname?: string },
   roleCode: string,
 ): Promise<void> {
@@ -83,8 +84,8 @@ export async function connected(socket: Socket): Promise<Socket> {
 }
 
 export const widgetSocket = (app: Server, token: string) =>
-  connected(connectSocket(app.url, '/widget', { token }));
-export const agentSocket = (app: Server, token: string) => connected(connectSocket(app.url, '/agent', { token }));
+  connected(connectSocket(app.url, NAMESPACES.widget, { token }));
+export const agentSocket = (app: Server, token: string) => connected(connectSocket(app.url, NAMESPACES.agent, { token }));
 
 /** Emits an event and resolves with its acknowledgement. */
 export async function ask<Data = unknown>(socket: Socket, event: string, payload: unknown = {}): Promise<Ack<Data>> {
@@ -120,11 +121,11 @@ export function nextEvent<Payload = unknown>(
 }
 
 /** Live support is open whatever the time of day the tests run at. */
-export async function alwaysOpen(app: BootedStrapi): Promise<void> {
-  await app.strapi.plugin('live-support').service('settings').update({ queue: { enforceOpeningHours: false } });
+export async function alwaysOpen(app: StrapiInProcess): Promise<void> {
+  await app.strapi.plugin(PLUGIN_ID).service('settings').update({ queue: { enforceOpeningHours: false } });
 }
 
-export async function countRows(app: BootedStrapi, uid: string, where: object = {}): Promise<number> {
+export async function countRows(app: StrapiInProcess, uid: string, where: object = {}): Promise<number> {
   return app.strapi.db.query(uid as never).count({ where });
 }
 

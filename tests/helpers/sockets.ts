@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 
-export const SOCKET_PATH = '/live-support/socket.io';
+import { SOCKET_PATH } from '../../server/src/contracts/constants';
 
 export function connectSocket(
   url: string,

@@ -5,10 +5,14 @@ import { createStrapi, type Core } from '@strapi/strapi';
 import { playgroundDir, playgroundDistDir } from './paths';
 import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
 
-export interface BootedStrapi {
+/** A Strapi running in this test process, reached over HTTP at `url` and directly as `strapi`. */
+export interface StrapiInProcess {
   strapi: Core.Strapi;
   /** Base URL of the real HTTP server, e.g. http://127.0.0.1:40123 */
   url: string;
+}
+
+export interface BootedStrapi extends StrapiInProcess {
   databaseFile: string;
   /** Stops Strapi; the database stays for a second boot until `removeDatabase`. */
   stop(): Promise<void>;

@@ -48,7 +48,7 @@ export interface AgentFigures {
   ratings: number;
 }
 
-/** PRODUCT §7, for conversations started in the range. */
+/** The figures of docs/product.md#analytics, for conversations started in the range. */
 export interface AnalyticsReport {
   range: { from: string; to: string; timeZone: string };
   totals: {

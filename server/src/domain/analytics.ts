@@ -1,5 +1,5 @@
 /**
- * PRODUCT §7: the figures site owners read. Pure: the analytics service loads the facts of the
+ * The figures site owners read (docs/product.md#analytics). Pure: the analytics service loads the facts of the
  * conversations started in the range and passes them in.
  */
 import type { AgentFigures, AnalyticsReport, DailyEscalations, DurationStats } from '../contracts/analytics';

@@ -1,5 +1,5 @@
 /**
- * PRODUCT §8: no conversation left hanging. An agent who keeps a customer waiting for an answer
+ * No conversation left hanging (docs/product.md#no-conversation-left-hanging). An agent who keeps a customer waiting for an answer
  * is reminded; a chat the customer has gone quiet in after the agent's answer is closed. Pure:
  * the idle service loads the active conversations and applies what this decides.
  */

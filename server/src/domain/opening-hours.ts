@@ -25,7 +25,7 @@ export interface OpeningHours {
   exceptions: OpeningException[];
 }
 
-/** PRODUCT.md §5: weekdays 08–18, Saturday 10–16, Sunday closed, Helsinki time. */
+/** Weekdays 08–18, Saturday 10–16, Sunday closed, Helsinki time (docs/product.md#when-live-support-is-available). */
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
   timeZone: 'Europe/Helsinki',
   weekly: {

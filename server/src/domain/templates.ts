@@ -7,7 +7,7 @@ export interface TemplateDefinition {
   body: string;
 }
 
-/** PRODUCT.md §5: the templates every installation starts with, in Finnish and English. */
+/** The templates every installation starts with, in Finnish and English (docs/product.md#message-templates). */
 export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
   {
     name: 'Tervehdys',

@@ -1,6 +1,6 @@
 import { h } from 'preact';
 
-import type { OfflineInput } from './chat';
+import type { OfflineInput } from './chat-state';
 import type { View } from './view';
 
 /**

@@ -11,7 +11,6 @@ import { io, type Socket } from 'socket.io-client';
 
 import {
   type Ack,
-  type ConversationStatus,
   type ErrorBody,
   type ErrorCode,
   type MessageView,
@@ -20,49 +19,15 @@ import {
   type WidgetServerToClientEvents,
 } from '../shared';
 import type { NAMESPACES } from '../shared';
-import { readConfig, type WidgetConfig } from '../config';
+import { readConfig } from '../config';
 import type { WidgetContext } from '../contract';
 import { createStore, parseSession, SESSION_KEY, type StoredSession } from '../storage';
+import type { Chat, ChatState, Phase } from './chat-state';
 import { createClientId } from './client-id';
 import { beep } from './sound';
-import { createTimeline, type Timeline } from './timeline';
+import { createTimeline } from './timeline';
 
 type WidgetSocket = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
-
-/** `new`: no conversation yet; `loading`: a stored one, not read yet. */
-export type Phase = 'new' | 'loading' | ConversationStatus;
-export type OfflineInput = { name?: string; email?: string; phone?: string; message: string };
-export type OfflineResult = 'sent' | 'invalid' | 'failed';
-
-export interface ChatState {
-  conversation: VisitorConversationView | null;
-  /** `lost`: the socket was connected and is trying to come back. */
-  connection: 'none' | 'online' | 'lost';
-  /** Who is typing on the agent side: a name, null for an unnamed agent, false for nobody. */
-  typing: string | null | false;
-  error: boolean;
-  busy: boolean;
-  rated: boolean;
-  offlineSent: boolean;
-}
-
-export interface Chat {
-  state: ChatState;
-  timeline: Timeline;
-  config(): WidgetConfig;
-  phase(): Phase;
-  send(text: string): void;
-  /** Sends again with the same clientId: the server stores a message only once. */
-  retry(clientId: string): void;
-  escalate(): void;
-  leaveQueue(): void;
-  rate(score: number, comment: string): void;
-  leaveOfflineMessage(input: OfflineInput): Promise<OfflineResult>;
-  /** The customer typed: `typing true` at most every 2 s, `false` after 3 s without typing. */
-  typing(): void;
-  /** "Start a new conversation" after the last one ended. */
-  newConversation(): void;
-}
 
 /** The phases with a text box. */
 export const WRITABLE: readonly Phase[] = ['new', 'loading', 'bot', 'queued', 'active'];

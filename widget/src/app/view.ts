@@ -1,6 +1,6 @@
 import type { WidgetContext } from '../contract';
 import type { AppTexts } from '../i18n';
-import type { Chat } from './chat';
+import type { Chat } from './chat-state';
 
 /** What the panel's own controls hold between renders (there are no component hooks). */
 export interface UiState {

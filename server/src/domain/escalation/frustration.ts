@@ -1,5 +1,5 @@
 /**
- * Frustration score over the customer's recent messages (PRODUCT.md §2). Pure: the caller passes
+ * Frustration score over the customer's recent messages (docs/product.md#how-an-escalation-starts). Pure: the caller passes
  * the window of messages, most recent last.
  */
 import { NEGATIVE_WORDS } from './lexicon';

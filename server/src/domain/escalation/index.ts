@@ -1,17 +1,18 @@
-/** Escalation detection (PRODUCT.md §2): pure functions, no Strapi. See docs/escalation.md. */
+/** Escalation detection (docs/product.md#how-an-escalation-starts): pure functions, no Strapi. See docs/escalation.md. */
 export {
-  DEFAULT_ESCALATION_SETTINGS,
-  KEYWORD_NEGATION_WINDOW,
-  MAX_PHRASE_GAP,
-  PHRASE_NEGATION_WINDOW,
   countConsecutiveFailures,
   detectCustomerEscalation,
   detectFailedAnswers,
-  grammarLanguage,
   type CustomerEscalationInput,
+} from './detect';
+export { KEYWORD_NEGATION_WINDOW, MAX_PHRASE_GAP, PHRASE_NEGATION_WINDOW } from './phrases';
+export { grammarLanguage } from './reading';
+export {
+  DEFAULT_ESCALATION_SETTINGS,
+  type DetectionTrigger,
   type EscalationDecision,
   type EscalationSettings,
-} from './detect';
+} from './rules';
 export {
   FRUSTRATION_WEIGHTS,
   REPEATED_QUESTION_MIN_WORDS,

@@ -1,5 +1,5 @@
 /**
- * Word lists for escalation detection (PRODUCT.md §2), in Finnish, English and Swedish.
+ * Word lists for escalation detection (docs/product.md#how-an-escalation-starts), in Finnish, English and Swedish.
  *
  * Everything here is written the way people type it; the matcher (text.ts) lower-cases, stems and
  * folds diacritics on both sides, so one entry covers its inflected forms, capitals and spellings
@@ -19,7 +19,7 @@ export type PerLanguage<T> = Readonly<Record<LexiconLanguage, T>>;
  * "ihmiset ovat mukavia" or "human resources department address?" do not escalate. Phrases of two
  * or more content words fire wherever they occur (unless negated), so they are kept specific.
  *
- * Dissatisfaction with the bot ("en ole tyytyväinen bottiin", PRODUCT.md §2) is in these lists too:
+ * Dissatisfaction with the bot ("en ole tyytyväinen bottiin", docs/product.md#how-an-escalation-starts) is in these lists too:
  * a customer who says so is asking, in effect, for someone else.
  */
 export const DEFAULT_PHRASES: PerLanguage<readonly string[]> = {

@@ -4,7 +4,8 @@
  * at or above 0.9, so a lexicon edit that trades a few cases is visible without breaking the build.
  * Each case is one message with no earlier messages unless it says otherwise.
  */
-import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation } from '../detect';
+import { detectCustomerEscalation } from '../detect';
+import { DEFAULT_ESCALATION_SETTINGS } from '../rules';
 
 interface CorpusCase {
   language: string;
@@ -20,14 +21,14 @@ const CORPUS: readonly CorpusCase[] = [
   { language: 'fi', text: 'Ihminen', escalate: true, note: 'one-word request' },
   { language: 'fi', text: 'IHMINEN!!!', escalate: true, note: 'capitals and punctuation' },
   { language: 'fi', text: 'ihmisen kanssa kiitos', escalate: true, note: 'genitive + postposition' },
-  { language: 'fi', text: 'Haluan puhua ihmisen kanssa', escalate: true, note: 'PRODUCT.md example form' },
+  { language: 'fi', text: 'Haluan puhua ihmisen kanssa', escalate: true, note: 'product example, another form' },
   { language: 'fi', text: 'Voisinko puhua oikean ihmisen kanssa?', escalate: true, note: 'gap word "oikean"' },
-  { language: 'fi', text: 'Haluan puhua asiakaspalvelijan kanssa', escalate: true, note: 'PRODUCT.md §2' },
+  { language: 'fi', text: 'Haluan puhua asiakaspalvelijan kanssa', escalate: true, note: 'product example' },
   { language: 'fi', text: 'Yhdistä minut asiakaspalvelijalle', escalate: true, note: 'allative case' },
   { language: 'fi', text: 'asiakaspalvelijaa kiitos', escalate: true, note: 'partitive case' },
   { language: 'fi', text: 'Saisinko asiakaspalvelijan?', escalate: true, note: 'request question' },
   { language: 'fi', text: 'asiakaspalvelijalle', escalate: true, note: 'inflected one-word message' },
-  { language: 'fi', text: 'En ole tyytyväinen bottiin', escalate: true, note: 'PRODUCT.md §2, dissatisfaction' },
+  { language: 'fi', text: 'En ole tyytyväinen bottiin', escalate: true, note: 'product example, dissatisfaction' },
   { language: 'fi', text: 'en ole tyytyvainen tahan bottiin', escalate: true, note: 'missing diacritics' },
   { language: 'fi', text: 'Tarvitsen ihmisen apua', escalate: true, note: 'need + help' },
   { language: 'fi', text: 'Haluan asiakaspalveluun', escalate: true, note: 'illative, one-word phrase' },

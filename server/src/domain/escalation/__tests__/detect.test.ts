@@ -1,13 +1,7 @@
-import {
-  DEFAULT_ESCALATION_SETTINGS,
-  countConsecutiveFailures,
-  detectCustomerEscalation,
-  detectFailedAnswers,
-  grammarLanguage,
-  type EscalationDecision,
-  type EscalationSettings,
-} from '../detect';
+import { countConsecutiveFailures, detectCustomerEscalation, detectFailedAnswers } from '../detect';
 import { DEFAULT_KEYWORDS, DEFAULT_PHRASES } from '../lexicon';
+import { grammarLanguage } from '../reading';
+import { DEFAULT_ESCALATION_SETTINGS, type EscalationDecision, type EscalationSettings } from '../rules';
 
 /** A mutable copy of the defaults with some parts replaced. */
 function settingsWith(edit: (settings: EscalationSettings) => void): EscalationSettings {
@@ -32,7 +26,7 @@ function detect(
 const triggerOf = (decision: EscalationDecision): string | null => (decision.escalate ? decision.trigger : null);
 
 describe('DEFAULT_ESCALATION_SETTINGS', () => {
-  it('has the PRODUCT.md defaults: 2 failed answers, frustration 0.6 over 4 messages, all rules on', () => {
+  it('has the product defaults (docs/product.md): 2 failed answers, frustration 0.6 over 4 messages, all rules on', () => {
     expect(DEFAULT_ESCALATION_SETTINGS.failedAnswers).toEqual({ enabled: true, threshold: 2 });
     expect(DEFAULT_ESCALATION_SETTINGS.frustration).toEqual({ enabled: true, threshold: 0.6, window: 4 });
     expect(DEFAULT_ESCALATION_SETTINGS.phrases.enabled).toBe(true);

@@ -1,0 +1,196 @@
+/**
+ * Finding a phrase or keyword from the settings in a message that has been read (reading.ts):
+ * - a phrase matches its content words in order, with at most MAX_PHRASE_GAP other words between
+ *   two of them (function words such as "a", "to", "med" do not count);
+ * - a one-word phrase fires only in a clause of request filler (isPlainRequest);
+ * - a negation cue shortly before, in the same clause, cancels a match (isNegated);
+ * - so does an identity question ("oletko ihminen?") at or just before it.
+ */
+import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage } from './reading';
+import { type EscalationSettings } from './rules';
+import { languagesToTry, matchesWord, type WordForm } from './text';
+
+/** Other words allowed between two consecutive phrase words, not counting function words. */
+export const MAX_PHRASE_GAP = 2;
+/**
+ * How many words before a phrase a negation cue still cancels it. Four covers the auxiliaries of a
+ * negated verb: "I don't want to | talk to a person", "en halua | puhua ihmisen kanssa".
+ */
+export const PHRASE_NEGATION_WINDOW = 4;
+/**
+ * The same for keywords. A keyword is a noun, negated by the word or two right before it: "no
+ * complaints", "ei valitusta", "inga klagomål", "this is not a complaint". A wider window would
+ * swallow "why don't you accept my complaint".
+ */
+export const KEYWORD_NEGATION_WINDOW = 2;
+
+interface CompiledPhrase {
+  /** As written in the settings, trimmed: reported as `matched`. */
+  source: string;
+  /** The words to find, function words removed (unless the phrase is nothing but function words). */
+  words: WordForm[];
+}
+
+interface CompiledList {
+  /**
+   * Longest first (stable within a length), so that `matched` names the most specific phrase:
+   * "ihmisen kanssa" rather than "ihminen" for "ihmisen kanssa kiitos".
+   */
+  phrases: CompiledPhrase[];
+  /** The words of the one-word phrases: they may stand next to each other ("human agent please"). */
+  oneWordPhrases: WordForm[];
+}
+
+function compilePhrase(source: string, profile: LanguageProfile): CompiledPhrase | null {
+  const all = toForms(source, profile.language);
+  if (all.length === 0) return null;
+  const content = all.filter((word) => !hasWord(profile.functionWords, word));
+  return { source: source.trim(), words: content.length > 0 ? content : all };
+}
+
+// Settings change rarely and are the same for every message: compile each list once. The cache
+// is a plain memo, bounded so that many edits over a long uptime cannot grow it without limit.
+const COMPILED_LIST_CACHE_SIZE = 64;
+const compiledLists = new Map<string, CompiledList>();
+
+function compileList(entries: readonly string[], profile: LanguageProfile): CompiledList {
+  const key = `${profile.language}\u0000${entries.join('\u0001')}`;
+  let compiled = compiledLists.get(key);
+  if (!compiled) {
+    const phrases = entries
+      .map((source) => compilePhrase(source, profile))
+      .filter((phrase): phrase is CompiledPhrase => phrase !== null)
+      .sort((a, b) => b.words.length - a.words.length);
+    compiled = {
+      phrases,
+      oneWordPhrases: phrases.filter((phrase) => phrase.words.length === 1).map((phrase) => phrase.words[0]),
+    };
+    if (compiledLists.size >= COMPILED_LIST_CACHE_SIZE) compiledLists.clear();
+    compiledLists.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Every place the phrase occurs: token positions of its words, earliest fit after each start. */
+function findPhrase(reading: Reading, phrase: CompiledPhrase): number[][] {
+  const { tokens, scopes, profile } = reading;
+  const occurrences: number[][] = [];
+  const [first, ...rest] = phrase.words;
+  for (let start = 0; start < tokens.length; start++) {
+    if (scopes[start] < 0 || !matchesWord(tokens[start], first, profile.language)) continue;
+    const positions = [start];
+    for (const word of rest) {
+      const previous = positions[positions.length - 1];
+      let gap = 0;
+      let found = -1;
+      for (let next = previous + 1; next < tokens.length && scopes[next] === scopes[start]; next++) {
+        if (matchesWord(tokens[next], word, profile.language)) {
+          found = next;
+          break;
+        }
+        if (!hasWord(profile.functionWords, tokens[next])) gap += 1;
+        if (gap > MAX_PHRASE_GAP) break;
+      }
+      if (found < 0) break;
+      positions.push(found);
+    }
+    if (positions.length === phrase.words.length) occurrences.push(positions);
+  }
+  return occurrences;
+}
+
+/**
+ * Is the occurrence at `positions` negated? A negation cue in the same scope that ends at most
+ * `window` words before the first matched word, or sits in a gap between matched words. A cue that
+ * is itself one of the matched words belongs to the phrase ("en ole tyytyväinen") and does not count.
+ */
+function isNegated(reading: Reading, positions: readonly number[], window: number): boolean {
+  const { scopes } = reading;
+  const start = positions[0];
+  const end = positions[positions.length - 1];
+  return reading.negations.some(([cueStart, cueEnd]) => {
+    if (scopes[cueStart] !== scopes[start]) return false;
+    for (let position = cueStart; position <= cueEnd; position++) if (positions.includes(position)) return false;
+    const justBefore = cueEnd < start && start - cueEnd <= window;
+    const inAGap = cueStart > start && cueEnd < end;
+    return justBefore || inAGap;
+  });
+}
+
+/** "Oletko ihminen?", "am I talking to a human?": an identity question at or shortly before the phrase. */
+function isIdentityQuestion(reading: Reading, positions: readonly number[]): boolean {
+  const start = positions[0];
+  const end = positions[positions.length - 1];
+  return reading.identityQuestions.some(
+    ([cueStart, cueEnd]) =>
+      reading.scopes[cueStart] === reading.scopes[start] && cueStart <= end && cueEnd >= start - PHRASE_NEGATION_WINDOW,
+  );
+}
+
+/**
+ * The one-word-phrase rule: "ihminen" fires only when every other word of its scope is request
+ * filler, a function word, another one-word phrase, or a "not the bot" contrast: "Ihminen!",
+ * "ihminen kiitos", "haluan ihmisen", "can I get a human please", "a human not a bot", "jag vill
+ * ha en riktig människa". It does not fire in "ihmiset ovat mukavia", "oletko ihminen?", "human
+ * resources department address?". No length limit is needed: a clause made only of filler is
+ * short in practice.
+ */
+function isPlainRequest(reading: Reading, position: number, oneWordPhrases: readonly WordForm[]): boolean {
+  const { tokens, scopes, profile } = reading;
+  const scope = scopes[position];
+  return tokens.every(
+    (token, index) =>
+      index === position ||
+      scopes[index] !== scope ||
+      reading.negatedBot.has(index) ||
+      hasWord(profile.fillers, token) ||
+      hasWord(profile.functionWords, token) ||
+      oneWordPhrases.some((word) => matchesWord(token, word, profile.language)),
+  );
+}
+
+/** The first phrase of the lists that fires, as written in the settings; null when none does. */
+export function matchPhrases(
+  read: ReadMessage,
+  language: string,
+  lists: EscalationSettings['phrases']['lists'],
+): string | null {
+  for (const listLanguage of languagesToTry(language)) {
+    const entries = lists[listLanguage] ?? [];
+    if (entries.length === 0) continue;
+    const reading = read(listLanguage);
+    const { phrases, oneWordPhrases } = compileList(entries, reading.profile);
+    for (const phrase of phrases) {
+      const fires = findPhrase(reading, phrase).some(
+        (positions) =>
+          (phrase.words.length > 1 || isPlainRequest(reading, positions[0], oneWordPhrases)) &&
+          !isNegated(reading, positions, PHRASE_NEGATION_WINDOW) &&
+          !isIdentityQuestion(reading, positions),
+      );
+      if (fires) return phrase.source;
+    }
+  }
+  return null;
+}
+
+/** The first keyword that fires, negations read in the grammar the message uses; null when none does. */
+export function matchKeywords(
+  read: ReadMessage,
+  language: string,
+  keywords: readonly string[],
+): string | null {
+  if (keywords.length === 0) return null;
+  const negationReading = read(pickGrammarLanguage(read, language));
+  for (const stemLanguage of languagesToTry(language)) {
+    const reading = read(stemLanguage);
+    for (const keyword of compileList(keywords, reading.profile).phrases) {
+      // Token positions are the same in every reading: splitting into words does not depend on
+      // the language, only stems and scopes do.
+      const fires = findPhrase(reading, keyword).some(
+        (positions) => !isNegated(negationReading, positions, KEYWORD_NEGATION_WINDOW),
+      );
+      if (fires) return keyword.source;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,212 @@
+/**
+ * How a message is read in one language, before any phrase is looked for: the lexicon's closed
+ * word lists compiled per language, the scopes (clauses, cut again at conjunctions), where the
+ * negation and identity-question cues are, and which language's grammar a message uses.
+ */
+import {
+  BOT_WORDS,
+  FUNCTION_WORDS,
+  IDENTITY_QUESTION_CUES,
+  NEGATION_CUES,
+  REQUEST_FILLERS,
+  SCOPE_BREAK_WORDS,
+  type LexiconLanguage,
+} from './lexicon';
+import { languagesToTry, tokenize, type StemLanguage, type Token, type WordForm } from './text';
+
+/** A closed word list, for constant-time lookups by spelling or by stem. */
+export interface WordSet {
+  spellings: Set<string>;
+  stems: Set<string>;
+}
+
+function wordSet(words: readonly WordForm[]): WordSet {
+  return { spellings: new Set(words.map((word) => word.folded)), stems: new Set(words.map((word) => word.stem)) };
+}
+
+/** Filler and function words: same spelling or same stem, so "oikean"/"oikealle" both count. */
+export const hasWord = (set: WordSet, token: WordForm): boolean => set.spellings.has(token.folded) || set.stems.has(token.stem);
+/**
+ * Negation and question cues, conjunctions: same spelling only. They are short closed-class words
+ * whose stems collide with open ones ("puhunko" and "puhua" share the stem "puhu", "oletko" and
+ * "ole" the stem "ole"); every form that counts is listed.
+ */
+const isSpelledAs = (token: WordForm, word: WordForm): boolean => token.folded === word.folded;
+
+/** Lexicon lists of one language, compiled once. */
+export interface LanguageProfile {
+  language: StemLanguage;
+  negationCues: WordForm[][];
+  identityQuestionCues: WordForm[][];
+  fillers: WordSet;
+  botWords: WordSet;
+  functionWords: WordSet;
+  scopeBreaks: WordSet;
+  /** Every word of the lists above: what grammarLanguage counts. */
+  grammarWords: WordSet;
+}
+
+export const toForms = (text: string, language: StemLanguage): WordForm[] =>
+  tokenize(text, language).map(({ folded, stem }) => ({ folded, stem }));
+
+const profiles = new Map<StemLanguage, LanguageProfile>();
+
+function profileFor(language: StemLanguage): LanguageProfile {
+  let profile = profiles.get(language);
+  if (!profile) {
+    const sequences = (entries: readonly string[]): WordForm[][] =>
+      entries.map((entry) => toForms(entry, language)).filter((forms) => forms.length > 0);
+    const words = (entries: readonly string[]): WordForm[] => sequences(entries).flat();
+    const lexiconLanguage: LexiconLanguage = language;
+    const negationCues = sequences(NEGATION_CUES[lexiconLanguage]);
+    const identityQuestionCues = sequences(IDENTITY_QUESTION_CUES[lexiconLanguage]);
+    const fillers = words(REQUEST_FILLERS[lexiconLanguage]);
+    const botWords = words(BOT_WORDS[lexiconLanguage]);
+    const functionWords = words(FUNCTION_WORDS[lexiconLanguage]);
+    const scopeBreaks = words(SCOPE_BREAK_WORDS[lexiconLanguage]);
+    profile = {
+      language,
+      negationCues,
+      identityQuestionCues,
+      fillers: wordSet(fillers),
+      botWords: wordSet(botWords),
+      functionWords: wordSet(functionWords),
+      // Spelling only (see isSpelledAs): the stems set stays empty.
+      scopeBreaks: { spellings: new Set(scopeBreaks.map((word) => word.folded)), stems: new Set() },
+      grammarWords: wordSet([
+        ...negationCues.flat(),
+        ...identityQuestionCues.flat(),
+        ...fillers,
+        ...functionWords,
+        ...scopeBreaks,
+      ]),
+    };
+    profiles.set(language, profile);
+  }
+  return profile;
+}
+
+/** Token positions [first, last] of a cue occurrence. */
+type Span = readonly [number, number];
+
+/** A message as read in one language: its tokens and where the grammar words are. */
+export interface Reading {
+  profile: LanguageProfile;
+  tokens: Token[];
+  /**
+   * Scope of each token: a clause (punctuation) cut further at conjunctions ("mutta", "but",
+   * "men"), which get -1 themselves. A negation and what it negates, a phrase's words, and a
+   * one-word phrase's filler must all be in one scope.
+   */
+  scopes: number[];
+  negations: Span[];
+  identityQuestions: Span[];
+  /** Positions of "not the bot" contrasts (see negatedBotPositions). */
+  negatedBot: Set<number>;
+}
+
+function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] {
+  let scope = 0;
+  let clause = tokens[0]?.clause ?? 0;
+  return tokens.map((token) => {
+    if (token.clause !== clause) {
+      scope += 1;
+      clause = token.clause;
+    }
+    if (profile.scopeBreaks.spellings.has(token.folded)) {
+      scope += 1;
+      return -1;
+    }
+    return scope;
+  });
+}
+
+/** Contiguous occurrences of cues (word sequences), each inside one scope. */
+function findCues(tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] {
+  const found: Span[] = [];
+  for (const cue of cues) {
+    for (let start = 0; start + cue.length <= tokens.length; start++) {
+      const end = start + cue.length - 1;
+      if (scopes[start] < 0 || scopes[end] !== scopes[start]) continue;
+      if (cue.every((word, offset) => isSpelledAs(tokens[start + offset], word))) found.push([start, end]);
+    }
+  }
+  return found;
+}
+
+/**
+ * Positions of "not the bot" contrasts: a negation cue whose next word (function words skipped)
+ * is a bot word, with everything in between: "enkä bottia", "not a bot", "inte en bot".
+ */
+function negatedBotPositions(
+  tokens: readonly Token[],
+  scopes: readonly number[],
+  negations: readonly Span[],
+  profile: LanguageProfile,
+): Set<number> {
+  const positions = new Set<number>();
+  for (const [cueStart, cueEnd] of negations) {
+    let next = cueEnd + 1;
+    while (next < tokens.length && scopes[next] === scopes[cueStart] && hasWord(profile.functionWords, tokens[next])) next += 1;
+    if (next >= tokens.length || scopes[next] !== scopes[cueStart] || !hasWord(profile.botWords, tokens[next])) continue;
+    for (let position = cueStart; position <= next; position++) positions.add(position);
+  }
+  return positions;
+}
+
+function readMessage(text: string, language: StemLanguage): Reading {
+  const profile = profileFor(language);
+  const tokens = tokenize(text, language);
+  const scopes = scopesOf(tokens, profile);
+  const negations = findCues(tokens, scopes, profile.negationCues);
+  return {
+    profile,
+    tokens,
+    scopes,
+    negations,
+    identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
+    negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
+  };
+}
+
+/** The message read in a given language; see readerFor. */
+export type ReadMessage = (language: StemLanguage) => Reading;
+
+/** Reads the message in each language at most once per call. */
+export function readerFor(text: string): ReadMessage {
+  const readings = new Map<StemLanguage, Reading>();
+  return (language) => {
+    let reading = readings.get(language);
+    if (!reading) {
+      reading = readMessage(text, language);
+      readings.set(language, reading);
+    }
+    return reading;
+  };
+}
+
+/** The candidate language whose grammar words the message uses most (see grammarLanguage). */
+export function pickGrammarLanguage(read: ReadMessage, language: string): StemLanguage {
+  const candidates = languagesToTry(language);
+  let best = candidates[0];
+  let bestCount = -1;
+  for (const candidate of candidates) {
+    const { tokens, profile } = read(candidate);
+    const count = tokens.filter((token) => hasWord(profile.grammarWords, token)).length;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The language whose grammar words (negations, filler, function words, conjunctions) the message
+ * uses most; ties go to the conversation's language. Keywords need it because the keyword list
+ * mixes languages: "inga klagomål" must be read with Swedish negations, and in "jag vill lämna en
+ * reklamation" the Swedish article "en" must not be read as the Finnish "en" (I don't).
+ */
+export function grammarLanguage(text: string, language: string): StemLanguage {
+  return pickGrammarLanguage(readerFor(text), language);
+}
