@@ -3,7 +3,8 @@ import { useAuth } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import { useAgentsQuery, useSetPresenceMutation } from '../api/liveSupportApi';
+import { useLiveAgents } from '../api/liveHooks';
+import { useSetPresenceMutation } from '../api/liveSupportApi';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { PRESENCE_STATUSES } from '../shared';
 import type { PresenceStatus } from '../types';
@@ -17,7 +18,7 @@ export const PresenceSwitch = () => {
   const userId = rawUserId === undefined ? undefined : Number(rawUserId);
   const { formatMessage } = useIntl();
   const showError = useErrorToast();
-  const { data: agents } = useAgentsQuery(undefined);
+  const { current: agents } = useLiveAgents();
   const [setPresence] = useSetPresenceMutation();
   // The choice shows at once; the server's answer (or a failure) ends it.
   const [choosing, setChoosing] = useState<PresenceStatus | null>(null);

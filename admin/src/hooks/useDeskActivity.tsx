@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
-import { QUEUE_QUERY, usePendingOfflineCountQuery, useQueueQuery } from '../api/liveSupportApi';
+import { useLiveQueue } from '../api/liveHooks';
+import { usePendingOfflineCountQuery } from '../api/liveSupportApi';
 import { minutesSince, serverNow } from '../api/serverClock';
 import type { MessageView, QueueCardView } from '../types';
 import { playChime } from '../utils/chime';
@@ -38,7 +39,7 @@ const currentPermission = (): NotificationPermissionState =>
 export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
   const { formatMessage } = useIntl();
   // The same cached snapshot the queue page shows: one request serves both.
-  const { data: queue } = useQueueQuery(QUEUE_QUERY);
+  const { current: queue } = useLiveQueue();
   const { data: pendingOfflineCount = null } = usePendingOfflineCountQuery(undefined);
   const waitingCount = queue ? queue.meta.counts.waiting : null;
   const clockOffset = queue?.clockOffsetMs ?? 0;

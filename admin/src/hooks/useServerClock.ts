@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 
-import { QUEUE_QUERY, useQueueQuery } from '../api/liveSupportApi';
+import { useLiveQueue } from '../api/liveHooks';
 import { serverNow } from '../api/serverClock';
 
 /** Server clock minus browser clock, from the desk's queue snapshot (0 until it has arrived). */
 export function useServerClockOffset(): number {
-  const { data } = useQueueQuery(QUEUE_QUERY);
-  return data?.clockOffsetMs ?? 0;
+  return useLiveQueue().current?.clockOffsetMs ?? 0;
 }
 
 /** The server's time, ticking every second: for waits and "ago" that count up on screen. */

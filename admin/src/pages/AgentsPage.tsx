@@ -1,20 +1,21 @@
-import { Box, Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
-import { useAgentsQuery } from '../api/liveSupportApi';
+import { useLiveAgents } from '../api/liveHooks';
 import { sortAgents, summarizeAgents } from '../components/agents/agentLoad';
 import { PresenceBadge } from '../components/agents/PresenceBadge';
 import { SeatsBar } from '../components/agents/SeatsBar';
 import { getTranslation } from '../utils/getTranslation';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { EmptyState } from '../components/EmptyState';
 
 /** Every agent's presence and load, for supervisors; live over the shared `/agent` socket. */
 export const AgentsPage = () => {
   const { formatMessage } = useIntl();
   // Live: a presence change shows at once, and claims, transfers and resolves refetch the loads.
-  const { data: agents, isError: failed } = useAgentsQuery(undefined);
+  const { current: agents, failed } = useLiveAgents();
 
   const title = formatMessage({
     id: getTranslation('agents.title'),
@@ -93,14 +94,12 @@ export const AgentsPage = () => {
             )}
           </Typography>
           {rows.length === 0 ? (
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-testid="agents-empty">
-              <Typography textColor="neutral600">
-                {formatMessage({
-                  id: getTranslation('agents.empty'),
-                  defaultMessage: 'No agents yet. Give a role the Live Support “chat” permission in Settings → Roles.',
-                })}
-              </Typography>
-            </Box>
+            <EmptyState testId="agents-empty">
+              {formatMessage({
+                id: getTranslation('agents.empty'),
+                defaultMessage: 'No agents yet. Give a role the Live Support “chat” permission in Settings → Roles.',
+              })}
+            </EmptyState>
           ) : (
             <Table colCount={columns.length} rowCount={rows.length + 1} aria-label={title} data-testid="agents-table">
               <ColumnHeads columns={columns} />

@@ -8,7 +8,7 @@ import { AlertControls } from '../components/AlertControls';
 import { DeskTitle } from '../components/DeskTitle';
 import { PERMISSIONS } from '../permissions';
 import type { QueueCardView, QueueSnapshot } from '../types';
-import { QUEUE_QUERY, useQueueQuery } from '../api/liveSupportApi';
+import { useLiveQueue } from '../api/liveHooks';
 import { secondsSince } from '../api/serverClock';
 import { useClaimConversation } from '../hooks/useClaimConversation';
 import { useServerNow } from '../hooks/useServerClock';
@@ -28,7 +28,7 @@ export const DeskPage = () => {
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
   // Kept live by the API module: status changes refetch it, new messages patch their card.
-  const { data: snapshot, isError: failed } = useQueueQuery(QUEUE_QUERY);
+  const { current: snapshot, failed } = useLiveQueue();
   const queue = snapshot?.data ?? null;
   const counts = snapshot?.meta.counts ?? null;
   const [claiming, setClaiming] = useState<number | null>(null);

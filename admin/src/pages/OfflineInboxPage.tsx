@@ -46,7 +46,8 @@ export const OfflineInboxPage = () => {
   // Another filter's list never stands in while this one loads; the previous page may.
   const listedFilter = useRef<Filter | null>(null);
   const messages = currentData?.data ?? (data && listedFilter.current === filter ? data.data : null);
-  const meta = data?.meta ?? null;
+  // The counts of whichever list was answered last, with the pushed unread count patched in.
+  const meta = currentData?.meta ?? data?.meta ?? null;
   // The open message stays open when it leaves the current filter (e.g. once marked handled).
   const [selected, setSelected] = useState<OfflineMessageView | null>(null);
 

@@ -3,7 +3,8 @@ import { useAuth, useNotification } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 
-import { useAgentsQuery, useTransferMutation } from '../../api/liveSupportApi';
+import { useLiveAgents } from '../../api/liveHooks';
+import { useTransferMutation } from '../../api/liveSupportApi';
 import { useErrorToast } from '../../hooks/useErrorToast';
 import type { AgentConversationView } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
@@ -33,8 +34,8 @@ export const TransferDialog = ({ conversationId, onTransferred }: TransferDialog
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
 
   // Asked afresh each time the dialog opens, and kept live while it is open.
-  const { currentData, isError } = useAgentsQuery(undefined, { skip: !open, refetchOnMountOrArgChange: true });
-  const agents = currentData ?? (isError ? [] : null);
+  const { current, failed } = useLiveAgents({ skip: !open, refetchOnMountOrArgChange: true });
+  const agents = current ?? (failed ? [] : null);
 
   const colleagues = (agents ?? []).filter((agent) => agent.agentId !== Number(myId) && agent.status === 'online');
 
