@@ -1,4 +1,4 @@
-import type { AgentPresenceView, MessageView, OfflineInboxMeta, OfflineMessageView } from '../shared';
+import type { AgentConversationView, AgentPresenceView, MessageView, OfflineInboxMeta, OfflineMessageView } from '../shared';
 import { upsertAgent } from '../components/agents/agentLoad';
 
 import { attachPushes, whileAgentSocket, type AgentPushHandlers, type AgentSocket } from './agentSocket';
@@ -10,7 +10,6 @@ import {
   withPendingOfflineCount,
   type QueueResult,
 } from './cachePatches';
-import type { AgentConversationView } from '../shared';
 
 /**
  * How server pushes keep the cached answers current: each cached query follows the `/agent`
