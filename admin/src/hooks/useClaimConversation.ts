@@ -1,10 +1,14 @@
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 
+import { useClaimMutation } from '../api/liveSupportApi';
+import { errorCodeOf } from '../shared';
 import type { AgentConversationView } from '../types';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
+
+import { useErrorToast } from './useErrorToast';
 
 export type ClaimOutcome =
   | { result: 'claimed'; conversation: AgentConversationView }
@@ -13,25 +17,23 @@ export type ClaimOutcome =
 
 /**
  * Claims a conversation for the signed-in agent. Losing the race to a colleague is not an
- * error: it says who won. Both the queue and the conversation page claim this way.
+ * error: it says who won (and the card leaves the cached queue at once). Both the queue and the
+ * conversation page claim this way.
  */
 export function useClaimConversation(): (conversationId: number) => Promise<ClaimOutcome> {
-  const { post } = useFetchClient();
+  const [claim] = useClaimMutation();
   const { toggleNotification } = useNotification();
   const { formatMessage } = useIntl();
+  const showError = useErrorToast();
 
   return useCallback(
     async (conversationId: number) => {
       try {
-        const { data } = await post<{ data: AgentConversationView }>(
-          `/live-support/conversations/${conversationId}/claim`,
-          {},
-        );
-        return { result: 'claimed', conversation: data.data };
+        return { result: 'claimed', conversation: await claim(conversationId).unwrap() };
       } catch (error) {
         const body = errorBodyOf(error);
-        if (body?.details?.code === 'ALREADY_CLAIMED') {
-          const claimedBy = body.details.claimedBy as { name?: string } | undefined;
+        if (errorCodeOf(body) === 'ALREADY_CLAIMED') {
+          const claimedBy = body?.details.claimedBy as { name?: string } | undefined;
           toggleNotification({
             type: 'warning',
             message: formatMessage(
@@ -41,18 +43,10 @@ export function useClaimConversation(): (conversationId: number) => Promise<Clai
           });
           return { result: 'taken' };
         }
-        toggleNotification({
-          type: 'danger',
-          message:
-            body?.message ??
-            formatMessage({
-              id: getTranslation('desk.claim.error'),
-              defaultMessage: 'The conversation could not be claimed.',
-            }),
-        });
+        showError(error, { id: 'desk.claim.error', defaultMessage: 'The conversation could not be claimed.' });
         return { result: 'failed' };
       }
     },
-    [post, toggleNotification, formatMessage],
+    [claim, formatMessage, showError, toggleNotification],
   );
 }

@@ -1,11 +1,14 @@
-import { useFetchClient } from '@strapi/strapi/admin';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { MessageView, QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
+import { useLiveQueue } from '../api/liveHooks';
+import { usePendingOfflineCountQuery } from '../api/liveSupportApi';
+import { minutesSince, serverNow } from '../api/serverClock';
+import type { MessageView, QueueCardView } from '../types';
+import { playChime } from '../utils/chime';
 import { getTranslation } from '../utils/getTranslation';
 
-import { useAgentSocket } from './useAgentSocket';
+import { useAgentPushes } from './useAgentSocket';
 
 const SOUND_KEY = 'live-support:desk-sound';
 
@@ -27,26 +30,6 @@ const DeskActivityContext = createContext<DeskActivity | null>(null);
 const currentPermission = (): NotificationPermissionState =>
   typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
-/** A short two-tone chime made with Web Audio, so the plugin ships no sound file. */
-function playChime(): void {
-  const AudioContextClass = window.AudioContext;
-  if (!AudioContextClass) return;
-  const audio = new AudioContextClass();
-  const gain = audio.createGain();
-  gain.connect(audio.destination);
-  gain.gain.setValueAtTime(0.0001, audio.currentTime);
-  gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.02);
-  gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.5);
-  [880, 1320].forEach((frequency, index) => {
-    const oscillator = audio.createOscillator();
-    oscillator.frequency.value = frequency;
-    oscillator.connect(gain);
-    oscillator.start(audio.currentTime + index * 0.15);
-    oscillator.stop(audio.currentTime + 0.5);
-  });
-  window.setTimeout(() => void audio.close(), 800);
-}
-
 /**
  * What the desk tells an agent wherever they are in it: the waiting count (tab title, side
  * navigation), a browser notification and an optional chime when a conversation starts
@@ -55,10 +38,11 @@ function playChime(): void {
  */
 export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const socket = useAgentSocket();
-  const [waitingCount, setWaitingCount] = useState<number | null>(null);
-  const [pendingOfflineCount, setPendingOfflineCount] = useState<number | null>(null);
+  // The same cached snapshot the queue page shows: one request serves both.
+  const { current: queue } = useLiveQueue();
+  const { data: pendingOfflineCount = null } = usePendingOfflineCountQuery(undefined);
+  const waitingCount = queue ? queue.meta.counts.waiting : null;
+  const clockOffset = queue?.clockOffsetMs ?? 0;
   const [soundEnabled, setSoundState] = useState(() => window.localStorage.getItem(SOUND_KEY) === 'on');
   const [notificationPermission, setNotificationPermission] = useState(currentPermission);
   // Waiting conversations already announced; a card moving within the queue is not news.
@@ -66,16 +50,12 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
   const soundRef = useRef(soundEnabled);
   soundRef.current = soundEnabled;
 
-  const refresh = useCallback(() => {
-    get<{ data: QueueSnapshot; meta: QueueSnapshotMeta }>('/live-support/queue?pageSize=100')
-      .then(({ data }) => {
-        setWaitingCount(data.meta.counts.waiting);
-        const known = knownWaiting.current ?? new Set<number>();
-        data.data.waiting.forEach((card) => known.add(card.id));
-        knownWaiting.current = known;
-      })
-      .catch(() => undefined);
-  }, [get]);
+  useEffect(() => {
+    if (!queue) return;
+    const known = knownWaiting.current ?? new Set<number>();
+    queue.data.waiting.forEach((card) => known.add(card.id));
+    knownWaiting.current = known;
+  }, [queue]);
 
   const alert = useCallback((title: string, body: string, tag: string) => {
     if (soundRef.current) {
@@ -121,11 +101,8 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
     [alert, formatMessage],
   );
 
-  useEffect(() => {
-    refresh();
-    if (!socket) return undefined;
-    let timer: number | undefined;
-    const onQueueChanged = ({ conversation }: { conversation: QueueCardView }) => {
+  useAgentPushes({
+    'queue:changed': ({ conversation }) => {
       const known = knownWaiting.current;
       if (conversation.status === 'queued') {
         if (known && !known.has(conversation.id)) announce(conversation);
@@ -133,11 +110,10 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
       } else {
         known?.delete(conversation.id);
       }
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, 200);
-    };
-    const onReminder = (reminder: { conversationId: number; customerName: string | null; waitingSince: string }) => {
-      const minutes = Math.max(1, Math.round((Date.now() - Date.parse(reminder.waitingSince)) / 60_000));
+    },
+    'message:new': announceMessage,
+    'conversation:reminder': (reminder) => {
+      const minutes = minutesSince(reminder.waitingSince, serverNow(clockOffset));
       alert(
         formatMessage({ id: getTranslation('desk.notification.reminder'), defaultMessage: 'A customer is waiting for your answer' }),
         formatMessage(
@@ -151,22 +127,8 @@ export const DeskActivityProvider = ({ children }: { children: ReactNode }) => {
         ),
         `live-support-reminder-${reminder.conversationId}`,
       );
-    };
-    const onPending = ({ count }: { count: number }) => setPendingOfflineCount(count);
-    socket.on('queue:changed', onQueueChanged);
-    socket.on('message:new', announceMessage);
-    socket.on('conversation:reminder', onReminder);
-    socket.on('connect', refresh);
-    socket.on('offline-messages:pending', onPending);
-    return () => {
-      window.clearTimeout(timer);
-      socket.off('queue:changed', onQueueChanged);
-      socket.off('message:new', announceMessage);
-      socket.off('conversation:reminder', onReminder);
-      socket.off('connect', refresh);
-      socket.off('offline-messages:pending', onPending);
-    };
-  }, [alert, announce, announceMessage, formatMessage, refresh, socket]);
+    },
+  });
 
   const value = useMemo<DeskActivity>(
     () => ({

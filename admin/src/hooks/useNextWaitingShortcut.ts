@@ -1,13 +1,16 @@
-import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 
+import { useClaimNextMutation } from '../api/liveSupportApi';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
-import type { AgentConversationView } from '../types';
+import { errorCodeOf } from '../shared';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
+
+import { useErrorToast } from './useErrorToast';
 
 /** Alt+Shift+N anywhere in the desk. `code`, not `key`: on a Mac, Option+Shift+N types a character. */
 export const isNextWaitingShortcut = (event: KeyboardEvent) =>
@@ -19,8 +22,9 @@ export const isNextWaitingShortcut = (event: KeyboardEvent) =>
  */
 export function useNextWaitingShortcut(): void {
   const { formatMessage } = useIntl();
-  const { post } = useFetchClient();
+  const [claimNextConversation] = useClaimNextMutation();
   const { toggleNotification } = useNotification();
+  const showError = useErrorToast();
   const navigate = useNavigate();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
@@ -30,23 +34,17 @@ export function useNextWaitingShortcut(): void {
     if (!canChat) return undefined;
     const claimNext = async () => {
       try {
-        const { data } = await post<{ data: AgentConversationView }>('/live-support/queue/claim-next', {});
-        navigate(`/plugins/${PLUGIN_ID}/conversations/${data.data.id}`);
+        const conversation = await claimNextConversation().unwrap();
+        navigate(`/plugins/${PLUGIN_ID}/conversations/${conversation.id}`);
       } catch (error) {
-        const body = errorBodyOf(error);
-        toggleNotification(
-          body?.details?.code === 'QUEUE_EMPTY'
-            ? {
-                type: 'info',
-                message: formatMessage({ id: getTranslation('desk.next.none'), defaultMessage: 'Nobody is waiting.' }),
-              }
-            : {
-                type: 'danger',
-                message:
-                  body?.message ??
-                  formatMessage({ id: getTranslation('desk.claim.error'), defaultMessage: 'The conversation could not be claimed.' }),
-              },
-        );
+        if (errorCodeOf(errorBodyOf(error)) === 'QUEUE_EMPTY') {
+          toggleNotification({
+            type: 'info',
+            message: formatMessage({ id: getTranslation('desk.next.none'), defaultMessage: 'Nobody is waiting.' }),
+          });
+        } else {
+          showError(error, { id: 'desk.claim.error', defaultMessage: 'The conversation could not be claimed.' });
+        }
       }
     };
     const onKeyDown = (event: KeyboardEvent) => {
@@ -60,5 +58,5 @@ export function useNextWaitingShortcut(): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [canChat, formatMessage, navigate, post, toggleNotification]);
+  }, [canChat, claimNextConversation, formatMessage, navigate, showError, toggleNotification]);
 }

@@ -1,57 +1,21 @@
-import { Box, Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
-import { sortAgents, summarizeAgents, upsertAgent } from '../components/agents/agentLoad';
+import { useLiveAgents } from '../api/liveHooks';
+import { sortAgents, summarizeAgents } from '../components/agents/agentLoad';
 import { PresenceBadge } from '../components/agents/PresenceBadge';
 import { SeatsBar } from '../components/agents/SeatsBar';
-import { useAgentSocket } from '../hooks/useAgentSocket';
-import { useLiveRefresh } from '../hooks/useLiveRefresh';
-import type { AgentPresenceView } from '../types';
 import { getTranslation } from '../utils/getTranslation';
 import { ColumnHeads } from '../components/ColumnHeads';
-
-/** Coalesces bursts of queue changes (each claim, transfer and resolve) into one `GET /agents`. */
-const REFRESH_DELAY_MS = 300;
-const LIVE_EVENTS = ['presence:changed', 'queue:changed'] as const;
+import { EmptyState } from '../components/EmptyState';
 
 /** Every agent's presence and load, for supervisors; live over the shared `/agent` socket. */
 export const AgentsPage = () => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const socket = useAgentSocket();
-  const [agents, setAgents] = useState<AgentPresenceView[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  // Only the answer of the latest request is applied, so a slow one never undoes a newer one.
-  const latestRequest = useRef(0);
-
-  const refresh = useCallback(() => {
-    const request = ++latestRequest.current;
-    get<{ data: AgentPresenceView[] }>('/live-support/agents')
-      .then(({ data }) => {
-        if (request !== latestRequest.current) return;
-        setAgents(data.data);
-        setFailed(false);
-      })
-      .catch(() => {
-        if (request === latestRequest.current) setFailed(true);
-      });
-  }, [get]);
-
-  useLiveRefresh(refresh, LIVE_EVENTS, REFRESH_DELAY_MS);
-
-  // A presence change shows at once; the reload it also triggers (above) brings the loads.
-  useEffect(() => {
-    if (!socket) return undefined;
-    const onPresence = (presence: AgentPresenceView) =>
-      setAgents((current) => (current ? upsertAgent(current, presence) : current));
-    socket.on('presence:changed', onPresence);
-    return () => {
-      socket.off('presence:changed', onPresence);
-    };
-  }, [socket]);
+  // Live: a presence change shows at once, and claims, transfers and resolves refetch the loads.
+  const { current: agents, failed } = useLiveAgents();
 
   const title = formatMessage({
     id: getTranslation('agents.title'),
@@ -130,14 +94,12 @@ export const AgentsPage = () => {
             )}
           </Typography>
           {rows.length === 0 ? (
-            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-testid="agents-empty">
-              <Typography textColor="neutral600">
-                {formatMessage({
-                  id: getTranslation('agents.empty'),
-                  defaultMessage: 'No agents yet. Give a role the Live Support “chat” permission in Settings → Roles.',
-                })}
-              </Typography>
-            </Box>
+            <EmptyState testId="agents-empty">
+              {formatMessage({
+                id: getTranslation('agents.empty'),
+                defaultMessage: 'No agents yet. Give a role the Live Support “chat” permission in Settings → Roles.',
+              })}
+            </EmptyState>
           ) : (
             <Table colCount={columns.length} rowCount={rows.length + 1} aria-label={title} data-testid="agents-table">
               <ColumnHeads columns={columns} />

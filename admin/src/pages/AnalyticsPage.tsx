@@ -1,10 +1,11 @@
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 
-import type { AnalyticsReport } from '../shared';
+import { useAnalyticsQuery } from '../api/liveSupportApi';
+import { serverNow } from '../api/serverClock';
 import { AgentTable } from '../components/analytics/AgentTable';
 import { CsatDistribution } from '../components/analytics/CsatDistribution';
 import { EscalationsChart } from '../components/analytics/EscalationsChart';
@@ -21,6 +22,7 @@ import {
   type DayRange,
 } from '../components/analytics/dateRange';
 import { useAnalyticsFormat } from '../components/analytics/useAnalyticsFormat';
+import { useServerClockOffset } from '../hooks/useServerClock';
 import { PERMISSIONS } from '../permissions';
 import { errorBodyOf } from '../utils/errors';
 
@@ -43,59 +45,37 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   </Box>
 );
 
-/** PRODUCT §7: escalations, response and resolution times, satisfaction and agents over a range of days. */
+/** Escalations, response and resolution times, satisfaction and agents over a range of days. */
 const AnalyticsReportView = () => {
   const format = useAnalyticsFormat();
   const { text } = format;
-  const { get } = useFetchClient();
+  const clockOffset = useServerClockOffset();
   // Today where the browser is, until the report names the zone the support team works in.
   const [today, setToday] = useState(() => isoDay(new Date()));
   const [range, setRange] = useState<DayRange>(() => presetRange('last30', today));
-  const [report, setReport] = useState<AnalyticsReport | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  // Only the answer to the latest range is shown, however the requests overtake each other.
-  const latestRequest = useRef(0);
   const problem = rangeProblem(range);
-
-  const load = useCallback(
-    (wanted: DayRange) => {
-      const request = ++latestRequest.current;
-      setLoading(true);
-      get<{ data: AnalyticsReport }>('/live-support/analytics', {
-        params: { from: wanted.from, to: wanted.to },
-      })
-        .then(({ data }) => {
-          if (request !== latestRequest.current) return;
-          setReport(data.data);
-          setError(null);
-          const teamToday = dayInTimeZone(new Date(), data.data.range.timeZone);
-          if (teamToday !== today) {
-            setToday(teamToday);
-            setRange((current) => rebaseToTeamDay(current, today, teamToday));
-          }
-        })
-        .catch((reason: unknown) => {
-          if (request !== latestRequest.current) return;
-          setError(errorBodyOf(reason)?.message ?? '');
-        })
-        .finally(() => {
-          if (request === latestRequest.current) setLoading(false);
-        });
-    },
-    [get, today],
-  );
+  // A half-typed date asks nothing; the field says what is wrong. The last report stays in
+  // sight (RTK Query's `data`) while another range loads or fails.
+  const {
+    data: report,
+    currentData,
+    error: failure,
+    isError,
+    isFetching,
+    isUninitialized,
+    refetch,
+  } = useAnalyticsQuery({ from: range.from, to: range.to }, { skip: Boolean(problem) });
+  const loading = !problem && (isFetching || isUninitialized);
+  const error = !problem && isError ? (errorBodyOf(failure)?.message ?? '') : null;
 
   useEffect(() => {
-    if (problem) {
-      // A half-typed date asks nothing; the field says what is wrong.
-      latestRequest.current += 1;
-      setLoading(false);
-      setError(null);
-      return;
+    if (!currentData) return;
+    const teamToday = dayInTimeZone(new Date(serverNow(clockOffset)), currentData.range.timeZone);
+    if (teamToday !== today) {
+      setToday(teamToday);
+      setRange((current) => rebaseToTeamDay(current, today, teamToday));
     }
-    load(range);
-  }, [load, problem, range]);
+  }, [clockOffset, currentData, today]);
 
   const title = text('title', 'Analytics');
   const header = (
@@ -119,7 +99,7 @@ const AnalyticsReportView = () => {
             : text('error', 'The report could not be loaded.')}
           {error ? ` ${error}` : ''}
         </Typography>
-        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => load(range)} disabled={Boolean(problem)}>
+        <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => void refetch()} disabled={Boolean(problem)}>
           {text('retry', 'Try again')}
         </Button>
       </Flex>

@@ -1,15 +1,17 @@
 import { Badge, Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
 import { AlertControls } from '../components/AlertControls';
 import { DeskTitle } from '../components/DeskTitle';
 import { PERMISSIONS } from '../permissions';
-import type { QueueCardView, QueueSnapshot, QueueSnapshotMeta } from '../types';
+import type { QueueCardView, QueueSnapshot } from '../types';
+import { useLiveQueue } from '../api/liveHooks';
+import { secondsSince } from '../api/serverClock';
 import { useClaimConversation } from '../hooks/useClaimConversation';
-import { useLiveRefresh } from '../hooks/useLiveRefresh';
+import { useServerNow } from '../hooks/useServerClock';
 import { formatDuration } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -20,54 +22,26 @@ const COLUMNS: { key: Column; testId: string; countTestId: string }[] = [
   { key: 'resolved', testId: 'column-resolved', countTestId: 'count-resolved' },
 ];
 
-const LIVE_EVENTS = ['queue:changed', 'message:new'] as const;
-
-const useNow = () => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-};
-
 export const DeskPage = () => {
   const { formatMessage } = useIntl();
   const claimConversation = useClaimConversation();
-  const { get } = useFetchClient();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
-  const [queue, setQueue] = useState<QueueSnapshot | null>(null);
-  const [counts, setCounts] = useState<QueueSnapshotMeta['counts'] | null>(null);
-  const [failed, setFailed] = useState(false);
+  // Kept live by the API module: status changes refetch it, new messages patch their card.
+  const { current: snapshot, failed } = useLiveQueue();
+  const queue = snapshot?.data ?? null;
+  const counts = snapshot?.meta.counts ?? null;
   const [claiming, setClaiming] = useState<number | null>(null);
-  const now = useNow();
-
-  const refresh = useCallback(() => {
-    get<{ data: QueueSnapshot; meta: QueueSnapshotMeta }>('/live-support/queue')
-      .then(({ data }) => {
-        setQueue(data.data);
-        setCounts(data.meta.counts);
-        setFailed(false);
-      })
-      .catch(() => setFailed(true));
-  }, [get]);
-
-  // New messages in my chats change the cards' last message.
-  useLiveRefresh(refresh, LIVE_EVENTS);
+  // Waits and "ago" on the server's clock, not this browser's.
+  const now = useServerNow();
 
   const claim = async (card: QueueCardView) => {
     setClaiming(card.id);
     try {
-      const outcome = await claimConversation(card.id);
-      if (outcome.result === 'taken') {
-        // Gone at once, before the refresh below confirms it.
-        setQueue((current) => current && { ...current, waiting: current.waiting.filter((item) => item.id !== card.id) });
-        setCounts((current) => current && { ...current, waiting: Math.max(0, current.waiting - 1) });
-      }
+      // A lost race takes the card out of the cached queue at once; the claim refetches it either way.
+      await claimConversation(card.id);
     } finally {
       setClaiming(null);
-      refresh();
     }
   };
 
@@ -83,7 +57,7 @@ export const DeskPage = () => {
 
   const renderCard = (card: QueueCardView, column: Column) => {
     const since = column === 'waiting' ? card.queuedAt : column === 'mine' ? card.claimedAt : card.resolvedAt;
-    const seconds = since ? Math.max(0, Math.floor((now - Date.parse(since)) / 1000)) : null;
+    const seconds = since ? secondsSince(since, now) : null;
     return (
       <Box
         key={card.id}
@@ -154,7 +128,7 @@ export const DeskPage = () => {
                     defaultMessage: 'Awaiting your reply · {time}',
                   },
                   {
-                    time: formatDuration(Math.max(0, Math.floor((now - Date.parse(card.lastMessage.createdAt)) / 1000))),
+                    time: formatDuration(secondsSince(card.lastMessage.createdAt, now)),
                   },
                 )}
               </Badge>

@@ -1,15 +1,18 @@
 import { Badge, Box, Button, Flex, Grid, Loader, Tabs, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { OfflineMessageDetail } from '../components/offline/OfflineMessageDetail';
 import { OfflineMessageList } from '../components/offline/OfflineMessageList';
-import type { OfflineInboxMeta, OfflineMessageStatus, OfflineMessageView } from '../types';
-import { useAgentSocket } from '../hooks/useAgentSocket';
-import { useLiveRefresh } from '../hooks/useLiveRefresh';
+import type { OfflineMessageStatus, OfflineMessageView } from '../types';
+import {
+  useOfflineMessagesQuery,
+  useReplyToOfflineMessageMutation,
+  useSetOfflineMessageStatusMutation,
+} from '../api/liveSupportApi';
+import { useErrorToast } from '../hooks/useErrorToast';
 import { PERMISSIONS } from '../permissions';
-import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
 
 type Filter = OfflineMessageStatus | 'all';
@@ -20,85 +23,52 @@ const FILTERS: { value: Filter; defaultMessage: string }[] = [
   { value: 'all', defaultMessage: 'All' },
 ];
 const PAGE_SIZE = 25;
-/** Coalesces a burst of new messages into one `GET /offline-messages`. */
-const REFRESH_DELAY_MS = 200;
-const LIVE_EVENTS = ['offline-message:new', 'offline-messages:pending'] as const;
 
 const isFilter = (value: string): value is Filter => FILTERS.some((filter) => filter.value === value);
 
 /** Messages customers left while nobody was available: read, answer by email, mark handled. */
 export const OfflineInboxPage = () => {
   const { formatMessage } = useIntl();
-  const { get, put, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const socket = useAgentSocket();
-  // The side navigation's unread badge counts pushes; the inbox tells it the real number.
+  const showError = useErrorToast();
+  const [markMessage] = useSetOfflineMessageStatusMutation();
+  const [replyToMessage] = useReplyToOfflineMessageMutation();
   const { allowedActions } = useRBAC({ chat: PERMISSIONS.chat });
   const canChat = Boolean(allowedActions.canChat);
   const [filter, setFilter] = useState<Filter>('new');
   const [page, setPage] = useState(1);
-  const [messages, setMessages] = useState<OfflineMessageView[] | null>(null);
-  const [meta, setMeta] = useState<OfflineInboxMeta | null>(null);
-  const [failed, setFailed] = useState(false);
+  // Live: new and changed messages refetch the page, the unread count follows the server's pushes.
+  const { data, currentData, isError: failed } = useOfflineMessagesQuery({
+    page,
+    pageSize: PAGE_SIZE,
+    ...(filter === 'all' ? {} : { status: filter }),
+  });
+  // Another filter's list never stands in while this one loads; the previous page may.
+  const listedFilter = useRef<Filter | null>(null);
+  const messages = currentData?.data ?? (data && listedFilter.current === filter ? data.data : null);
+  // The counts of whichever list was answered last, with the pushed unread count patched in.
+  const meta = currentData?.meta ?? data?.meta ?? null;
   // The open message stays open when it leaves the current filter (e.g. once marked handled).
   const [selected, setSelected] = useState<OfflineMessageView | null>(null);
-  const latestRequest = useRef(0);
-
-  const refresh = useCallback(() => {
-    const request = ++latestRequest.current;
-    const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-    if (filter !== 'all') query.set('status', filter);
-    get<{ data: OfflineMessageView[]; meta: OfflineInboxMeta }>(`/live-support/offline-messages?${query.toString()}`)
-      .then(({ data }) => {
-        if (request !== latestRequest.current) return;
-        setMessages(data.data);
-        setMeta(data.meta);
-        setFailed(false);
-        setSelected((current) => (current && data.data.find((message) => message.id === current.id)) ?? current);
-      })
-      .catch(() => {
-        if (request === latestRequest.current) setFailed(true);
-      });
-  }, [filter, get, page]);
-
-  useLiveRefresh(refresh, LIVE_EVENTS, REFRESH_DELAY_MS);
 
   useEffect(() => {
-    if (!socket) return undefined;
-    const onPending = ({ count }: { count: number }) =>
-      setMeta((current) => current && { ...current, counts: { ...current.counts, new: count } });
-    socket.on('offline-messages:pending', onPending);
-    return () => {
-      socket.off('offline-messages:pending', onPending);
-    };
-  }, [socket]);
-
-  const fail = (error: unknown, id: string, defaultMessage: string) => {
-    toggleNotification({
-      type: 'danger',
-      message: errorBodyOf(error)?.message ?? formatMessage({ id: getTranslation(id), defaultMessage }),
-    });
-  };
+    if (!currentData) return;
+    listedFilter.current = filter;
+    setSelected((current) => (current && currentData.data.find((message) => message.id === current.id)) ?? current);
+  }, [currentData, filter]);
 
   const setStatus = async (message: OfflineMessageView, status: 'new' | 'read') => {
     try {
-      const { data } = await put<{ data: OfflineMessageView }>(`/live-support/offline-messages/${message.id}`, {
-        status,
-      });
-      setSelected(data.data);
+      setSelected(await markMessage({ id: message.id, status }).unwrap());
     } catch (error) {
-      fail(error, 'offline.markError', 'The message could not be marked.');
-    } finally {
-      refresh();
+      showError(error, { id: 'offline.markError', defaultMessage: 'The message could not be marked.' });
     }
   };
 
   const reply = async (message: OfflineMessageView, text: string): Promise<boolean> => {
     try {
-      const { data } = await post<{ data: OfflineMessageView }>(`/live-support/offline-messages/${message.id}/reply`, {
-        text,
-      });
-      setSelected(data.data);
+      const replied = await replyToMessage({ id: message.id, text }).unwrap();
+      setSelected(replied);
       toggleNotification({
         type: 'success',
         message: formatMessage(
@@ -106,15 +76,13 @@ export const OfflineInboxPage = () => {
             id: getTranslation('offline.reply.sent'),
             defaultMessage: 'Your reply was sent to {email}.',
           },
-          { email: data.data.email ?? '' },
+          { email: replied.email ?? '' },
         ),
       });
       return true;
     } catch (error) {
-      fail(error, 'offline.reply.error', 'The reply could not be sent.');
+      showError(error, { id: 'offline.reply.error', defaultMessage: 'The reply could not be sent.' });
       return false;
-    } finally {
-      refresh();
     }
   };
 
@@ -122,7 +90,6 @@ export const OfflineInboxPage = () => {
     if (!isFilter(value)) return;
     setFilter(value);
     setPage(1);
-    setMessages(null);
   };
 
   const title = formatMessage({

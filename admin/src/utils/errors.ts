@@ -1,9 +1,21 @@
 import type { ErrorBody } from '../types';
 
-/** The Strapi error body of a failed `useFetchClient` request, if there is one. */
+const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ErrorBody).status === 'number' &&
+  typeof (value as ErrorBody).message === 'string' &&
+  // The admin's fetchBaseQuery names a failure without a Strapi error body `UnknownError`.
+  (value as ErrorBody).name !== 'UnknownError';
+
+/**
+ * The Strapi error body of a failed request, if there is one: `useFetchClient` throws it inside
+ * the response, the admin's RTK Query hands it over as the error itself.
+ */
 export const errorBodyOf = (error: unknown): ErrorBody | undefined => {
   const body = (error as { response?: { data?: { error?: ErrorBody } } } | null)?.response?.data?.error;
-  return body && typeof body === 'object' ? body : undefined;
+  if (body && typeof body === 'object') return body;
+  return isErrorBody(error) ? error : undefined;
 };
 
 export const newClientId = () =>

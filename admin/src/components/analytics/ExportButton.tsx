@@ -1,7 +1,7 @@
 import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { useExportAnalyticsMutation } from '../../api/liveSupportApi';
+import { useErrorToast } from '../../hooks/useErrorToast';
 
 import type { DayRange } from './dateRange';
 import { useAnalyticsFormat } from './useAnalyticsFormat';
@@ -9,18 +9,12 @@ import { useAnalyticsFormat } from './useAnalyticsFormat';
 /** Downloads the range as CSV (one row per day) through the admin's authenticated fetch. */
 export const ExportButton = ({ range, disabled }: { range: DayRange; disabled: boolean }) => {
   const { text } = useAnalyticsFormat();
-  const { get } = useFetchClient();
-  const { toggleNotification } = useNotification();
-  const [exporting, setExporting] = useState(false);
+  const [exportRange, { isLoading: exporting }] = useExportAnalyticsMutation();
+  const showError = useErrorToast();
 
   const download = async () => {
-    setExporting(true);
     try {
-      const { data } = await get('/live-support/analytics/export', {
-        params: { from: range.from, to: range.to },
-        responseType: 'blob',
-      });
-      const url = URL.createObjectURL(data);
+      const url = await exportRange({ from: range.from, to: range.to }).unwrap();
       const link = document.createElement('a');
       link.href = url;
       link.download = `live-support-${range.from}-${range.to}.csv`;
@@ -30,12 +24,7 @@ export const ExportButton = ({ range, disabled }: { range: DayRange; disabled: b
       // Revoked later: some browsers start the download only after the click's task.
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
-      toggleNotification({
-        type: 'danger',
-        message: text('export.error', 'The CSV file could not be downloaded.'),
-      });
-    } finally {
-      setExporting(false);
+      showError(null, { id: 'analytics.export.error', defaultMessage: 'The CSV file could not be downloaded.' });
     }
   };
 

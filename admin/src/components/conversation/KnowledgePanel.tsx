@@ -1,10 +1,11 @@
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useState } from 'react';
+import { useDebounce } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
-import type { KnowledgeContextItem } from '../../types';
+import { useKnowledgeQuery } from '../../api/liveSupportApi';
 import { getTranslation } from '../../utils/getTranslation';
+
+const KNOWLEDGE_DELAY_MS = 300;
 
 interface KnowledgePanelProps {
   conversationId: number;
@@ -17,27 +18,12 @@ interface KnowledgePanelProps {
 /** Knowledge-base entries that match what the customer asked, to read or quote in the reply. */
 export const KnowledgePanel = ({ conversationId, customerMessages, onUse }: KnowledgePanelProps) => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const [items, setItems] = useState<KnowledgeContextItem[] | null>(null);
+  // A burst of customer messages asks once; earlier matches stay in sight meanwhile.
+  const askedFor = useDebounce(customerMessages, KNOWLEDGE_DELAY_MS);
+  const { data, isError } = useKnowledgeQuery({ conversationId, customerMessages: askedFor });
+  const items = isError ? [] : (data ?? null);
   const text = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = window.setTimeout(() => {
-      get<{ data: KnowledgeContextItem[] }>(`/live-support/conversations/${conversationId}/knowledge`)
-        .then(({ data }) => {
-          if (!cancelled) setItems(data.data);
-        })
-        .catch(() => {
-          if (!cancelled) setItems([]);
-        });
-    }, 300);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [conversationId, customerMessages, get]);
 
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} width="100%" data-testid="knowledge" tag="section">

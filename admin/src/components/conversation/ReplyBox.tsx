@@ -1,8 +1,8 @@
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 
+import { useTemplatesQuery } from '../../api/liveSupportApi';
 import type { AgentSocket } from '../../hooks/useAgentSocket';
 import type { TemplateView } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
@@ -27,21 +27,8 @@ interface ReplyBoxProps {
  */
 export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending, onSend }: ReplyBoxProps) => {
   const { formatMessage } = useIntl();
-  const { get } = useFetchClient();
-  const [templates, setTemplates] = useState<TemplateView[]>([]);
+  const { currentData: templates = [] } = useTemplatesQuery(conversationId);
   const typing = useRef({ active: false, lastSentAt: 0, idleTimer: 0 });
-
-  useEffect(() => {
-    let cancelled = false;
-    get<{ data: TemplateView[] }>(`/live-support/conversations/${conversationId}/templates`)
-      .then(({ data }) => {
-        if (!cancelled) setTemplates(data.data);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [conversationId, get]);
 
   const stopTyping = () => {
     const state = typing.current;

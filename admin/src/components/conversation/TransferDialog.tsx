@@ -1,10 +1,12 @@
 import { Box, Button, Field, Flex, Modal, Radio, Textarea, Typography } from '@strapi/design-system';
-import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useAuth, useNotification } from '@strapi/strapi/admin';
+import { useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 
-import type { AgentConversationView, AgentPresenceView } from '../../types';
-import { errorBodyOf } from '../../utils/errors';
+import { useLiveAgents } from '../../api/liveHooks';
+import { useTransferMutation } from '../../api/liveSupportApi';
+import { useErrorToast } from '../../hooks/useErrorToast';
+import type { AgentConversationView } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 
 const QUEUE = 'queue';
@@ -21,34 +23,29 @@ interface TransferDialogProps {
  */
 export const TransferDialog = ({ conversationId, onTransferred }: TransferDialogProps) => {
   const { formatMessage } = useIntl();
-  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const showError = useErrorToast();
+  const [transfer, { isLoading: submitting }] = useTransferMutation();
   const myId = useAuth('TransferDialog', (state) => state.user?.id);
   const [open, setOpen] = useState(false);
-  const [agents, setAgents] = useState<AgentPresenceView[] | null>(null);
   const [target, setTarget] = useState(QUEUE);
   const [note, setNote] = useState('');
-  const [submitting, setSubmitting] = useState(false);
   const text = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
 
-  useEffect(() => {
-    if (!open) return;
-    setAgents(null);
-    get<{ data: AgentPresenceView[] }>('/live-support/agents')
-      .then(({ data }) => setAgents(data.data))
-      .catch(() => setAgents([]));
-  }, [get, open]);
+  // Asked afresh each time the dialog opens, and kept live while it is open.
+  const { current, failed } = useLiveAgents({ skip: !open, refetchOnMountOrArgChange: true });
+  const agents = current ?? (failed ? [] : null);
 
   const colleagues = (agents ?? []).filter((agent) => agent.agentId !== Number(myId) && agent.status === 'online');
 
   const submit = async () => {
-    setSubmitting(true);
     try {
-      const { data } = await post<{ data: AgentConversationView }>(`/live-support/conversations/${conversationId}/transfer`, {
+      const view: AgentConversationView = await transfer({
+        conversationId,
         ...(target === QUEUE ? {} : { toAgentId: Number(target) }),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      }).unwrap();
       setOpen(false);
       setNote('');
       setTarget(QUEUE);
@@ -58,17 +55,12 @@ export const TransferDialog = ({ conversationId, onTransferred }: TransferDialog
           target === QUEUE
             ? text('transfer.done.queue', 'Back in the queue.')
             : text('transfer.done.agent', 'Transferred to {name}.', {
-                name: data.data.assignedAgent?.name ?? '',
+                name: view.assignedAgent?.name ?? '',
               }),
       });
-      onTransferred(data.data);
+      onTransferred(view);
     } catch (error) {
-      toggleNotification({
-        type: 'danger',
-        message: errorBodyOf(error)?.message ?? text('transfer.error', 'The conversation could not be transferred.'),
-      });
-    } finally {
-      setSubmitting(false);
+      showError(error, { id: 'transfer.error', defaultMessage: 'The conversation could not be transferred.' });
     }
   };
 

@@ -2,6 +2,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 
 import { getTranslation } from '../../utils/getTranslation';
+import { EmptyState } from '../EmptyState';
 
 import { OfflineStatusBadge } from './OfflineStatusBadge';
 import type { OfflineMessageView } from '../../types';
@@ -18,14 +19,9 @@ export const OfflineMessageList = ({ messages, selectedId, onSelect }: OfflineMe
 
   if (messages.length === 0) {
     return (
-      <Box background="neutral0" hasRadius shadow="tableShadow" padding={6} data-testid="offline-empty">
-        <Typography textColor="neutral600">
-          {formatMessage({
-            id: getTranslation('offline.empty'),
-            defaultMessage: 'No messages here.',
-          })}
-        </Typography>
-      </Box>
+      <EmptyState testId="offline-empty">
+        {formatMessage({ id: getTranslation('offline.empty'), defaultMessage: 'No messages here.' })}
+      </EmptyState>
     );
   }
 
