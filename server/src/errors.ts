@@ -2,6 +2,7 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import type { z } from 'zod';
 
+import { errorCodeOf, type ErrorCode } from './contracts/error-codes';
 import type { ErrorBody, ErrorDetails } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
@@ -30,6 +31,12 @@ export function forbidden(message: string, details: ErrorDetails = {}): Error {
 
 export function unauthorized(message: string, details: ErrorDetails = {}): Error {
   return httpError(401, message, details);
+}
+
+/** The known `details.code` a thrown error carries, if any. */
+export function codeOfError(error: unknown): ErrorCode | null {
+  if (typeof error !== 'object' || error === null) return null;
+  return errorCodeOf(error as { details?: Record<string, unknown> });
 }
 
 export function conflictFromDomain(error: unknown): unknown {
