@@ -84,7 +84,11 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A line from the system, in the customer's language (queued, claimed, resolved…). */
-    async postSystemMessage(conversation: ConversationRow, key: SystemTextKey, values: Record<string, string> = {}): Promise<void> {
+    async postSystemMessage(
+      conversation: ConversationRow,
+      key: SystemTextKey,
+      values: Record<string, string> = {},
+    ): Promise<void> {
       const { message } = await messages().append({
         conversationId: conversation.id,
         authorKind: 'system',

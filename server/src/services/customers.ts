@@ -19,7 +19,10 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const vipEmailDomains = async () => (await getService('settings', { strapi }).get()).queue.vipEmailDomains;
 
   return {
-    async startSession(input: StartSessionInput, now: Date = new Date()): Promise<{ token: string; conversation: VisitorConversationView }> {
+    async startSession(
+      input: StartSessionInput,
+      now: Date = new Date(),
+    ): Promise<{ token: string; conversation: VisitorConversationView }> {
       const created = await store().create(
         {
           isVip: isVipEmail(input.email, await vipEmailDomains()),

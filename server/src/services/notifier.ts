@@ -114,7 +114,9 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     agentTyping(conversationId: number, agentName: string | null, isTyping: boolean): void {
-      server()?.widget.to(rooms.conversation(conversationId)).emit('typing', { conversationId, author: 'agent', agentName, isTyping });
+      server()
+        ?.widget.to(rooms.conversation(conversationId))
+        .emit('typing', { conversationId, author: 'agent', agentName, isTyping });
     },
 
     async presenceChanged(agentId: number): Promise<void> {

@@ -41,7 +41,11 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** The customer's message in the offline flow; agents answer it later by email or phone. */
-    async leave(conversationId: number, input: OfflineMessageInput, now: Date = new Date()): Promise<{ id: number; status: string; createdAt: string }> {
+    async leave(
+      conversationId: number,
+      input: OfflineMessageInput,
+      now: Date = new Date(),
+    ): Promise<{ id: number; status: string; createdAt: string }> {
       const store = getService('conversationStore', { strapi });
       const conversation = await store.find(conversationId);
       if (conversation.status !== 'offline') {
@@ -72,7 +76,8 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         lastActivityAt: now,
       });
       const createdAt = toIso(created.createdAt) ?? now.toISOString();
-      await getService('notifier', { strapi }).offlineMessageLeft({ id: created.id, conversationId, name: created.name, createdAt });
+      const left = { id: created.id, conversationId, name: created.name, createdAt };
+      await getService('notifier', { strapi }).offlineMessageLeft(left);
       return { id: created.id, status: 'new', createdAt };
     },
 

@@ -77,8 +77,11 @@ export function registerAgentHandlers(
     const { agentId, canChat } = socket.data;
     void socket.join([rooms.agents, rooms.agent(agentId)]);
 
-    const requireChat = () => {
-      if (!socket.data.canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
+    /** Actions that change anything need the `chat` permission, as their REST routes do. */
+    const chatOnly = {
+      guard: () => {
+        if (!socket.data.canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
+      },
     };
     const presence = getService('presence', { strapi });
 
@@ -126,45 +129,52 @@ export function registerAgentHandlers(
     );
     socket.on(
       'conversation:claim',
-      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
-        requireChat();
-        return assignment().claim(conversationId, agentId);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.conversationRef,
+        ({ conversationId }) => assignment().claim(conversationId, agentId),
+        chatOnly,
+      ),
     );
     socket.on(
       'message:send',
-      handleEvent(strapi, agentSocketSchemas.message, async ({ conversationId, ...message }) => {
-        requireChat();
-        return chat().postAgentMessage(conversationId, agentId, message);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.message,
+        ({ conversationId, ...message }) => chat().postAgentMessage(conversationId, agentId, message),
+        chatOnly,
+      ),
     );
     socket.on(
       'conversation:transfer',
-      handleEvent(strapi, agentSocketSchemas.transfer, async ({ conversationId, ...transfer }) => {
-        requireChat();
-        return assignment().transfer(conversationId, agentId, transfer);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.transfer,
+        ({ conversationId, ...transfer }) => assignment().transfer(conversationId, agentId, transfer),
+        chatOnly,
+      ),
     );
     socket.on(
       'conversation:resolve',
-      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
-        requireChat();
-        return assignment().resolve(conversationId, agentId);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.conversationRef,
+        ({ conversationId }) => assignment().resolve(conversationId, agentId),
+        chatOnly,
+      ),
     );
     socket.on(
       'presence:set',
-      handleEvent(strapi, presenceSchema, async ({ status }) => {
-        requireChat();
-        return presence.set(agentId, status);
-      }),
+      handleEvent(strapi, presenceSchema, ({ status }) => presence.set(agentId, status), chatOnly),
     );
     socket.on(
       'typing',
-      handleEvent(strapi, agentSocketSchemas.typing, async ({ conversationId, isTyping }) => {
-        requireChat();
-        return chat().agentTyping(conversationId, agentId, isTyping);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.typing,
+        ({ conversationId, isTyping }) => chat().agentTyping(conversationId, agentId, isTyping),
+        chatOnly,
+      ),
     );
   });
 

@@ -7,6 +7,8 @@ import type { RateLimitKind } from '../../services/rate-limits';
 import { getService } from '../../utils/get-service';
 
 export interface HandleEventOptions {
+  /** Runs on a valid payload before anything else: a permission check that throws when refused. */
+  guard?: () => void;
   /**
    * Counts each valid event against this rate limit: the same allowance as the REST route's
    * `rateLimit` middleware. A refusal answers the 429 error body.
@@ -15,8 +17,8 @@ export interface HandleEventOptions {
 }
 
 /**
- * Wraps one socket event: validates the payload with its zod schema, counts it against its
- * rate limit, runs the action and answers the acknowledgement with `{ ok, data }` or the same
+ * Wraps one socket event: validates the payload with its zod schema, checks its guard, counts
+ * it against its rate limit, runs the action and answers the acknowledgement with `{ ok, data }` or the same
  * error body REST would give.
  */
 export function handleEvent<Schema extends z.ZodType, Data>(
@@ -29,6 +31,7 @@ export function handleEvent<Schema extends z.ZodType, Data>(
     const reply = typeof ack === 'function' ? (ack as (answer: Ack<Data>) => void) : null;
     try {
       const input = parseInput(schema, payload ?? {});
+      options.guard?.();
       if (options.rateLimit) getService('rateLimits', { strapi }).consume(options.rateLimit.kind, options.rateLimit.key);
       const data = await action(input);
       reply?.({ ok: true, data });

@@ -48,7 +48,9 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     );
     socket.on(
       'conversation:escalate',
-      handleEvent(strapi, escalateSchema, ({ reason }) => getService('escalation', { strapi }).requestByCustomer(conversationId, reason)),
+      handleEvent(strapi, escalateSchema, ({ reason }) =>
+        getService('escalation', { strapi }).requestByCustomer(conversationId, reason),
+      ),
     );
     socket.on('conversation:leave', handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId)));
     socket.on('csat:submit', handleEvent(strapi, csatSchema, (input) => customers().rate(conversationId, input)));

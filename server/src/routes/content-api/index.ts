@@ -44,7 +44,10 @@ export default {
       handler: 'visitor.postMessage',
       config: {
         ...visitor,
-        middlewares: [...limitsAndOrigin, rateLimit({ kind: 'message', per: 'conversation', countsWhenBodyIs: postMessageSchema })],
+        middlewares: [
+          ...limitsAndOrigin,
+          rateLimit({ kind: 'message', per: 'conversation', countsWhenBodyIs: postMessageSchema }),
+        ],
       },
     },
     { method: 'PUT', path: '/conversations/:id/customer', handler: 'visitor.updateCustomer', config: visitor },
