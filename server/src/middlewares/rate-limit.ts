@@ -27,7 +27,7 @@ export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi 
     if (counts) {
       const key = config.per === 'ip' ? ctx.request.ip : String(ctx.state.visitorConversationId);
       try {
-        getService('rateLimits', { strapi }).consume(config.kind, key);
+        await getService('rateLimits', { strapi }).consume(config.kind, key);
       } catch (error) {
         if (error instanceof RateLimitError) ctx.set('Retry-After', String(error.details.retryAfterSeconds));
         throw error;

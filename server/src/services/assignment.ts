@@ -75,7 +75,7 @@ const assignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     await agents().ensureState(target);
     await store().applyGuarded(id, {
-      before: (trx) => store().reserveSeat(target, trx),
+      before: async (trx) => store().reserveSeat(target, await agents().seatLimit(target), trx),
       where: { status: 'active', assignedAgentId: agentId },
       data: { assignedAgentId: target, claimedAt: now, lastActivityAt: now },
       event: {
@@ -103,7 +103,7 @@ const assignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       try {
         await store().applyGuarded(id, {
-          before: (trx) => store().reserveSeat(agentId, trx),
+          before: async (trx) => store().reserveSeat(agentId, await agents().seatLimit(agentId), trx),
           where: { status: 'queued' },
           data: { status: 'active', assignedAgentId: agentId, claimedAt: now, lastActivityAt: now },
           event: {

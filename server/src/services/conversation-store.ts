@@ -6,7 +6,6 @@ import { EVENT_KIND_FOR_ACTION, nextStatus, type ConversationAction } from '../d
 import { assertFreeSeat } from '../domain/seats';
 import { conflict, conflictFromDomain, NotFoundError } from '../errors';
 import { toDate } from '../utils/dates';
-import { getService } from '../utils/get-service';
 
 export interface ConversationRow {
   id: number;
@@ -190,9 +189,8 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Locks the agent's state row (where the database can) and checks a free seat. */
-    async reserveSeat(agentId: number, trx: unknown): Promise<void> {
-      const limit = await getService('agents', { strapi }).seatLimit(agentId);
+    /** Locks the agent's state row (where the database can) and checks a free seat under `limit`. */
+    async reserveSeat(agentId: number, limit: number, trx: unknown): Promise<void> {
       const stateQuery = knex()(table(UID.agentState)).transacting(trx as never).where({ agent_id: agentId });
       // Serialises this agent's claims on PostgreSQL/MySQL; SQLite already runs one writer at a time.
       if (strapi.db.dialect.client !== 'sqlite') stateQuery.forUpdate();

@@ -32,7 +32,7 @@ export function handleEvent<Schema extends z.ZodType, Data>(
     try {
       const input = parseInput(schema, payload ?? {});
       options.guard?.();
-      if (options.rateLimit) getService('rateLimits', { strapi }).consume(options.rateLimit.kind, options.rateLimit.key);
+      if (options.rateLimit) await getService('rateLimits', { strapi }).consume(options.rateLimit.kind, options.rateLimit.key);
       const data = await action(input);
       reply?.({ ok: true, data });
     } catch (error) {
