@@ -7,7 +7,12 @@ import type { ErrorBody, ErrorDetails } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
 
-export const { ValidationError, NotFoundError, PayloadTooLargeError, RateLimitError } = errors;
+/** Strapi's error classes, with `details.code` held to the plugin's known error codes. */
+type CodedError<Instance> = new (message: string, details?: ErrorDetails) => Instance;
+export const ValidationError = errors.ValidationError as CodedError<errors.ValidationError<string, ErrorDetails>>;
+export const NotFoundError = errors.NotFoundError as CodedError<errors.NotFoundError<string, ErrorDetails>>;
+export const PayloadTooLargeError = errors.PayloadTooLargeError as CodedError<errors.PayloadTooLargeError<string, ErrorDetails>>;
+export const RateLimitError = errors.RateLimitError as CodedError<errors.RateLimitError<string, ErrorDetails>>;
 
 function httpError(status: number, message: string, details: ErrorDetails): Error {
   const error = createHttpError(status, message) as Error & { details?: ErrorDetails };
