@@ -2,11 +2,17 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import type { z } from 'zod';
 
+import { errorCodeOf, type ErrorCode } from './contracts/error-codes';
 import type { ErrorBody, ErrorDetails } from './contracts/views';
 import { TransitionError } from './domain/conversation-state';
 import { SeatLimitError } from './domain/seats';
 
-export const { ValidationError, NotFoundError, PayloadTooLargeError, RateLimitError } = errors;
+/** Strapi's error classes, with `details.code` held to the plugin's known error codes. */
+type CodedError<Instance> = new (message: string, details?: ErrorDetails) => Instance;
+export const ValidationError = errors.ValidationError as CodedError<errors.ValidationError<string, ErrorDetails>>;
+export const NotFoundError = errors.NotFoundError as CodedError<errors.NotFoundError<string, ErrorDetails>>;
+export const PayloadTooLargeError = errors.PayloadTooLargeError as CodedError<errors.PayloadTooLargeError<string, ErrorDetails>>;
+export const RateLimitError = errors.RateLimitError as CodedError<errors.RateLimitError<string, ErrorDetails>>;
 
 function httpError(status: number, message: string, details: ErrorDetails): Error {
   const error = createHttpError(status, message) as Error & { details?: ErrorDetails };
@@ -30,6 +36,12 @@ export function forbidden(message: string, details: ErrorDetails = {}): Error {
 
 export function unauthorized(message: string, details: ErrorDetails = {}): Error {
   return httpError(401, message, details);
+}
+
+/** The known `details.code` a thrown error carries, if any. */
+export function codeOfError(error: unknown): ErrorCode | null {
+  if (typeof error !== 'object' || error === null) return null;
+  return errorCodeOf(error as { details?: Record<string, unknown> });
 }
 
 export function conflictFromDomain(error: unknown): unknown {

@@ -1,10 +1,25 @@
-import agent from './agent';
+import agents from './agents';
 import analytics from './analytics';
 import botApi from './bot-api';
+import conversations from './conversations';
 import health from './health';
+import offlineMessages from './offline-messages';
 import overview from './overview';
+import queue from './queue';
 import settings from './settings';
 import visitor from './visitor';
 import widget from './widget';
 
-export default { agent, analytics, 'bot-api': botApi, health, overview, settings, visitor, widget };
+export default {
+  agents,
+  analytics,
+  'bot-api': botApi,
+  conversations,
+  health,
+  'offline-messages': offlineMessages,
+  overview,
+  queue,
+  settings,
+  visitor,
+  widget,
+};

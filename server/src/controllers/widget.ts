@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { SOCKET_PATH } from '../constants';
-import { SUPPORTED_LANGUAGES } from '../domain/conversation-status';
-import type { WidgetConfigView } from '../contracts/views';
 import { getService } from '../utils/get-service';
 import type { WidgetFileName } from '../services/widget-bundle';
 
@@ -28,21 +25,7 @@ const widgetController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What the widget needs to know before the first message: look, texts, availability. */
     async config(ctx: Context) {
-      const settings = await getService('settings', { strapi }).get();
-      const availability = settings.queue.enforceOpeningHours
-        ? await getService('openingHours', { strapi }).availability(new Date())
-        : { open: true, nextOpeningAt: null };
-      const data: WidgetConfigView = {
-        socketPath: SOCKET_PATH,
-        defaultLanguage: 'fi',
-        languages: SUPPORTED_LANGUAGES,
-        theme: { primaryColor: settings.widget.primaryColor, position: settings.widget.position },
-        texts: settings.widget.texts,
-        escalationButton: settings.escalation.buttonEnabled,
-        showEstimatedWait: settings.queue.showEstimatedWait,
-        sound: settings.widget.sound,
-        availability: { open: availability.open, nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null },
-      };
+      const data = await getService('widgetConfig', { strapi }).get();
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data };
     },

@@ -1,4 +1,5 @@
 import bodyLimit from './body-limit';
+import rateLimit from './rate-limit';
 import siteOrigin from './site-origin';
 
-export default { 'body-limit': bodyLimit, 'site-origin': siteOrigin };
+export default { 'body-limit': bodyLimit, 'rate-limit': rateLimit, 'site-origin': siteOrigin };

@@ -148,6 +148,10 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await this.ensureState(agentId)).presence;
     },
 
+    async countOnline(): Promise<number> {
+      return strapi.db.query(UID.agentState).count({ where: { presence: 'online' } });
+    },
+
     async seatLimit(agentId: number): Promise<number> {
       const state = await this.ensureState(agentId);
       if (state.maxSeats) return state.maxSeats;
@@ -161,7 +165,7 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
           Array<{ agentId: number; presence: PresenceStatus; maxSeats: number | null }>
         >,
         getService('settings', { strapi }).get(),
-        getService('conversations', { strapi }).countActiveByAgent(),
+        getService('conversationStore', { strapi }).countActiveByAgent(),
       ]);
       return states.map((state) => ({
         agentId: state.agentId,
@@ -190,6 +194,11 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       })) as Array<{ id: number }>;
       return users.map((user) => user.id);
+    },
+
+    /** One agent's line of the presence list (undefined for an agent the list leaves out). */
+    async presenceView(agentId: number): Promise<AgentPresenceView | undefined> {
+      return (await this.presenceList()).find((view) => view.agentId === agentId);
     },
 
     /**

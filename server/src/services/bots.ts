@@ -2,15 +2,19 @@ import type { Core } from '@strapi/strapi';
 
 import type { BotAnswer, BotContext, BotProvider } from '../bots/types';
 import { callWebhookBot } from '../bots/webhook-client';
+import type { ErrorCode } from '../contracts/error-codes';
 import type { Settings } from '../contracts/settings';
 import type { EscalationTrigger } from '../domain/conversation-status';
 import { detectCustomerEscalation, detectFailedAnswers, type EscalationDecision } from '../domain/escalation';
 import { systemText } from '../domain/system-texts';
+import { codeOfError } from '../errors';
 import { getService } from '../utils/get-service';
-import type { ConversationRow } from './conversations';
+import type { ConversationRow } from './conversation-store';
 import type { MessageRow } from './messages';
 
 const HISTORY_LIMIT = 50;
+/** Conflicts that mean the conversation left the bot while the bot was answering. */
+const MOVED_ON_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['NOT_WITH_BOT', 'INVALID_TRANSITION', 'STALE_STATE']);
 const SHUTDOWN_WAIT_MS = 5000;
 
 /**
@@ -22,7 +26,7 @@ const SHUTDOWN_WAIT_MS = 5000;
 const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const registered = new Map<string, BotProvider>();
   const pending = new Map<number, Promise<void>>();
-  const conversations = () => getService('conversations', { strapi });
+  const store = () => getService('conversationStore', { strapi });
 
   const fallback: BotProvider = {
     name: 'fallback',
@@ -74,11 +78,11 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function escalate(conversationId: number, trigger: EscalationTrigger, reason: string, actorKind: 'bot' | 'system') {
-    await conversations().escalate(conversationId, { trigger, reason, actor: { kind: actorKind } });
+    await getService('escalation', { strapi }).escalate(conversationId, { trigger, reason, actor: { kind: actorKind } });
   }
 
   async function handle(conversationId: number, customerMessage: MessageRow): Promise<void> {
-    const conversation: ConversationRow = await conversations().find(conversationId);
+    const conversation: ConversationRow = await store().find(conversationId);
     if (conversation.status !== 'bot') return;
     const settings = await getService('settings', { strapi }).get();
 
@@ -124,9 +128,9 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const reply = given ?? (answer.escalate || silent ? null : (await fallback.answer(context)).reply);
     if (reply) {
       // Derived from the customer message, so a retried customer message never gets two replies.
-      await conversations().postBotMessage(conversationId, { clientId: `bot:reply:${customerMessage.seq}`, text: reply });
+      await getService('chat', { strapi }).postBotMessage(conversationId, { clientId: `bot:reply:${customerMessage.seq}`, text: reply });
     }
-    const streak = await conversations().recordBotOutcome(conversationId, answer.failed);
+    const streak = await store().recordBotOutcome(conversationId, answer.failed);
     if (answer.escalate) {
       await escalate(conversationId, 'bot_request', answer.reason ?? 'the bot asked for a person', 'bot');
       return;
@@ -138,7 +142,7 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Lets other Strapi code plug in its own bot; choose it with the `bot.provider` setting. */
     register(provider: BotProvider): void {
-        if (['auto', 'fallback', 'knowledge-base', 'webhook', 'external'].includes(provider.name)) {
+      if (['auto', 'fallback', 'knowledge-base', 'webhook', 'external'].includes(provider.name)) {
         throw new Error(`[live-support] the bot provider name "${provider.name}" is reserved`);
       }
       if (!/^[a-z0-9][a-z0-9-]*$/.test(provider.name)) {
@@ -158,8 +162,8 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .then(() => handle(conversation.id, customerMessage))
         .catch((error: unknown) => {
           // The conversation moved on (escalated, closed) while the bot thought: nothing to do.
-          const code = (error as { details?: { code?: string } }).details?.code;
-          if (code === 'NOT_WITH_BOT' || code === 'INVALID_TRANSITION' || code === 'STALE_STATE') return;
+          const code = codeOfError(error);
+          if (code && MOVED_ON_CODES.has(code)) return;
           strapi.log.error(`[live-support] bot turn failed: ${(error as Error).stack ?? error}`);
         })
         .finally(() => {

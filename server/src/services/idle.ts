@@ -70,7 +70,7 @@ const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
       return true;
     }
     try {
-      await getService('conversations', { strapi }).closeInactive(action.conversationId, row.assignedAgentId!, action.quietSince, now);
+      await getService('assignment', { strapi }).closeInactive(action.conversationId, row.assignedAgentId!, action.quietSince, now);
       return true;
     } catch {
       // The agent resolved or transferred it, or another node closed it, meanwhile.

@@ -1,7 +1,13 @@
 import agents from './agents';
 import analytics from './analytics';
+import assignment from './assignment';
 import bots from './bots';
+import chat from './chat';
+import conversationStore from './conversation-store';
+import conversationViews from './conversation-views';
 import conversations from './conversations';
+import customers from './customers';
+import escalation from './escalation';
 import idle from './idle';
 import knowledgeBase from './knowledge-base';
 import messages from './messages';
@@ -11,6 +17,7 @@ import openingHours from './opening-hours';
 import overview from './overview';
 import presence from './presence';
 import queue from './queue';
+import queueStandings from './queue-standings';
 import rateLimits from './rate-limits';
 import realtime from './realtime';
 import seed from './seed';
@@ -19,12 +26,19 @@ import siteOrigins from './site-origins';
 import templates from './templates';
 import visitorTokens from './visitor-tokens';
 import widgetBundle from './widget-bundle';
+import widgetConfig from './widget-config';
 
 const services = {
   agents,
   analytics,
+  assignment,
   bots,
+  chat,
   conversations,
+  conversationStore,
+  conversationViews,
+  customers,
+  escalation,
   idle,
   knowledgeBase,
   messages,
@@ -34,6 +48,7 @@ const services = {
   overview,
   presence,
   queue,
+  queueStandings,
   rateLimits,
   realtime,
   seed,
@@ -42,6 +57,7 @@ const services = {
   templates,
   visitorTokens,
   widgetBundle,
+  widgetConfig,
 };
 
 export type Services = typeof services;

@@ -18,7 +18,7 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function pushStandings(): Promise<void> {
     const realtime = server();
     if (!realtime) return;
-    const standings = await getService('queue', { strapi }).standings();
+    const standings = await getService('queueStandings', { strapi }).standings();
     // With several nodes, another node may have sent a newer place since this one last did, so
     // this node's memory of what it sent cannot say what the customer sees: send them all.
     const remembersWhatCustomersSee = !getService('realtime', { strapi }).isShared();
@@ -46,10 +46,10 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     async conversationChanged(conversationId: number): Promise<void> {
       const realtime = server();
       if (realtime) {
-        const engine = getService('conversations', { strapi });
+        const views = getService('conversationViews', { strapi });
         const [visitorView, [card]] = await Promise.all([
-          engine.visitorView(conversationId),
-          engine.cardViews([await engine.find(conversationId)]),
+          views.visitorView(conversationId),
+          views.cardViews([await getService('conversationStore', { strapi }).find(conversationId)]),
         ]);
         realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
         realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
@@ -109,10 +109,20 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       realtime.agent.to(rooms.agents).emit('offline-messages:pending', { count });
     },
 
+    customerTyping(conversationId: number, isTyping: boolean): void {
+      server()?.agent.to(rooms.conversation(conversationId)).emit('typing', { conversationId, author: 'customer', isTyping });
+    },
+
+    agentTyping(conversationId: number, agentName: string | null, isTyping: boolean): void {
+      server()
+        ?.widget.to(rooms.conversation(conversationId))
+        .emit('typing', { conversationId, author: 'agent', agentName, isTyping });
+    },
+
     async presenceChanged(agentId: number): Promise<void> {
       const realtime = server();
       if (realtime) {
-        const presence = (await getService('agents', { strapi }).presenceList()).find((view) => view.agentId === agentId);
+        const presence = await getService('agents', { strapi }).presenceView(agentId);
         if (presence) realtime.agent.to(rooms.agents).emit('presence:changed', presence);
       }
       this.queueChanged();

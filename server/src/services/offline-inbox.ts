@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import type { OfflineInboxQuery, OfflineReplyInput } from '../contracts/conversation';
+import type { OfflineInboxQuery, OfflineMessageInput, OfflineReplyInput } from '../contracts/conversation';
 import type { OfflineInboxMeta, OfflineMessageView } from '../contracts/views';
 import type { OfflineMessageStatus } from '../domain/conversation-status';
 import { systemText } from '../domain/system-texts';
@@ -9,7 +9,7 @@ import { conflict, NotFoundError } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
-/** Messages customers left while nobody was available: the agents' inbox. */
+/** Messages customers leave while nobody is available, and the agents' inbox of them. */
 const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.offlineMessage);
 
@@ -40,6 +40,47 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** The customer's message in the offline flow; agents answer it later by email or phone. */
+    async leave(
+      conversationId: number,
+      input: OfflineMessageInput,
+      now: Date = new Date(),
+    ): Promise<{ id: number; status: string; createdAt: string }> {
+      const store = getService('conversationStore', { strapi });
+      const conversation = await store.find(conversationId);
+      if (conversation.status !== 'offline') {
+        throw conflict('A message can be left only when live support was unavailable', {
+          code: 'NOT_OFFLINE',
+          status: conversation.status,
+        });
+      }
+      if (await query().count({ where: { conversationId } })) {
+        throw conflict('A message has already been left in this conversation', { code: 'ALREADY_LEFT' });
+      }
+      const created = (await query().create({
+        data: {
+          conversationId,
+          name: input.name ?? conversation.customerName ?? null,
+          email: input.email ?? conversation.customerEmail ?? null,
+          phone: input.phone ?? conversation.customerPhone ?? null,
+          message: input.message,
+          language: conversation.language,
+          status: 'new',
+        },
+      })) as { id: number; name: string | null; createdAt: unknown };
+      // What the customer gives here completes the conversation's details, never overwrites them.
+      await store.update(conversationId, {
+        customerName: conversation.customerName ?? input.name ?? null,
+        customerEmail: conversation.customerEmail ?? input.email ?? null,
+        customerPhone: conversation.customerPhone ?? input.phone ?? null,
+        lastActivityAt: now,
+      });
+      const createdAt = toIso(created.createdAt) ?? now.toISOString();
+      const left = { id: created.id, conversationId, name: created.name, createdAt };
+      await getService('notifier', { strapi }).offlineMessageLeft(left);
+      return { id: created.id, status: 'new', createdAt };
+    },
+
     async countNew(): Promise<number> {
       return query().count({ where: { status: 'new' } });
     },

@@ -2,8 +2,15 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import { openingHoursSchema } from '../contracts/opening-hours';
+import type { Settings } from '../contracts/settings';
 import { DEFAULT_OPENING_HOURS, isOpenAt, nextOpeningAt, type OpeningHours } from '../domain/opening-hours';
 
+export interface Availability {
+  open: boolean;
+  nextOpeningAt: Date | null;
+}
+
+/** The opening hours: stored once, and whether live support is open at a given time. */
 const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The stored opening hours; the defaults while none are stored or they fail validation. */
   async get(): Promise<OpeningHours> {
@@ -19,10 +26,15 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return DEFAULT_OPENING_HOURS;
   },
 
-  async availability(now: Date): Promise<{ open: boolean; nextOpeningAt: Date | null }> {
+  async availability(now: Date): Promise<Availability> {
     const hours = await this.get();
     const open = isOpenAt(hours, now);
     return { open, nextOpeningAt: open ? null : nextOpeningAt(hours, now) };
+  },
+
+  /** Whether live support is open now, as the queue settings say: always, unless hours are enforced. */
+  async currentAvailability(queueSettings: Pick<Settings['queue'], 'enforceOpeningHours'>, now: Date): Promise<Availability> {
+    return queueSettings.enforceOpeningHours ? this.availability(now) : { open: true, nextOpeningAt: null };
   },
 });
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../contracts/plugin-config';
+import type { AgentPresenceView } from '../contracts/views';
 import type { PresenceStatus } from '../domain/seats';
 import { rooms } from '../realtime/rooms';
 import { getService } from '../utils/get-service';
@@ -28,8 +29,12 @@ const presenceService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async set(agentId: number, status: PresenceStatus): Promise<void> {
+    /** The agent's own choice (online, away, offline); answers their line of the agents list. */
+    async set(agentId: number, status: PresenceStatus): Promise<AgentPresenceView> {
       await change(agentId, status);
+      const view = await agents().presenceView(agentId);
+      if (!view) throw new Error('presence of the current agent is missing');
+      return view;
     },
 
     async socketConnected(agentId: number): Promise<void> {

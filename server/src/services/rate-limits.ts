@@ -6,19 +6,37 @@ import { RateLimitError } from '../errors';
 
 const MINUTE_MS = 60_000;
 
-export type RateLimitKind = 'session' | 'message';
+/** Each limited action: its allowance per minute from the config `rateLimit`, and the refusal. */
+const RULES = {
+  session: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.sessionsPerIpPerMinute,
+    refusal: 'Too many new chats from this address; try again shortly',
+  },
+  message: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.messagesPerConversationPerMinute,
+    refusal: 'Too many messages in this conversation; try again shortly',
+  },
+} as const;
 
-/** The public side's rate limits (config `rateLimit`), in memory on this node. */
+export type RateLimitKind = keyof typeof RULES;
+
+/**
+ * The public side's rate limits (config `rateLimit`), in memory on this node. The one place
+ * that counts: REST routes reach it through the `rate-limit` route middleware, socket events
+ * through the `rateLimit` option of their handler wrapper.
+ */
 const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiters: Record<RateLimitKind, RateLimiter | null> | null = null;
+  let limiters: Map<RateLimitKind, RateLimiter> | null = null;
 
-  const build = (): Record<RateLimitKind, RateLimiter | null> => {
+  const build = (): Map<RateLimitKind, RateLimiter> => {
     const { rateLimit } = strapi.config.get('plugin::live-support') as PluginConfig;
-    const perMinute = (limit: number) => (limit > 0 ? new RateLimiter({ limit, windowMs: MINUTE_MS }) : null);
-    return {
-      session: perMinute(rateLimit.sessionsPerIpPerMinute),
-      message: perMinute(rateLimit.messagesPerConversationPerMinute),
-    };
+    const built = new Map<RateLimitKind, RateLimiter>();
+    for (const kind of Object.keys(RULES) as RateLimitKind[]) {
+      const limit = RULES[kind].perMinute(rateLimit);
+      // 0 switches the limit off.
+      if (limit > 0) built.set(kind, new RateLimiter({ limit, windowMs: MINUTE_MS }));
+    }
+    return built;
   };
 
   return {
@@ -26,17 +44,12 @@ const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Counts one request of `kind` for `key` (an IP address, a conversation id); throws a
      * RateLimitError (429) with `details.retryAfterSeconds` when there were too many.
      */
-    consume(kind: RateLimitKind, key: string, now: number = Date.now()): void {
+    async consume(kind: RateLimitKind, key: string, now: number = Date.now()): Promise<void> {
       limiters ??= build();
-      const decision = limiters[kind]?.hit(key, now) ?? { allowed: true as const };
+      const decision = limiters.get(kind)?.hit(key, now) ?? { allowed: true as const };
       if (decision.allowed) return;
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      throw new RateLimitError(
-        kind === 'session'
-          ? 'Too many new chats from this address; try again shortly'
-          : 'Too many messages in this conversation; try again shortly',
-        { code: 'RATE_LIMITED', retryAfterSeconds },
-      );
+      throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });
     },
   };
 };

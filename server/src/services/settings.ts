@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../constants';
 import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, type Settings, type SettingsUpdate } from '../contracts/settings';
+import { getService } from '../utils/get-service';
 
 const SETTINGS_KEY = 'settings';
 
@@ -21,10 +22,23 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return DEFAULT_SETTINGS;
     },
 
-    /** Merges the update into the current settings; the update is validated by the caller. */
+    /** Merges the update into the current settings and stores them as given (trusted code). */
     async update(update: SettingsUpdate): Promise<Settings> {
       const next = mergeSettings(await this.get(), update);
       await store().set({ key: SETTINGS_KEY, value: next });
+      return next;
+    },
+
+    /**
+     * An admin's change, already checked against the settings schema: merged once, checked
+     * against what the app has (the knowledge base's content type), stored, and the waiting
+     * customers' estimates refreshed, since they may depend on what changed.
+     */
+    async save(update: SettingsUpdate): Promise<Settings> {
+      const next = mergeSettings(await this.get(), update);
+      getService('knowledgeBase', { strapi }).validateConfiguration(next.bot.knowledgeBase);
+      await store().set({ key: SETTINGS_KEY, value: next });
+      void getService('notifier', { strapi }).queueChanged();
       return next;
     },
   };

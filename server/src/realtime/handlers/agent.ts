@@ -26,7 +26,9 @@ export function registerAgentHandlers(
   agent: AgentNamespace,
   options: { accessRecheckMs: number },
 ): () => void {
-  const conversations = () => getService('conversations', { strapi });
+  const assignment = () => getService('assignment', { strapi });
+  const chat = () => getService('chat', { strapi });
+  const views = () => getService('conversationViews', { strapi });
 
   const recheckOpenSockets = async () => {
     const agents = getService('agents', { strapi });
@@ -75,8 +77,11 @@ export function registerAgentHandlers(
     const { agentId, canChat } = socket.data;
     void socket.join([rooms.agents, rooms.agent(agentId)]);
 
-    const requireChat = () => {
-      if (!socket.data.canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
+    /** Actions that change anything need the `chat` permission, as their REST routes do. */
+    const chatOnly = {
+      guard: () => {
+        if (!socket.data.canChat) throw forbidden('The chat permission is needed for this action', { action: ACTIONS.chat });
+      },
     };
     const presence = getService('presence', { strapi });
 
@@ -110,7 +115,7 @@ export function registerAgentHandlers(
     socket.on(
       'conversation:get',
       handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
-        const view = await conversations().agentView(conversationId);
+        const view = await views().agentView(conversationId);
         // Watching a conversation: its new messages and typing reach this socket from now on.
         await socket.join(rooms.conversation(conversationId));
         return view;
@@ -118,66 +123,58 @@ export function registerAgentHandlers(
     );
     socket.on(
       'messages:since',
-      handleEvent(strapi, agentSocketSchemas.messagesSince, async ({ conversationId, after, limit }) => {
-        await conversations().find(conversationId);
-        return getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT);
-      }),
+      handleEvent(strapi, agentSocketSchemas.messagesSince, ({ conversationId, after, limit }) =>
+        views().messagesAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT),
+      ),
     );
     socket.on(
       'conversation:claim',
-      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
-        requireChat();
-        return conversations().claim(conversationId, agentId);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.conversationRef,
+        ({ conversationId }) => assignment().claim(conversationId, agentId),
+        chatOnly,
+      ),
     );
     socket.on(
       'message:send',
-      handleEvent(strapi, agentSocketSchemas.message, async ({ conversationId, ...message }) => {
-        requireChat();
-        return conversations().postAgentMessage(conversationId, agentId, message);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.message,
+        ({ conversationId, ...message }) => chat().postAgentMessage(conversationId, agentId, message),
+        chatOnly,
+      ),
     );
     socket.on(
       'conversation:transfer',
-      handleEvent(strapi, agentSocketSchemas.transfer, async ({ conversationId, ...transfer }) => {
-        requireChat();
-        return conversations().transfer(conversationId, agentId, transfer);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.transfer,
+        ({ conversationId, ...transfer }) => assignment().transfer(conversationId, agentId, transfer),
+        chatOnly,
+      ),
     );
     socket.on(
       'conversation:resolve',
-      handleEvent(strapi, agentSocketSchemas.conversationRef, async ({ conversationId }) => {
-        requireChat();
-        return conversations().resolve(conversationId, agentId);
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.conversationRef,
+        ({ conversationId }) => assignment().resolve(conversationId, agentId),
+        chatOnly,
+      ),
     );
     socket.on(
       'presence:set',
-      handleEvent(strapi, presenceSchema, async ({ status }) => {
-        requireChat();
-        await presence.set(agentId, status);
-        const views = await getService('agents', { strapi }).presenceList();
-        const mine = views.find((view) => view.agentId === agentId);
-        if (!mine) throw new Error('presence of the current agent is missing');
-        return mine;
-      }),
+      handleEvent(strapi, presenceSchema, ({ status }) => presence.set(agentId, status), chatOnly),
     );
     socket.on(
       'typing',
-      handleEvent(strapi, agentSocketSchemas.typing, async ({ conversationId, isTyping }) => {
-        requireChat();
-        const conversation = await conversations().find(conversationId);
-        if (conversation.status !== 'active' || conversation.assignedAgentId !== agentId) return;
-        getService('realtime', { strapi })
-          .get()
-          ?.widget.to(rooms.conversation(conversationId))
-          .emit('typing', {
-            conversationId,
-            author: 'agent',
-            agentName: await getService('agents', { strapi }).displayName(agentId),
-            isTyping,
-          });
-      }),
+      handleEvent(
+        strapi,
+        agentSocketSchemas.typing,
+        ({ conversationId, isTyping }) => chat().agentTyping(conversationId, agentId, isTyping),
+        chatOnly,
+      ),
     );
   });
 

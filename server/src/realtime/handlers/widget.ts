@@ -16,7 +16,8 @@ import { handleEvent } from './handle';
 
 /** `/widget`: one customer, one conversation, identified by the visitor token. */
 export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamespace): void {
-  const conversations = () => getService('conversations', { strapi });
+  const customers = () => getService('customers', { strapi });
+  const chat = () => getService('chat', { strapi });
 
   widget.use((socket, next) => {
     const claims = getService('visitorTokens', { strapi }).verify(socket.handshake.auth?.token);
@@ -29,7 +30,10 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     const conversationId = socket.data.conversationId;
     void socket.join(rooms.conversation(conversationId));
 
-    socket.on('conversation:get', handleEvent(strapi, emptyBodySchema, () => conversations().visitorView(conversationId)));
+    socket.on(
+      'conversation:get',
+      handleEvent(strapi, emptyBodySchema, () => getService('conversationViews', { strapi }).visitorView(conversationId)),
+    );
     socket.on(
       'messages:since',
       handleEvent(strapi, widgetSocketSchemas.messagesSince, ({ after, limit }) =>
@@ -38,27 +42,18 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     );
     socket.on(
       'message:send',
-      handleEvent(strapi, postMessageSchema, (input) => {
-        getService('rateLimits', { strapi }).consume('message', String(conversationId));
-        return conversations().postCustomerMessage(conversationId, input);
+      handleEvent(strapi, postMessageSchema, (input) => chat().postCustomerMessage(conversationId, input), {
+        rateLimit: { kind: 'message', key: String(conversationId) },
       }),
     );
     socket.on(
       'conversation:escalate',
       handleEvent(strapi, escalateSchema, ({ reason }) =>
-        conversations().escalate(conversationId, { trigger: 'button', reason, actor: { kind: 'customer' } }),
+        getService('escalation', { strapi }).requestByCustomer(conversationId, reason),
       ),
     );
-    socket.on('conversation:leave', handleEvent(strapi, emptyBodySchema, () => conversations().leave(conversationId)));
-    socket.on('csat:submit', handleEvent(strapi, csatSchema, (input) => conversations().rate(conversationId, input)));
-    socket.on(
-      'typing',
-      handleEvent(strapi, typingSchema, async ({ isTyping }) => {
-        getService('realtime', { strapi })
-          .get()
-          ?.agent.to(rooms.conversation(conversationId))
-          .emit('typing', { conversationId, author: 'customer', isTyping });
-      }),
-    );
+    socket.on('conversation:leave', handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId)));
+    socket.on('csat:submit', handleEvent(strapi, csatSchema, (input) => customers().rate(conversationId, input)));
+    socket.on('typing', handleEvent(strapi, typingSchema, ({ isTyping }) => chat().customerTyping(conversationId, isTyping)));
   });
 }

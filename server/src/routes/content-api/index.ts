@@ -1,3 +1,6 @@
+import { postMessageSchema, startSessionSchema } from '../../contracts/conversation';
+import { rateLimit } from '../../middlewares/rate-limit';
+
 const limitsAndOrigin = ['plugin::live-support.site-origin', 'plugin::live-support.body-limit'];
 
 /** Customer routes: a visitor token for one conversation, from an allowed site. */
@@ -24,10 +27,29 @@ export default {
       handler: 'widget.config',
       config: { ...open, middlewares: ['plugin::live-support.site-origin'] },
     },
-    { method: 'POST', path: '/sessions', handler: 'visitor.startSession', config: { ...open, middlewares: limitsAndOrigin } },
+    {
+      method: 'POST',
+      path: '/sessions',
+      handler: 'visitor.startSession',
+      config: {
+        ...open,
+        middlewares: [...limitsAndOrigin, rateLimit({ kind: 'session', per: 'ip', countsWhenBodyIs: startSessionSchema })],
+      },
+    },
     { method: 'GET', path: '/conversations/:id', handler: 'visitor.getConversation', config: visitor },
     { method: 'GET', path: '/conversations/:id/messages', handler: 'visitor.listMessages', config: visitor },
-    { method: 'POST', path: '/conversations/:id/messages', handler: 'visitor.postMessage', config: visitor },
+    {
+      method: 'POST',
+      path: '/conversations/:id/messages',
+      handler: 'visitor.postMessage',
+      config: {
+        ...visitor,
+        middlewares: [
+          ...limitsAndOrigin,
+          rateLimit({ kind: 'message', per: 'conversation', countsWhenBodyIs: postMessageSchema }),
+        ],
+      },
+    },
     { method: 'PUT', path: '/conversations/:id/customer', handler: 'visitor.updateCustomer', config: visitor },
     { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
     { method: 'POST', path: '/conversations/:id/csat', handler: 'visitor.rate', config: visitor },

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Core } from '@strapi/strapi';
+
+import { MESSAGE_TEXT_MAX, type PostMessageInput } from '../contracts/conversation';
+import type { MessageView } from '../contracts/views';
+import { systemText, type SystemTextKey } from '../domain/system-texts';
+import { conflict, ValidationError } from '../errors';
+import { getService } from '../utils/get-service';
+import { assertAssignedTo, isOpenForMessages } from './conversation-guards';
+import type { ConversationRow } from './conversation-store';
+import type { MessageRow } from './messages';
+
+/**
+ * Who may write into a conversation, and when: the customer's, the bot's, the agent's and the
+ * system's messages are stored, then pushed; a customer's message starts the bot's turn while
+ * the bot has the conversation. Typing indicators follow the same rules.
+ */
+const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => getService('conversationStore', { strapi });
+  const messages = () => getService('messages', { strapi });
+  const notifier = () => getService('notifier', { strapi });
+  const viewOf = async (row: MessageRow): Promise<MessageView> => (await messages().toViews([row]))[0];
+
+  return {
+    async postCustomerMessage(id: number, input: PostMessageInput): Promise<MessageView> {
+      const conversation = await store().find(id);
+      // A retry of a message stored before the conversation closed still gets its answer.
+      const stored = await messages().findByClientId(id, input.clientId);
+      if (stored && stored.authorKind === 'customer') return viewOf(stored);
+      if (!isOpenForMessages(conversation.status)) {
+        throw conflict(`The conversation is ${conversation.status}; it takes no more messages`, {
+          code: 'CONVERSATION_CLOSED',
+          status: conversation.status,
+        });
+      }
+      const { message, created } = await messages().append({
+        conversationId: id,
+        authorKind: 'customer',
+        clientId: input.clientId,
+        text: input.text,
+      });
+      if (created) {
+        await notifier().messageCreated(message);
+        if (conversation.status === 'bot') void getService('bots', { strapi }).respond(conversation, message);
+      }
+      return viewOf(message);
+    },
+
+    /** A bot's message (the built-in bot, a registered provider or an external bot). */
+    async postBotMessage(id: number, input: { clientId: string; text: string }): Promise<MessageView> {
+      const conversation = await store().find(id);
+      // Bots are code, not validated requests: hold their text to the same limits as everyone's.
+      const trimmed = input.text.trim();
+      if (!trimmed) throw new ValidationError('text: must not be empty');
+      const text = trimmed.length > MESSAGE_TEXT_MAX ? `${trimmed.slice(0, MESSAGE_TEXT_MAX - 1)}…` : trimmed;
+      if (conversation.status !== 'bot') {
+        throw conflict('The bot can only write while the conversation is with the bot', {
+          code: 'NOT_WITH_BOT',
+          status: conversation.status,
+        });
+      }
+      const { message, created } = await messages().append({
+        conversationId: id,
+        authorKind: 'bot',
+        clientId: input.clientId,
+        text,
+      });
+      if (created) await notifier().messageCreated(message);
+      return viewOf(message);
+    },
+
+    async postAgentMessage(id: number, agentId: number, input: PostMessageInput, now: Date = new Date()): Promise<MessageView> {
+      assertAssignedTo(await store().find(id), agentId);
+      const { message, created } = await messages().append(
+        { conversationId: id, authorKind: 'agent', agentId, clientId: input.clientId, text: input.text },
+        now,
+      );
+      if (created) {
+        await store().markFirstAgentReply(id, now);
+        await notifier().messageCreated(message);
+      }
+      return viewOf(message);
+    },
+
+    /** A line from the system, in the customer's language (queued, claimed, resolved…). */
+    async postSystemMessage(
+      conversation: ConversationRow,
+      key: SystemTextKey,
+      values: Record<string, string> = {},
+    ): Promise<void> {
+      const { message } = await messages().append({
+        conversationId: conversation.id,
+        authorKind: 'system',
+        clientId: `system:${randomUUID()}`,
+        text: systemText(key, conversation.language, values),
+      });
+      await notifier().messageCreated(message);
+    },
+
+    /** The customer typing reaches the agents watching the conversation. */
+    async customerTyping(id: number, isTyping: boolean): Promise<void> {
+      notifier().customerTyping(id, isTyping);
+    },
+
+    /** An agent typing reaches the customer, and only while the conversation is theirs. */
+    async agentTyping(id: number, agentId: number, isTyping: boolean): Promise<void> {
+      const conversation = await store().find(id);
+      if (conversation.status !== 'active' || conversation.assignedAgentId !== agentId) return;
+      notifier().agentTyping(id, await getService('agents', { strapi }).displayName(agentId), isTyping);
+    },
+  };
+};
+
+export default chatService;

@@ -1,0 +1,155 @@
+import type { Core } from '@strapi/strapi';
+
+import type {
+  AgentConversationView,
+  ConversationEventView,
+  MessageView,
+  QueueCardView,
+  VisitorConversationView,
+} from '../contracts/views';
+import type { AuthorKind, ConversationStatus, EventKind } from '../domain/conversation-status';
+import { toIso } from '../utils/dates';
+import { getService } from '../utils/get-service';
+import type { ConversationRow } from './conversation-store';
+import type { MessageRow } from './messages';
+import type { Standing } from './queue-standings';
+
+const agentIdOf = (value: unknown) => (typeof value === 'number' ? value : null);
+
+/**
+ * What each side sees of a conversation: the customer's view, the queue card and the agent's
+ * full view with its history. Reads only: the notifier, the queue and the actions answer with
+ * these, and nothing here changes a conversation.
+ */
+const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => getService('conversationStore', { strapi });
+  const agents = () => getService('agents', { strapi });
+  const messages = () => getService('messages', { strapi });
+  const standingOf = (id: number) => getService('queueStandings', { strapi }).standingOf(id);
+
+  /** The history, with the agents' names filled in (the actor's and a transfer's target). */
+  async function eventViews(eventRows: Array<Record<string, unknown>>): Promise<ConversationEventView[]> {
+    const names = await agents().displayNames(
+      eventRows.flatMap((event) => [
+        event.actorKind === 'agent' ? agentIdOf(event.actorId) : null,
+        agentIdOf((event.data as Record<string, unknown> | null)?.toAgentId),
+      ]),
+    );
+    const nameOf = (agentId: number | null) => (agentId === null ? null : (names.get(agentId) ?? `#${agentId}`));
+    return eventRows.map((event) => {
+      const data = (event.data as Record<string, unknown> | null) ?? null;
+      const actorId = agentIdOf(event.actorId);
+      return {
+        id: event.id as number,
+        kind: event.kind as EventKind,
+        fromStatus: (event.fromStatus as ConversationStatus | null) ?? null,
+        toStatus: (event.toStatus as ConversationStatus | null) ?? null,
+        actorKind: event.actorKind as AuthorKind,
+        actorId,
+        actorName: event.actorKind === 'agent' ? nameOf(actorId) : null,
+        targetAgentName: nameOf(agentIdOf(data?.toAgentId)),
+        occurredAt: toIso(event.occurredAt) ?? '',
+        data,
+      };
+    });
+  }
+
+  return {
+    async visitorView(id: number): Promise<VisitorConversationView> {
+      const conversation = await store().find(id);
+      const standing = conversation.status === 'queued' ? await standingOf(id) : { position: null, estimatedWaitSeconds: null };
+      return {
+        id: conversation.id,
+        status: conversation.status,
+        language: conversation.language,
+        agentName: conversation.status === 'active' ? await agents().displayName(conversation.assignedAgentId) : null,
+        lastSeq: conversation.lastMessageSeq,
+        createdAt: toIso(conversation.createdAt) ?? '',
+        queuedAt: toIso(conversation.queuedAt),
+        resolvedAt: toIso(conversation.resolvedAt),
+        csatScore: conversation.csatScore ?? null,
+        ...standing,
+      };
+    },
+
+    async cardViews(rows: ConversationRow[], standings = new Map<number, Standing>()): Promise<QueueCardView[]> {
+      const [names, lastMessages] = await Promise.all([
+        agents().displayNames(rows.map((row) => row.assignedAgentId)),
+        messages().lastMessages(rows),
+      ]);
+      return rows.map((row) => {
+        const last: MessageRow | undefined = lastMessages.get(row.id);
+        const standing = standings.get(row.id);
+        return {
+          id: row.id,
+          status: row.status,
+          isVip: Boolean(row.isVip),
+          priority: row.priority ?? 0,
+          language: row.language,
+          escalationTrigger: row.escalationTrigger ?? null,
+          escalationReason: row.escalationReason ?? null,
+          customerName: row.customerName ?? null,
+          assignedAgent: row.assignedAgentId
+            ? { id: row.assignedAgentId, name: names.get(row.assignedAgentId) ?? `#${row.assignedAgentId}` }
+            : null,
+          queuedAt: toIso(row.queuedAt),
+          claimedAt: toIso(row.claimedAt),
+          resolvedAt: toIso(row.resolvedAt),
+          csatScore: row.csatScore ?? null,
+          lastMessage: last ? { author: last.authorKind, text: last.text, createdAt: toIso(last.createdAt) ?? '' } : null,
+          position: standing?.position ?? null,
+          estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
+        };
+      });
+    },
+
+    async agentView(id: number): Promise<AgentConversationView> {
+      const conversation = await store().find(id);
+      const standings = new Map<number, Standing>();
+      if (conversation.status === 'queued') {
+        const { position, estimatedWaitSeconds } = await standingOf(id);
+        if (position !== null) standings.set(id, { position, estimatedWaitSeconds });
+      }
+      const [[card], messageRows, eventRows] = await Promise.all([
+        this.cardViews([conversation], standings),
+        messages().listAfter(id, 0, 10_000),
+        store().events(id),
+      ]);
+      return {
+        ...card,
+        customer: {
+          name: conversation.customerName ?? null,
+          email: conversation.customerEmail ?? null,
+          phone: conversation.customerPhone ?? null,
+          externalId: conversation.externalId ?? null,
+          metadata: conversation.metadata ?? null,
+        },
+        createdAt: toIso(conversation.createdAt) ?? '',
+        firstAgentReplyAt: toIso(conversation.firstAgentReplyAt),
+        abandonedAt: toIso(conversation.abandonedAt),
+        offlineAt: toIso(conversation.offlineAt),
+        csatComment: conversation.csatComment ?? null,
+        lastSeq: conversation.lastMessageSeq,
+        messages: await messages().toViews(messageRows),
+        events: await eventViews(eventRows),
+      };
+    },
+
+    /** A page of an existing conversation's messages (404 when there is no such conversation). */
+    async messagesAfter(id: number, after: number, limit: number): Promise<MessageView[]> {
+      await store().find(id);
+      return messages().viewsAfter(id, after, limit);
+    },
+
+    /** What an external bot reads: the conversation as the customer sees it, and its messages. */
+    async botView(
+      id: number,
+      after: number,
+      limit: number,
+    ): Promise<{ conversation: VisitorConversationView; messages: MessageView[] }> {
+      return { conversation: await this.visitorView(id), messages: await messages().viewsAfter(id, after, limit) };
+    },
+  };
+};
+
+export default conversationViewsService;

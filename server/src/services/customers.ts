@@ -1,0 +1,110 @@
+import type { Core } from '@strapi/strapi';
+
+import type { CsatInput, CustomerDetailsInput, StartSessionInput } from '../contracts/conversation';
+import type { VisitorConversationView } from '../contracts/views';
+import { isVipEmail } from '../domain/queue';
+import { conflict } from '../errors';
+import { getService } from '../utils/get-service';
+import { isOpenForMessages } from './conversation-guards';
+import type { ConversationPatch } from './conversation-store';
+
+/**
+ * The customer's side of a conversation's life: starting a chat, the details the site gives
+ * about them, the VIP flag and priority that trusted server code sets, leaving and rating.
+ */
+const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => getService('conversationStore', { strapi });
+  const notifier = () => getService('notifier', { strapi });
+  const visitorView = (id: number) => getService('conversationViews', { strapi }).visitorView(id);
+  const vipEmailDomains = async () => (await getService('settings', { strapi }).get()).queue.vipEmailDomains;
+
+  return {
+    async startSession(
+      input: StartSessionInput,
+      now: Date = new Date(),
+    ): Promise<{ token: string; conversation: VisitorConversationView }> {
+      const created = await store().create(
+        {
+          isVip: isVipEmail(input.email, await vipEmailDomains()),
+          language: input.locale ?? 'fi',
+          customerName: input.name ?? null,
+          customerEmail: input.email ?? null,
+          customerPhone: input.phone ?? null,
+          externalId: input.externalId ?? null,
+          metadata: input.metadata ?? null,
+        },
+        { kind: 'customer' },
+        now,
+      );
+      const token = getService('visitorTokens', { strapi }).issue(created.id);
+      return { token, conversation: await visitorView(created.id) };
+    },
+
+    /**
+     * The customer's details given by the site after the chat started (`identify()`); what is
+     * left out stays. An email in a VIP domain makes the conversation VIP (never the reverse:
+     * server code may have marked it).
+     */
+    async updateCustomer(id: number, details: CustomerDetailsInput): Promise<VisitorConversationView> {
+      const conversation = await store().find(id);
+      if (!isOpenForMessages(conversation.status)) {
+        throw conflict(`The conversation is ${conversation.status}`, { code: 'CONVERSATION_CLOSED', status: conversation.status });
+      }
+      const vipDomains = await vipEmailDomains();
+      const data: ConversationPatch = {};
+      if (details.name !== undefined) data.customerName = details.name;
+      if (details.email !== undefined) data.customerEmail = details.email;
+      if (details.phone !== undefined) data.customerPhone = details.phone;
+      if (details.externalId !== undefined) data.externalId = details.externalId;
+      if (details.metadata !== undefined) data.metadata = details.metadata;
+      if (isVipEmail(details.email, vipDomains)) data.isVip = true;
+      await store().update(id, data);
+      await notifier().conversationChanged(id);
+      return visitorView(id);
+    },
+
+    /**
+     * VIP flag and priority, set by trusted server code (never by the widget): VIP
+     * conversations go to the front of the queue, then higher priority.
+     */
+    async setPriority(id: number, input: { isVip?: boolean; priority?: number }): Promise<void> {
+      await store().find(id);
+      const data: ConversationPatch = {};
+      if (input.isVip !== undefined) data.isVip = input.isVip;
+      if (input.priority !== undefined) data.priority = Math.trunc(input.priority);
+      if (Object.keys(data).length === 0) return;
+      await store().update(id, data);
+      await notifier().conversationChanged(id);
+    },
+
+    async leave(id: number, now: Date = new Date()): Promise<VisitorConversationView> {
+      await store().transition(id, 'abandon', { actor: { kind: 'customer' }, now, patch: { abandonedAt: now } });
+      await notifier().conversationChanged(id);
+      return visitorView(id);
+    },
+
+    async rate(id: number, input: CsatInput, now: Date = new Date()): Promise<VisitorConversationView> {
+      const conversation = await store().find(id);
+      if (conversation.status !== 'resolved') {
+        throw conflict('Only a resolved conversation can be rated', { code: 'NOT_RESOLVED', status: conversation.status });
+      }
+      await store().applyGuarded(id, {
+        where: { status: 'resolved', csatScore: { $null: true } },
+        data: { csatScore: input.score, csatComment: input.comment ?? null, csatAt: now },
+        event: {
+          kind: 'rated',
+          fromStatus: 'resolved',
+          toStatus: 'resolved',
+          actor: { kind: 'customer' },
+          occurredAt: now,
+          data: { score: input.score, hasComment: Boolean(input.comment) },
+        },
+        lost: () => conflict('The conversation has already been rated', { code: 'ALREADY_RATED' }),
+      });
+      await notifier().conversationChanged(id);
+      return visitorView(id);
+    },
+  };
+};
+
+export default customersService;

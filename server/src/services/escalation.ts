@@ -1,0 +1,101 @@
+import type { Core } from '@strapi/strapi';
+
+import type { Settings } from '../contracts/settings';
+import type { VisitorConversationView } from '../contracts/views';
+import type { EscalationTrigger } from '../domain/conversation-status';
+import { forbidden } from '../errors';
+import { getService } from '../utils/get-service';
+import type { Actor, ConversationRow } from './conversation-store';
+import type { Availability } from './opening-hours';
+
+export interface EscalationRequest {
+  trigger: EscalationTrigger;
+  reason?: string;
+  actor: Actor;
+}
+
+/** Why a conversation goes to the offline flow instead of the queue. */
+type Unavailable = 'closed' | 'queue_full' | 'no_agent_online';
+
+/**
+ * Handing a conversation from the bot to people: into the queue when live support can take
+ * it, otherwise into the offline flow (closed, the queue full, or nobody online when that is
+ * required), where the customer may leave a message for later.
+ */
+const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => getService('conversationStore', { strapi });
+
+  async function unavailableBecause(settings: Settings, availability: Availability): Promise<Unavailable | null> {
+    if (!availability.open) return 'closed';
+    if ((await store().countWaiting()) >= settings.queue.maxQueueLength) return 'queue_full';
+    if (settings.queue.requireOnlineAgent && (await getService('agents', { strapi }).countOnline()) === 0) {
+      return 'no_agent_online';
+    }
+    return null;
+  }
+
+  /** The locked part of an escalation: the queue's length is read and acted on as one step. */
+  async function enterQueueOrOffline(
+    id: number,
+    request: EscalationRequest,
+    settings: Settings,
+    availability: Availability,
+    now: Date,
+  ): Promise<ConversationRow> {
+    const unavailable = await unavailableBecause(settings, availability);
+    const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
+    return unavailable
+      ? await store().transition(id, 'go_offline', {
+          actor: request.actor,
+          now,
+          patch: { ...escalation, offlineAt: now },
+          eventData: {
+            trigger: request.trigger,
+            reason: request.reason ?? null,
+            unavailable,
+            nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null,
+          },
+        })
+      : await store().transition(id, 'escalate', {
+          actor: request.actor,
+          now,
+          patch: { ...escalation, queuedAt: now },
+          eventData: { trigger: request.trigger, reason: request.reason ?? null },
+        });
+  }
+
+  return {
+    /**
+     * Moves a bot conversation to the queue, or to the offline flow when live support is
+     * unavailable (closed, or the queue is at its maximum length). Asking again while already
+     * queued or active changes nothing and answers the conversation as it is.
+     */
+    async escalate(id: number, request: EscalationRequest, now: Date = new Date()): Promise<VisitorConversationView> {
+      const views = getService('conversationViews', { strapi });
+      const conversation = await store().find(id);
+      if (conversation.status === 'queued' || conversation.status === 'active') return views.visitorView(id);
+
+      const settings = await getService('settings', { strapi }).get();
+      if (request.trigger === 'button' && !settings.escalation.buttonEnabled) {
+        throw forbidden('The "talk to a person" button is switched off', { code: 'BUTTON_DISABLED' });
+      }
+      const availability = await getService('openingHours', { strapi }).currentAvailability(settings.queue, now);
+      const updated = await store().withQueueLock(() => enterQueueOrOffline(id, request, settings, availability, now));
+      await getService('chat', { strapi }).postSystemMessage(updated, updated.status === 'offline' ? 'offline' : 'queued');
+      await getService('notifier', { strapi }).conversationChanged(updated.id);
+      return views.visitorView(id);
+    },
+
+    /** The customer's "talk to a person" button, over REST or the socket. */
+    async requestByCustomer(id: number, reason?: string): Promise<VisitorConversationView> {
+      return this.escalate(id, { trigger: 'button', reason, actor: { kind: 'customer' } });
+    },
+
+    /** An external bot handing over through the bot API. */
+    async requestByBot(id: number, reason?: string): Promise<VisitorConversationView> {
+      return this.escalate(id, { trigger: 'api', reason: reason ?? 'requested over the bot API', actor: { kind: 'bot' } });
+    },
+  };
+};
+
+export default escalationService;
