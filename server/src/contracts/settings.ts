@@ -264,22 +264,6 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The parsed update with only the keys the client sent.
- *
- * @deprecated The update schema has no defaults any more, so its output already holds only the
- * given keys and this returns what it is given. Parse with `parseSettingsUpdate` (or
- * `settingsUpdateSchema`) alone.
- */
-export function onlyGivenKeys<T>(parsed: T, given: unknown): T {
-  if (!isPlainObject(parsed) || !isPlainObject(given)) return parsed;
-  return Object.fromEntries(
-    Object.entries(parsed)
-      .filter(([key]) => given[key] !== undefined)
-      .map(([key, value]) => [key, onlyGivenKeys(value, given[key])]),
-  ) as T;
-}
-
 /** A PUT body, validated, holding exactly what the client asked to change. */
 export function parseSettingsUpdate(input: unknown): SettingsUpdate {
   return settingsUpdateSchema.parse(input);

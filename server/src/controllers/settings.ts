@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { onlyGivenKeys, settingsUpdateSchema, toSettingsView } from '../contracts/settings';
+import { settingsUpdateSchema, toSettingsView } from '../contracts/settings';
 import { parseInput } from '../errors';
 import { getService } from '../utils/get-service';
 
@@ -11,7 +11,7 @@ const settingsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(ctx: Context) {
-    const update = onlyGivenKeys(parseInput(settingsUpdateSchema, ctx.request.body), ctx.request.body);
+    const update = parseInput(settingsUpdateSchema, ctx.request.body);
     ctx.body = { data: toSettingsView(await getService('settings', { strapi }).save(update)) };
   },
 });

@@ -12,9 +12,9 @@ interface SeedState {
 const SEED_STATE_KEY = 'seed-state';
 
 /**
- * First-boot defaults (PRODUCT.md §5). Each kind of default is created once per installation
- * and remembered in the plugin store, so that later boots leave a site owner's edits and
- * deletions alone.
+ * First-boot defaults (the templates and opening hours of docs/product.md). Each kind of default
+ * is created once per installation and remembered in the plugin store, so that later boots leave
+ * a site owner's edits and deletions alone.
  */
 const seedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID });
