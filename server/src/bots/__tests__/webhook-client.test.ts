@@ -13,7 +13,11 @@ import {
 } from '../webhook-client';
 
 const SECRET = 'test-secret';
-const TIMEOUT_MS = 200;
+/** Generous, so that a busy machine never turns a good answer into a timeout. */
+const TIMEOUT_MS = 5000;
+/** For the timeout tests: the bot answers only after LATE_ANSWER_MS, long after this. */
+const SHORT_TIMEOUT_MS = 200;
+const LATE_ANSWER_MS = 10_000;
 
 interface ReceivedRequest {
   method: string | undefined;
@@ -141,12 +145,12 @@ describe('callWebhookBot failures', () => {
 
   it('fails with a timeout when the bot answers later than timeoutMs', async () => {
     handler = (_request, res) => {
-      const timer = setTimeout(() => sendJson(res, 200, { reply: 'too late' }), TIMEOUT_MS * 5);
+      const timer = setTimeout(() => sendJson(res, 200, { reply: 'too late' }), LATE_ANSWER_MS);
       res.on('close', () => clearTimeout(timer));
     };
     const started = Date.now();
-    const answer = await call();
-    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 4);
+    const answer = await call({ timeoutMs: SHORT_TIMEOUT_MS });
+    expect(Date.now() - started).toBeLessThan(LATE_ANSWER_MS / 2);
     expect(answer).toMatchObject(failed);
     expect(answer.error).toMatch(/timed out/);
   });
@@ -155,10 +159,10 @@ describe('callWebhookBot failures', () => {
     handler = (_request, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"reply":');
-      const timer = setTimeout(() => res.end('"too late"}'), TIMEOUT_MS * 5);
+      const timer = setTimeout(() => res.end('"too late"}'), LATE_ANSWER_MS);
       res.on('close', () => clearTimeout(timer));
     };
-    const answer = await call();
+    const answer = await call({ timeoutMs: SHORT_TIMEOUT_MS });
     expect(answer).toMatchObject(failed);
     expect(answer.error).toMatch(/timed out/);
   });
