@@ -45,6 +45,22 @@ export interface OfflineMessagesQuery {
   status?: OfflineMessageStatus;
 }
 
+/** A collection type the knowledge-base bot can answer from, as the Content Manager lists it. */
+export interface CollectionTypeOption {
+  uid: string;
+  displayName: string;
+  attributes: Record<string, { type: string }>;
+}
+
+/** A content type as the Content Manager's own admin API describes it (the fields read here). */
+interface ContentManagerContentType {
+  uid: string;
+  kind: string;
+  isDisplayed: boolean;
+  info: { displayName: string };
+  attributes: CollectionTypeOption['attributes'];
+}
+
 export interface DayRangeQuery {
   from: string;
   to: string;
@@ -119,6 +135,14 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       query: () => url('/settings'),
       transformResponse: unwrap<SettingsView>,
       providesTags: [TAGS.settings],
+    }),
+    /** The collection types the Content Manager shows: suggestions for the knowledge-base settings. */
+    getLiveSupportCollectionTypes: build.query<CollectionTypeOption[], void>({
+      query: () => ({ url: '/content-manager/content-types', method: 'GET', config: { params: { kind: 'collectionType' } } }),
+      transformResponse: ({ data }: Data<ContentManagerContentType[]>) =>
+        data
+          .filter((type) => type.isDisplayed && type.kind === 'collectionType')
+          .map((type) => ({ uid: type.uid, displayName: type.info.displayName, attributes: type.attributes })),
     }),
 
     claimLiveSupportConversation: build.mutation<AgentConversationView, number>({
@@ -238,6 +262,7 @@ export const {
   useGetLiveSupportPendingOfflineCountQuery: usePendingOfflineCountQuery,
   useGetLiveSupportAnalyticsQuery: useAnalyticsQuery,
   useGetLiveSupportSettingsQuery: useSettingsQuery,
+  useGetLiveSupportCollectionTypesQuery: useCollectionTypesQuery,
   useClaimLiveSupportConversationMutation: useClaimMutation,
   useClaimNextLiveSupportConversationMutation: useClaimNextMutation,
   useSendLiveSupportMessageMutation: useSendMessageMutation,

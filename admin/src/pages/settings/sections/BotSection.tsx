@@ -1,18 +1,12 @@
 import { useField } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
+import type { CollectionTypeOption } from '../../../api/liveSupportApi';
 import { getTranslation } from '../../../utils/getTranslation';
 import { SettingFields, SettingGroup } from '../SettingField';
 import { SUGGESTION_LISTS } from '../field-catalogue';
 import { Section } from '../layout';
 import { BUILT_IN_PROVIDERS } from '../model';
-
-/** A collection type the knowledge-base bot can answer from, as the Content Manager lists it. */
-export interface CollectionTypeOption {
-  uid: string;
-  displayName: string;
-  attributes: Record<string, { type: string }>;
-}
 
 const TEXT_FIELD_TYPES = ['string', 'text', 'richtext', 'blocks', 'email', 'uid'];
 const LANGUAGE_FIELD_TYPES = ['string', 'enumeration'];
