@@ -8,15 +8,8 @@ const isErrorBody = (value: unknown): value is ErrorBody =>
   // The admin's fetchBaseQuery names a failure without a Strapi error body `UnknownError`.
   (value as ErrorBody).name !== 'UnknownError';
 
-/**
- * The Strapi error body of a failed request, if there is one: `useFetchClient` throws it inside
- * the response, the admin's RTK Query hands it over as the error itself.
- */
-export const errorBodyOf = (error: unknown): ErrorBody | undefined => {
-  const body = (error as { response?: { data?: { error?: ErrorBody } } } | null)?.response?.data?.error;
-  if (body && typeof body === 'object') return body;
-  return isErrorBody(error) ? error : undefined;
-};
+/** The Strapi error body of a failed request, if there is one (the admin's RTK Query hands it over as the error). */
+export const errorBodyOf = (error: unknown): ErrorBody | undefined => (isErrorBody(error) ? error : undefined);
 
 export const newClientId = () =>
   `d-${typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`}`;

@@ -3,10 +3,6 @@ import { errorBodyOf } from '../errors';
 const body = { status: 409, name: 'ApplicationError', message: 'Already claimed', details: { code: 'ALREADY_CLAIMED' } };
 
 describe('the error body of a failed request', () => {
-  it('is read from a useFetchClient error (inside the response)', () => {
-    expect(errorBodyOf({ response: { data: { error: body } } })).toEqual(body);
-  });
-
   it('is the error itself from the admin’s RTK Query', () => {
     expect(errorBodyOf(body)).toEqual(body);
   });
