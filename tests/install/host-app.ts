@@ -26,8 +26,14 @@ export const hostEnv: NodeJS.ProcessEnv = {
 export async function createHostApp(base: HostBase, appDir: string): Promise<void> {
   fs.cpSync(hostTemplateDir, appDir, { recursive: true });
   fs.copyFileSync(path.join(base.dir, 'package-lock.json'), path.join(appDir, 'package-lock.json'));
-  // `cp -a` keeps node_modules/.bin links and modes and is several times faster than fs.cpSync.
-  await runCommand('cp', ['-a', path.join(base.dir, 'node_modules'), appDir], { cwd: appDir, timeoutMs: COPY_TIMEOUT_MS });
+  // Hard links: a real copy of 700 MB, and deleting it afterwards, cost minutes on a busy disk.
+  // npm and Strapi never write into an installed package's files; they add, rename and delete,
+  // which leaves the cached base alone. The one file npm rewrites in place is its hidden lock
+  // file, so that one is a real copy.
+  await runCommand('cp', ['-al', path.join(base.dir, 'node_modules'), appDir], { cwd: appDir, timeoutMs: COPY_TIMEOUT_MS });
+  const hiddenLockfile = path.join(appDir, 'node_modules', '.package-lock.json');
+  fs.rmSync(hiddenLockfile);
+  fs.copyFileSync(path.join(base.dir, 'node_modules', '.package-lock.json'), hiddenLockfile);
   fs.mkdirSync(path.join(appDir, 'public', 'uploads'), { recursive: true });
   const secrets = { ...testSecrets(), DATABASE_FILENAME: path.join(path.dirname(appDir), 'data.db') };
   const lines = Object.entries(secrets).map(([key, value]) => `${key}=${value}`);

@@ -55,23 +55,37 @@ export function listInstalledPackages(appDir: string): InstalledPackages {
 
 export interface AddedDuplicate {
   name: string;
+  /** Every copy after the install. */
   copies: InstalledCopy[];
+  /** The copies the install placed (absent before). */
+  newCopies: InstalledCopy[];
 }
 
 /**
  * Packages that have more copies after installing the plugin than before, and more than one:
  * the duplicates the plugin brought into the app (a package the app already had, at a version
- * the plugin does not accept, or one of the plugin's own installed twice).
+ * the plugin or one of its dependencies does not accept).
  */
 export function duplicatesAdded(before: InstalledPackages, after: InstalledPackages): AddedDuplicate[] {
   const added: AddedDuplicate[] = [];
   for (const [name, copies] of after) {
-    const earlier = before.get(name)?.length ?? 0;
-    if (copies.length > 1 && copies.length > earlier) added.push({ name, copies });
+    const earlier = before.get(name) ?? [];
+    if (copies.length > 1 && copies.length > earlier.length) {
+      const known = new Set(earlier.map((copy) => copy.location));
+      added.push({ name, copies, newCopies: copies.filter((copy) => !known.has(copy.location)) });
+    }
   }
   return added.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function describeCopies(copies: InstalledCopy[]): string {
   return copies.map((copy) => `${copy.version} at ${copy.location}`).join(', ');
+}
+
+/** Bytes on disk under a folder (files only), for reporting what a duplicate costs. */
+export function folderSize(dir: string): number {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + fs.statSync(path.join(entry.parentPath, entry.name)).size, 0);
 }
