@@ -44,15 +44,12 @@ export function strapiBin(appDir: string): string {
   return path.join(appDir, 'node_modules', '.bin', 'strapi');
 }
 
-/** One request without keep-alive, so that no socket outlives the check. */
+/** The status of `/_health`, or null while Strapi does not listen yet. */
 function healthStatus(url: string): Promise<number | null> {
-  return new Promise((resolve) => {
-    const request = http.get(`${url}/_health`, { agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? null);
-    });
-    request.on('error', () => resolve(null));
-  });
+  return httpGet(`${url}/_health`, 5000).then(
+    (answer) => answer.status,
+    () => null,
+  );
 }
 
 export interface RunningHost {
