@@ -1,5 +1,6 @@
-// Three tiers, run separately by scripts/test.mjs: pure unit tests, API tests against a booted
-// Strapi, browser tests against a started playground.
+// Four tiers, run separately by scripts/test.mjs: pure unit tests, API tests against a booted
+// Strapi, browser tests against a started playground, and the install check (the packed plugin
+// installed into a fresh Strapi app outside this repository).
 const transform = {
   '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
@@ -31,6 +32,12 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+    },
+    {
+      displayName: 'install',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/install/**/*.test.ts'],
     },
   ],
 };

@@ -1,6 +1,7 @@
 // `npm test`: every check, in the order that fails fastest. Type-check and lint, build the
-// plugin and the widget, verify the package, then the three test tiers: unit, API (real Strapi,
-// real HTTP and sockets) and browser (the built playground in Debian's Chromium).
+// plugin and the widget, verify the package, then the test tiers: unit, API (real Strapi, real
+// HTTP and sockets), browser (the built playground in Debian's Chromium) and install (the packed
+// plugin installed into a fresh Strapi app, built and started).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,7 @@ try {
     await step('build playground admin', 'npx', ['strapi', 'build'], { cwd: playgroundDir });
     await jest('e2e', ['--runInBand']);
   }
+  if (wants('install')) await jest('install', ['--runInBand']);
 } catch (error) {
   failure = error;
 }

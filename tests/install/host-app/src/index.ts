@@ -1,0 +1,5 @@
+// A freshly generated app's entry: nothing of its own to register or bootstrap.
+export default {
+  register() {},
+  bootstrap() {},
+};
