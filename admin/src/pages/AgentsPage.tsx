@@ -1,5 +1,6 @@
 import { Flex, Link, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 
@@ -130,7 +131,7 @@ export const AgentsPage = () => {
                   'Who is an agent is managed with roles: give a role the Live Support permissions in <link>Settings → Administration panel → Roles</link>.',
               },
               {
-                link: (chunks) => (
+                link: (chunks: ReactNode[]) => (
                   <Link tag={RouterLink} to="/settings/roles" data-testid="agents-roles-link">
                     {chunks}
                   </Link>
