@@ -18,6 +18,7 @@ module.exports = {
         '<rootDir>/server/src/**/__tests__/**/*.test.ts',
         '<rootDir>/widget/src/**/__tests__/**/*.test.ts',
         '<rootDir>/admin/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/tests/fixtures/**/__tests__/**/*.test.ts',
       ],
     },
     {

@@ -1,4 +1,5 @@
-// `npm run bench`: bundles a TypeScript benchmark with esbuild and runs it with Node.
+// `npm run bench`: bundles a TypeScript benchmark with esbuild and runs it with Node (the
+// corpus scripts use it too: `node bench/run.mjs ../scripts/<file>.ts [args]`).
 // Benchmarks boot the real playground Strapi; they are never part of `npm test`.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -13,7 +14,7 @@ const outDir = path.join(here, '.build');
 const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.cjs`);
 
 await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
-const child = spawn(process.execPath, [outfile], {
+const child = spawn(process.execPath, [outfile, ...process.argv.slice(3)], {
   stdio: 'inherit',
   cwd: path.resolve(here, '..'),
   env: { ...process.env, NODE_PATH: path.resolve(here, '..', 'node_modules') },
