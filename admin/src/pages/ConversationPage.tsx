@@ -43,10 +43,13 @@ export const ConversationPage = () => {
   const send = async () => {
     const text = draft.trim();
     if (!text || sending) return;
+    // Cleared at once, as chat apps do: the stored message is pushed to this page before the
+    // request's answer arrives. A failed send gives the text back unless a new one was started.
+    setDraft('');
     try {
       await sendMessage({ conversationId, clientId: newClientId(), text }).unwrap();
-      setDraft('');
     } catch (error) {
+      setDraft((current) => current || draft);
       showError(error, { id: 'conversation.reply.error', defaultMessage: 'The message could not be sent.' });
     }
   };
