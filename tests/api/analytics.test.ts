@@ -62,8 +62,8 @@ describe('analytics', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="live-support-${today()}-${today()}.csv"`);
     const lines = response.text.split('\r\n');
-    expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api');
-    expect(lines[1]).toBe(`${today()},3,0,3,0,0,0,0,0`);
+    expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api,intent');
+    expect(lines[1]).toBe(`${today()},3,0,3,0,0,0,0,0,0`);
     expect(lines).toContain('resolved,2');
   });
 

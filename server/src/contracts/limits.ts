@@ -54,6 +54,8 @@ export const NUMBER_LIMITS = {
   'escalation.failedAnswers.threshold': { min: 1, max: 20, integer: true },
   'escalation.frustration.threshold': { min: 0, max: 1, integer: false },
   'escalation.frustration.window': { min: 1, max: 20, integer: true },
+  // Below one half the classifier would escalate messages it thinks more likely not a request.
+  'escalation.intent.threshold': { min: 0.5, max: 0.99, integer: false },
   'bot.knowledgeBase.confidenceThreshold': { min: 0, max: 1, integer: false },
   'bot.webhook.timeoutMs': { min: 100, max: 30_000, integer: true },
 } as const satisfies Record<string, NumberLimit>;

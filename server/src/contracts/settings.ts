@@ -115,10 +115,18 @@ const escalationFields = {
       window: boundedNumber(NUMBER_LIMITS['escalation.frustration.window']),
     })
     .strict(),
+  intent: z
+    .object({ enabled: z.boolean(), threshold: boundedNumber(NUMBER_LIMITS['escalation.intent.threshold']) })
+    .strict(),
 };
 
 export const escalationSettingsSchema = z
-  .object({ ...escalationFields, buttonEnabled: escalationFields.buttonEnabled.default(true) })
+  .object({
+    ...escalationFields,
+    buttonEnabled: escalationFields.buttonEnabled.default(true),
+    // Settings stored before the learned layer existed have no `intent`: they get its defaults.
+    intent: escalationFields.intent.default({ ...DEFAULT_ESCALATION_SETTINGS.intent }),
+  })
   .strict();
 
 const knowledgeBaseFields = {
@@ -241,6 +249,7 @@ export const settingsUpdateSchema = z
         keywords: escalationFields.keywords.partial().strict().optional(),
         failedAnswers: escalationFields.failedAnswers.partial().strict().optional(),
         frustration: escalationFields.frustration.partial().strict().optional(),
+        intent: escalationFields.intent.partial().strict().optional(),
       })
       .strict()
       .optional(),

@@ -10,6 +10,8 @@ export const ESCALATION_TRIGGERS = [
   'frustration',
   'bot_request',
   'api',
+  // Last, so that the analytics CSV keeps its earlier columns where they were.
+  'intent',
 ] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 

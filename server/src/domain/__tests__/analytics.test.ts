@@ -103,9 +103,9 @@ describe('the analytics report', () => {
 
   it('exports one CSV row per day, then the summary', () => {
     const lines = reportToCsv(report).split('\r\n');
-    expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api');
-    expect(lines[1]).toBe('2026-11-23,2,0,1,0,1,0,0,0');
-    expect(lines[2]).toBe('2026-11-24,2,1,1,0,0,0,0,0');
+    expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api,intent');
+    expect(lines[1]).toBe('2026-11-23,2,0,1,0,1,0,0,0,0');
+    expect(lines[2]).toBe('2026-11-24,2,1,1,0,0,0,0,0,0');
     expect(lines).toContain('CSAT average,5');
   });
 });

@@ -5,6 +5,7 @@ export {
   detectFailedAnswers,
   type CustomerEscalationInput,
 } from './detect';
+export { tryEscalation, type EscalationTrial } from './trial';
 export { KEYWORD_NEGATION_WINDOW, MAX_PHRASE_GAP, PHRASE_NEGATION_WINDOW } from './phrases';
 export { grammarLanguage } from './reading';
 export {

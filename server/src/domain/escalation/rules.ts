@@ -13,6 +13,11 @@ export interface EscalationSettings {
   failedAnswers: { enabled: boolean; threshold: number };
   /** Escalate when the score over the last `window` customer messages reaches `threshold`. */
   frustration: { enabled: boolean; threshold: number; window: number };
+  /**
+   * The learned layer: when no rule fires, escalate if the classifier's probability that the
+   * message asks for a person is at or above `threshold`.
+   */
+  intent: { enabled: boolean; threshold: number };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -35,9 +40,10 @@ export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = deepFreeze({
   keywords: { enabled: true, list: [...DEFAULT_KEYWORDS] },
   failedAnswers: { enabled: true, threshold: 2 },
   frustration: { enabled: true, threshold: 0.6, window: 4 },
+  intent: { enabled: true, threshold: 0.8 },
 });
 
-export type DetectionTrigger = Extract<EscalationTrigger, 'phrase' | 'keyword' | 'failed_answers' | 'frustration'>;
+export type DetectionTrigger = Extract<EscalationTrigger, 'phrase' | 'keyword' | 'failed_answers' | 'frustration' | 'intent'>;
 
 export type EscalationDecision =
   | { escalate: false }
@@ -50,6 +56,8 @@ export type EscalationDecision =
       matched: string | null;
       /** The frustration score, for trigger 'frustration' only. */
       score?: number;
+      /** The classifier's probability, for trigger 'intent' only. */
+      confidence?: number;
     };
 
 export const NO_ESCALATION: EscalationDecision = Object.freeze({ escalate: false });
