@@ -2,19 +2,15 @@
  * Frustration score over the customer's recent messages (docs/product.md#how-an-escalation-starts). Pure: the caller passes
  * the window of messages, most recent last.
  */
-import { NEGATIVE_WORDS } from './lexicon';
-import {
-  languagesToTry,
-  matchesWord,
-  stemJaccard,
-  supportedLanguageOrNull,
-  tokenize,
-  wordForm,
-  type StemLanguage,
-  type WordForm,
-} from './text';
+import { readForFrustration, type AimedWord } from './frustration-aim';
+import { languagesToTry, stemJaccard, supportedLanguageOrNull, tokenize, type StemLanguage, type WordForm } from './text';
 
-export type FrustrationSignalKind = 'negative_words' | 'shouting' | 'repeated_punctuation' | 'repeated_question';
+export type FrustrationSignalKind =
+  | 'negative_words'
+  | 'aimed_at_bot'
+  | 'shouting'
+  | 'repeated_punctuation'
+  | 'repeated_question';
 
 export interface FrustrationSignal {
   kind: FrustrationSignalKind;
@@ -32,13 +28,24 @@ export interface FrustrationResult {
 /**
  * Each occurrence adds `each`, up to `max` per kind; the score is the sum, capped at 1.
  *
- * With the default threshold 0.6 no single kind alone crosses it except three negative words or a
- * question asked three times; one angry message needs two kinds together, e.g. "THIS BOT IS
- * USELESS!!!" = shouting 0.25 + negative word 0.2 + punctuation 0.15 = 0.60.
+ * With the default threshold 0.6, one message crosses it on its own when a negative word or a
+ * swear word is aimed at the bot, the service or the conversation: "botti on ihan turha", "this
+ * bot is useless", "värdelös bot", "mä en jaksa tätä paskaa", "wtf is this bot" = aimed 0.4 +
+ * negative word 0.2 = 0.60 (frustration-aim.ts says what "aimed" means). Without an aim one
+ * message needs several kinds together: "THIS APP IS TERRIBLE!!!" = shouting 0.25 + negative word
+ * 0.2 + punctuation 0.15 = 0.60, while a complaint about a product ("tämä kahvinkeitin on
+ * surkea", 0.2), "turha kysyä mutta…" (0.2) or a shouted question with "???" (0.4) stays below.
+ * Across messages, three negative words or a question asked three times cross it alone.
  */
 export const FRUSTRATION_WEIGHTS = {
-  /** Per negative word (each occurrence, across the messages). */
+  /** Per negative word or swear word (each occurrence, across the messages). */
   negativeWord: { each: 0.2, max: 0.6 },
+  /**
+   * Per message in which one of those words is aimed at the bot, the service or the conversation
+   * ("botti on turha", "useless bot", "tää on ihan paskaa"), or is an exclamation of its own
+   * ("Useless!", "ihan turhaa"). With the word itself it makes 0.6: one outburst is enough.
+   */
+  aimedAtBot: { each: 0.4, max: 0.8 },
   /** Per message written mostly in capitals. */
   shouting: { each: 0.25, max: 0.5 },
   /** Per message with a run of three or more ! or ? ("!!!", "???", "?!?"). */
@@ -81,36 +88,44 @@ function negativeWordLanguages(language: string): StemLanguage[] {
   return known === 'en' ? ['en'] : [known, 'en'];
 }
 
-const compiledNegativeWords = new Map<StemLanguage, WordForm[]>();
-
-function negativeWordsFor(language: StemLanguage): WordForm[] {
-  let words = compiledNegativeWords.get(language);
-  if (!words) {
-    words = NEGATIVE_WORDS[language].map((word) => wordForm(word, language));
-    compiledNegativeWords.set(language, words);
-  }
-  return words;
+interface MessageFrustrationWords {
+  /** The negative and swear words as typed, each token once even when two lists match it. */
+  words: string[];
+  aimed: AimedWord | null;
 }
 
-function negativeWordsSignal(messages: readonly string[], language: string): FrustrationSignal | null {
-  const found: string[] = [];
-  for (const message of messages) {
-    // A token is counted once even when two lists (e.g. Finnish and English "idiootti"/"idiot") match it.
-    const hitPositions = new Map<number, string>();
-    for (const listLanguage of negativeWordLanguages(language)) {
-      const words = negativeWordsFor(listLanguage);
-      tokenize(message, listLanguage).forEach((token, position) => {
-        if (!hitPositions.has(position) && words.some((word) => matchesWord(token, word, listLanguage))) {
-          hitPositions.set(position, token.text);
-        }
-      });
-    }
-    found.push(...hitPositions.values());
+/** One message read in each of its negative-word languages (Finnish "idiootti" and English "idiot" count once). */
+function frustrationWordsOf(message: string, language: string): MessageFrustrationWords {
+  const byPosition = new Map<number, string>();
+  let aimed: AimedWord | null = null;
+  for (const listLanguage of negativeWordLanguages(language)) {
+    const reading = readForFrustration(message, listLanguage);
+    for (const word of reading.words) if (!byPosition.has(word.position)) byPosition.set(word.position, word.token.text);
+    aimed ??= reading.aimed;
   }
+  const words = [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, word]) => word);
+  return { words, aimed };
+}
+
+function negativeWordsSignal(readings: readonly MessageFrustrationWords[]): FrustrationSignal | null {
+  const found = readings.flatMap((reading) => reading.words);
   if (found.length === 0) return null;
   const { each, max } = FRUSTRATION_WEIGHTS.negativeWord;
   const shown = [...new Set(found)].map((word) => `"${word}"`).join(', ');
   return { kind: 'negative_words', weight: round2(Math.min(found.length * each, max)), detail: shown };
+}
+
+function aimedAtBotSignal(readings: readonly MessageFrustrationWords[]): FrustrationSignal | null {
+  const aimed = readings.map((reading) => reading.aimed).filter((found): found is AimedWord => found !== null);
+  if (aimed.length === 0) return null;
+  const { each, max } = FRUSTRATION_WEIGHTS.aimedAtBot;
+  const last = aimed[aimed.length - 1];
+  const shown = last.target === null ? `"${last.word}" on its own` : `"${last.word}" at "${last.target}"`;
+  return {
+    kind: 'aimed_at_bot',
+    weight: round2(Math.min(aimed.length * each, max)),
+    detail: `${plural(aimed.length, 'message')}: ${shown}`,
+  };
 }
 
 /** Mostly capitals, ignoring short words; see the SHOUTING_* constants. */
@@ -176,6 +191,7 @@ function repeatedQuestionSignal(messages: readonly string[], language: string): 
 
 const SIGNAL_ORDER: readonly FrustrationSignalKind[] = [
   'negative_words',
+  'aimed_at_bot',
   'shouting',
   'repeated_punctuation',
   'repeated_question',
@@ -186,8 +202,10 @@ const SIGNAL_ORDER: readonly FrustrationSignalKind[] = [
  * message given counts; the caller decides the window (detect.ts passes the last `window`).
  */
 export function frustrationScore(messages: readonly string[], language: string): FrustrationResult {
+  const readings = messages.map((message) => frustrationWordsOf(message, language));
   const signals = [
-    negativeWordsSignal(messages, language),
+    negativeWordsSignal(readings),
+    aimedAtBotSignal(readings),
     shoutingSignal(messages),
     repeatedPunctuationSignal(messages),
     repeatedQuestionSignal(messages, language),
@@ -197,7 +215,15 @@ export function frustrationScore(messages: readonly string[], language: string):
   return { score, signals };
 }
 
+const SIGNAL_DESCRIPTIONS: Readonly<Record<FrustrationSignalKind, string>> = {
+  negative_words: 'negative words',
+  aimed_at_bot: 'words aimed at the bot',
+  shouting: 'shouting',
+  repeated_punctuation: 'repeated punctuation',
+  repeated_question: 'repeated question',
+};
+
 /** "repeated_question" → "repeated question": for the agents' reason line. */
 export function describeSignalKind(kind: FrustrationSignalKind): string {
-  return kind.replace(/_/g, ' ');
+  return SIGNAL_DESCRIPTIONS[kind];
 }

@@ -139,23 +139,23 @@ export const DEFAULT_KEYWORDS: readonly string[] = [
 /**
  * Words that signal frustration (frustration.ts), one entry per word family. Kept to words that
  * are negative in any context of a support chat; words that are only negative in some sentences
- * ("slow", "hidas") are left out. Negation is not read here: "not bad" still counts "bad".
+ * ("slow", "hidas") are left out. Negation is not read for the count: "not bad" still counts
+ * "bad" (it is read before a word counts as aimed at the bot, frustration-aim.ts). The swearing
+ * is in frustration-lexicon.ts (SWEAR_WORDS) and is counted with these.
+ *
+ * Words of uselessness ("turha", "hyödytön", "useless", "pointless", "värdelös", "meningslös")
+ * are here too: aimed at the bot or the service they make one message an outburst.
  *
  * Left out because they collide with ordinary words after stemming: "saatana" (its stem "saata"
- * begins "saatavilla", available) and "vihaan" (its stem "viha" begins "vihannes", vegetable).
+ * begins "saatavilla", available), "vihaan" (its stem "viha" begins "vihannes", vegetable),
+ * English "dumb" (begins "dumbbell") and Swedish "kass" (begins "kassa", the till).
  */
 export const NEGATIVE_WORDS: PerLanguage<readonly string[]> = {
   fi: [
     'huono',
-    'surkea',
-    'turha',
-    'hyödytön',
-    'paska',
-    'perkele',
-    'vittu',
-    'helvetti',
     'ärsyttää',
     'raivostuttaa',
+    'raivo',
     'tyhmä',
     'idiootti',
     'kamala',
@@ -167,53 +167,67 @@ export const NEGATIVE_WORDS: PerLanguage<readonly string[]> = {
     'vihainen',
     'suuttunut',
     'turhauttaa',
+    // Uselessness.
+    'surkea',
+    'turha',
+    'hyödytön',
     'naurettava',
+    'säälittävä',
+    'toivoton',
+    'kelvoton',
+    'ajanhukka',
+    'ajantuhlaus',
   ],
   en: [
-    'useless',
     'terrible',
     'awful',
     'horrible',
     'stupid',
     'idiot',
     'hate',
-    'ridiculous',
     'annoying',
     'annoyed',
     'frustrated',
     'frustrating',
     'angry',
-    'pathetic',
     'worst',
-    'garbage',
-    'rubbish',
-    'crap',
-    'damn',
-    'wtf',
-    'fuck',
-    'shit',
     'disappointed',
     'unacceptable',
+    // Uselessness.
+    'useless',
+    'pointless',
+    'worthless',
+    'hopeless',
+    'ridiculous',
+    'pathetic',
+    'garbage',
+    'rubbish',
+    'sucks',
   ],
   sv: [
-    'värdelös',
     'dålig',
-    'usel',
     'hemsk',
     'förbannad',
     'arg',
     'irriterad',
     'irriterande',
-    'skit',
-    'fan',
-    'jävla',
     'dum',
     'idiot',
     'besviken',
-    'löjlig',
     'sämst',
     'katastrof',
     'frustrerad',
+    // Uselessness.
+    'värdelös',
+    'meningslös',
+    'oanvändbar',
+    'hopplös',
+    'usel',
+    'urusel',
+    'löjlig',
+    'patetisk',
+    'bedrövlig',
+    'tidsslöseri',
   ],
 };
 

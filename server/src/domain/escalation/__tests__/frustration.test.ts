@@ -14,10 +14,18 @@ describe('frustrationScore', () => {
 
   it('counts negative words, inflected and without diacritics, once per occurrence', () => {
     const result = frustrationScore(['Tämä on ihan paskaa ja turhaa', 'hyodyton botti'], 'fi');
+    // Both messages aim their words at the conversation ("tämä on") and the bot ("botti").
     expect(result.signals).toEqual([
+      { kind: 'aimed_at_bot', weight: 0.8, detail: '2 messages: "hyodyton" at "botti"' },
       { kind: 'negative_words', weight: 0.6, detail: '"paskaa", "turhaa", "hyodyton"' },
     ]);
-    expect(result.score).toBe(0.6);
+    expect(result.score).toBe(1);
+    // The same words aimed at nothing: negative words only.
+    const unaimed = frustrationScore(['Sää on ollut paskaa ja turhaa odottaa', 'hyodyton ohje'], 'fi');
+    expect(unaimed.signals).toEqual([
+      { kind: 'negative_words', weight: 0.6, detail: '"paskaa", "turhaa", "hyodyton"' },
+    ]);
+    expect(unaimed.score).toBe(0.6);
   });
 
   it('caps each kind at its maximum', () => {
@@ -85,6 +93,7 @@ describe('frustrationScore', () => {
     );
     expect(result.score).toBe(1);
     expect(result.signals.map((signal) => signal.kind)).toEqual([
+      'aimed_at_bot',
       'negative_words',
       'shouting',
       'repeated_punctuation',
@@ -93,7 +102,10 @@ describe('frustrationScore', () => {
   });
 
   it('documents the one-message example: shouting + negative word + punctuation = 0.60', () => {
-    expect(frustrationScore(['THIS BOT IS USELESS!!!'], 'en').score).toBe(0.6);
+    // Not aimed at the bot (the app is the product), so the three kinds together make the 0.60.
+    expect(frustrationScore(['THIS APP IS TERRIBLE!!!'], 'en').score).toBe(0.6);
+    // Aimed at the bot, the same shout scores more.
+    expect(frustrationScore(['THIS BOT IS USELESS!!!'], 'en').score).toBe(1);
   });
 
   it('reads all three languages when the language is unknown', () => {
