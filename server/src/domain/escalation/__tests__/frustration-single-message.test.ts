@@ -133,6 +133,17 @@ describe('frustration in a single message', () => {
     expect(frustrationScore(['fucking hell ffs'], 'en').signals[0]).toMatchObject({ detail: '"fucking", "ffs"' });
   });
 
+  it('keeps ordinary words that begin like a listed word out of the count', () => {
+    // Words left out of the lists on purpose, or that a stem of a listed word begins.
+    for (const [language, message] of [
+      ['fi', 'Onko persikka saatavilla, vai onko vihannes loppu?'],
+      ['en', 'Hello, do you sell dumbbells?'],
+      ['sv', 'Har ni öppet i kassan? Det här är härligt.'],
+    ] as const) {
+      expect(frustrationScore([message], language)).toEqual({ score: 0, signals: [] });
+    }
+  });
+
   it('gives agents a reason line that names the signals', () => {
     expect(reasonFor('botti on ihan turha!!!', 'fi')).toEqual({
       trigger: 'frustration',
