@@ -20,7 +20,16 @@ import {
   SWEAR_WORDS,
 } from './frustration-lexicon';
 import { NEGATION_CUES, NEGATIVE_WORDS } from './lexicon';
-import { matchesWord, tokenize, wordForm, type StemLanguage, type Token, type WordForm } from './text';
+import {
+  foldDiacritics,
+  matchesWord,
+  normalizeText,
+  tokenize,
+  wordForm,
+  type StemLanguage,
+  type Token,
+  type WordForm,
+} from './text';
 
 /**
  * At most this many words between a negative word and its target, intensifiers and articles not
@@ -67,18 +76,21 @@ function listsFor(language: StemLanguage): CompiledLists {
   let lists = compiled.get(language);
   if (!lists) {
     const forms = (words: readonly string[]) => words.map((word) => wordForm(word, language));
-    const typed = (words: readonly string[]) => new Set(words.map((word) => word.normalize('NFKC').toLowerCase()));
+    const typed = (words: readonly string[]) => new Set(words.map(normalizeText));
     lists = {
       negative: forms(NEGATIVE_WORDS[language]),
       swearing: forms(SWEAR_WORDS[language]),
       targets: forms(BOT_TARGETS[language]),
       praise: forms(PRAISE_WORDS[language]),
       secondPerson: typed(SECOND_PERSON[language]),
-      demonstratives: DEMONSTRATIVES[language].map((entry) => entry.normalize('NFKC').toLowerCase().split(' ')),
+      demonstratives: DEMONSTRATIVES[language].map((entry) => normalizeText(entry).split(' ')),
       copulas: typed(COPULAS[language]),
       intensifiers: typed(INTENSIFIERS[language]),
       // Single-word cues only: a multi-word cue ("ei tarvitse", "no need") ends in a word that is one.
-      negations: typed(NEGATION_CUES[language].filter((cue) => !cue.includes(' '))),
+      // Folded, as the tokens they are compared with: "ala" is "älä" typed without dots.
+      negations: new Set(
+        NEGATION_CUES[language].filter((cue) => !cue.includes(' ')).map((cue) => foldDiacritics(normalizeText(cue))),
+      ),
     };
     compiled.set(language, lists);
   }
@@ -160,9 +172,8 @@ function isNegated(view: ClauseView, from: number, to: number): boolean {
   const isCue = (position: number) => view.lists.negations.has(view.tokens[position].folded);
   for (let at = from + 1; at < to; at++) if (isCue(at)) return true;
   let before = nextContent(view, from, -1);
-  if (before >= 0 && demonstrativeEndingAt(view.tokens, before, view.lists) > 0) {
-    before = nextContent(view, before - demonstrativeEndingAt(view.tokens, before, view.lists) + 1, -1);
-  }
+  const demonstrative = before >= 0 ? demonstrativeEndingAt(view.tokens, before, view.lists) : 0;
+  if (demonstrative > 0) before = nextContent(view, before - demonstrative + 1, -1);
   return before >= 0 && isCue(before);
 }
 

@@ -65,7 +65,7 @@ export const COPULAS: PerLanguage<readonly string[]> = {
  * negative word standing alone makes it an exclamation: "ihan turhaa", "absolutely useless".
  */
 export const INTENSIFIERS: PerLanguage<readonly string[]> = {
-  fi: ['ihan', 'aivan', 'täysin', 'todella', 'tosi', 'niin', 'jo', 'vaan', 'vain', 'kyllä', 'nyt', 'taas', 'totaalisen', 'täysi', 'täys'],
+  fi: ['ihan', 'aivan', 'täysin', 'todella', 'tosi', 'niin', 'noin', 'jo', 'vaan', 'vain', 'kyllä', 'nyt', 'taas', 'totaalisen', 'täysi', 'täys'],
   en: ['so', 'really', 'totally', 'completely', 'absolutely', 'just', 'very', 'utterly', 'such', 'a', 'an', 'the', 'pretty', 'still', 'again'],
   sv: ['helt', 'totalt', 'så', 'verkligen', 'bara', 'ju', 'jätte', 'en', 'ett', 'väldigt', 'fullständigt'],
 };

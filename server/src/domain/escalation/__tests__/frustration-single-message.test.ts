@@ -68,6 +68,7 @@ describe('frustration in a single message', () => {
     // Negated.
     ['fi', 'botti ei ole huono'],
     ['fi', 'ei tää botti oo ihan turha'],
+    ['fi', 'botit eivat ole turhia'],
     ['en', 'this bot is not useless'],
     ['sv', 'boten är inte värdelös'],
     // Swearing as praise.
