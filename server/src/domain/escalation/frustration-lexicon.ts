@@ -15,12 +15,12 @@ import { BOT_WORDS, type PerLanguage } from './lexicon';
  * A modest swearing lexicon: the common forms, as people type them. Counted with the negative
  * words. Left out because they collide after stemming: Finnish "saatana" (see NEGATIVE_WORDS) and
  * "perseestä" (its stem "pers" begins "persikka", peach), English "hell" (begins "hello"), Swedish
- * "kass" (begins "kassa", the till).
+ * "fasen" (also "the phase").
  */
 export const SWEAR_WORDS: PerLanguage<readonly string[]> = {
-  fi: ['paska', 'perkele', 'vittu', 'vituttaa', 'helvetti', 'jumalauta', 'saakeli', 'hitto'],
-  en: ['fuck', 'shit', 'bullshit', 'crap', 'damn', 'wtf', 'ffs', 'pissed'],
-  sv: ['skit', 'fan', 'jävla', 'helvete', 'satan'],
+  fi: ['paska', 'perkele', 'vittu', 'vituttaa', 'helvetti', 'hemmetti', 'jumalauta', 'saakeli', 'hitto'],
+  en: ['fuck', 'fck', 'shit', 'bullshit', 'crap', 'damn', 'goddamn', 'wtf', 'ffs', 'pissed'],
+  sv: ['skit', 'fan', 'jävla', 'jäkla', 'helvete', 'satan'],
 };
 
 /**
