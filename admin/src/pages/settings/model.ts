@@ -25,6 +25,7 @@ export interface SettingsFormValues {
     keywords: { enabled: boolean; list: string };
     failedAnswers: { enabled: boolean; threshold: number | undefined };
     frustration: { enabled: boolean; threshold: number | undefined; window: number | undefined };
+    intent: { enabled: boolean; threshold: number | undefined };
   };
   bot: {
     provider: string;
@@ -102,6 +103,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       keywords: { enabled: escalation.keywords.enabled, list: joinLines(escalation.keywords.list) },
       failedAnswers: { ...escalation.failedAnswers },
       frustration: { ...escalation.frustration },
+      intent: { ...escalation.intent },
     },
     bot: {
       provider: bot.provider,
@@ -174,6 +176,10 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
         enabled: escalation.frustration.enabled,
         threshold: escalation.frustration.threshold ?? stored.escalation.frustration.threshold,
         window: escalation.frustration.window ?? stored.escalation.frustration.window,
+      },
+      intent: {
+        enabled: escalation.intent.enabled,
+        threshold: escalation.intent.threshold ?? stored.escalation.intent.threshold,
       },
     },
     bot: {

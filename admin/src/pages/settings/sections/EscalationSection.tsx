@@ -14,5 +14,6 @@ export const EscalationSection = () => (
       name="escalation.frustration"
       fields={['escalation.frustration.enabled', 'escalation.frustration.threshold', 'escalation.frustration.window']}
     />
+    <SettingGroup name="escalation.intent" fields={['escalation.intent.enabled', 'escalation.intent.threshold']} />
   </Section>
 );
