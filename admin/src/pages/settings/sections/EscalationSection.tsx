@@ -1,6 +1,8 @@
 import { languageColumns, SettingFields, SettingGroup } from '../SettingField';
 import { Section } from '../layout';
 
+import { EscalationTrial } from './EscalationTrial';
+
 export const EscalationSection = () => (
   <Section name="escalation">
     <SettingFields fields={['escalation.buttonEnabled']} />
@@ -15,5 +17,6 @@ export const EscalationSection = () => (
       fields={['escalation.frustration.enabled', 'escalation.frustration.threshold', 'escalation.frustration.window']}
     />
     <SettingGroup name="escalation.intent" fields={['escalation.intent.enabled', 'escalation.intent.threshold']} />
+    <EscalationTrial />
   </Section>
 );
