@@ -92,7 +92,7 @@ describe('escalation in the admin', () => {
     }
   });
 
-  it('shows an escalation by the classifier under its own name on the desk card', async () => {
+  it('shows an escalation by the classifier under its own name on the desk card and in the history', async () => {
     const customer = await startCustomer(playground, { locale: 'en', name: 'Ilona Intent' });
     await customer.post('/escalate', {}).expect(200);
     // Stored as an escalation by the classifier stores it (the conversation and its event), so
@@ -103,6 +103,9 @@ describe('escalation in the admin', () => {
       await database('live_support_conversations')
         .where({ id: customer.conversationId })
         .update({ escalation_trigger: 'intent', escalation_reason: reason });
+      await database('live_support_conversation_events')
+        .where({ conversation_id: customer.conversationId, kind: 'escalated' })
+        .update({ data: JSON.stringify({ trigger: 'intent', reason }) });
     } finally {
       await database.destroy();
     }
@@ -115,6 +118,12 @@ describe('escalation in the admin', () => {
       const card = page.getByTestId('column-waiting').getByTestId('card').filter({ hasText: 'Ilona Intent' });
       await card.waitFor({ timeout: 30000 });
       expect(await card.textContent()).toContain(`Recognised request for a person: ${reason}`);
+
+      await page.goto(`${playground.url}/admin/plugins/live-support/conversations/${customer.conversationId}`);
+      const escalated = page.getByTestId('history').getByTestId('event').filter({ hasText: 'Moved to the queue' });
+      await escalated.waitFor({ timeout: 30000 });
+      expect(await escalated.textContent()).toContain(`Moved to the queue: Recognised request for a person (${reason})`);
+      expect(await page.getByTestId('customer').textContent()).toContain(`Recognised request for a person: ${reason}`);
     } finally {
       await context.close();
     }
