@@ -41,11 +41,13 @@ async function storedEscalation(): Promise<StoredEscalation> {
   return response.body.data.escalation as StoredEscalation;
 }
 
-/** Types a sentence, presses Try and waits for the answer to it. */
+/** Types a sentence, presses Try and waits for the answer to it (an edit clears the one before). */
 async function trySentence(page: Page, text: string): Promise<void> {
   await page.getByLabel('Customer message').fill(text);
+  const result = page.getByTestId('escalation-trial-result');
+  await result.waitFor({ state: 'detached' });
   await page.getByTestId('escalation-trial-submit').click();
-  await page.getByTestId('escalation-trial-result').waitFor();
+  await result.waitFor();
 }
 
 describe('escalation in the admin', () => {

@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useForm } from '@strapi/strapi/admin';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { useSettingsQuery, useTryEscalationMutation } from '../../../api/liveSupportApi';
@@ -80,6 +80,9 @@ export const EscalationTrial = () => {
 
   const label = (id: string) => formatMessage({ id: getTranslation(`settings.escalation.trial.${id}`) });
 
+  // An answer belongs to the sentence, language and settings it was asked for: an edit of any clears it.
+  useEffect(() => setOutcome(null), [escalation]);
+
   const trySentence = async () => {
     if (!stored) return;
     try {
@@ -90,7 +93,6 @@ export const EscalationTrial = () => {
     }
   };
 
-  // An answer belongs to the sentence and language it was asked for.
   const change = <Value,>(set: (value: Value) => void) => (value: Value) => {
     set(value);
     setOutcome(null);
