@@ -3,6 +3,8 @@ import type {
   AgentConversationView,
   AgentPresenceView,
   AnalyticsReport,
+  EscalationTrial,
+  EscalationTrialInput,
   KnowledgeContextItem,
   MessageView,
   OfflineInboxMeta,
@@ -238,6 +240,11 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       transformResponse: unwrap<SettingsView>,
       invalidatesTags: [TAGS.settings],
     }),
+    /** What escalation would decide for one sentence; changes nothing, so nothing is invalidated. */
+    tryLiveSupportEscalation: build.mutation<EscalationTrial, EscalationTrialInput>({
+      query: (trial) => ({ url: url('/settings/escalation/try'), method: 'POST', data: trial }),
+      transformResponse: unwrap<EscalationTrial>,
+    }),
   }),
 });
 
@@ -273,4 +280,5 @@ export const {
   useReplyToLiveSupportOfflineMessageMutation: useReplyToOfflineMessageMutation,
   useExportLiveSupportAnalyticsMutation: useExportAnalyticsMutation,
   useUpdateLiveSupportSettingsMutation: useUpdateSettingsMutation,
+  useTryLiveSupportEscalationMutation: useTryEscalationMutation,
 } = liveSupportApi;

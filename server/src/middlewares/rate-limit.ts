@@ -8,14 +8,28 @@ import { getService } from '../utils/get-service';
 
 export interface RateLimitRouteConfig {
   kind: RateLimitKind;
-  /** Whose allowance a request uses: the caller's IP address, or the visitor token's conversation. */
-  per: 'ip' | 'conversation';
+  /**
+   * Whose allowance a request uses: the caller's IP address, the visitor token's conversation,
+   * or the signed-in admin user (route policies have authenticated the user before this runs).
+   */
+  per: 'ip' | 'conversation' | 'adminUser';
   /**
    * Only requests whose body passes this schema count: the controller refuses the others with
    * 400, and a mistyped request should not use up the customer's allowance.
    */
   countsWhenBodyIs?: z.ZodType;
 }
+
+const keyOf = (per: RateLimitRouteConfig['per'], ctx: Context): string => {
+  switch (per) {
+    case 'ip':
+      return ctx.request.ip;
+    case 'conversation':
+      return String(ctx.state.visitorConversationId);
+    case 'adminUser':
+      return String((ctx.state.user as { id?: unknown } | undefined)?.id);
+  }
+};
 
 /**
  * A route's rate limit, counted by the same service as the socket handlers' `rateLimit`
@@ -25,7 +39,7 @@ export default (config: RateLimitRouteConfig, { strapi }: { strapi: Core.Strapi 
   async (ctx: Context, next: Next) => {
     const counts = !config.countsWhenBodyIs || config.countsWhenBodyIs.safeParse(ctx.request.body ?? {}).success;
     if (counts) {
-      const key = config.per === 'ip' ? ctx.request.ip : String(ctx.state.visitorConversationId);
+      const key = keyOf(config.per, ctx);
       try {
         await getService('rateLimits', { strapi }).consume(config.kind, key);
       } catch (error) {

@@ -8,6 +8,7 @@ import conversationViews from './conversation-views';
 import conversations from './conversations';
 import customers from './customers';
 import escalation from './escalation';
+import escalationTrials from './escalation-trials';
 import idle from './idle';
 import knowledgeBase from './knowledge-base';
 import messages from './messages';
@@ -39,6 +40,7 @@ const services = {
   conversationViews,
   customers,
   escalation,
+  escalationTrials,
   idle,
   knowledgeBase,
   messages,

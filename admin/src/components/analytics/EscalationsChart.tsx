@@ -21,6 +21,7 @@ const TRIGGER_LABELS: Record<EscalationTrigger, string> = {
   frustration: 'Frustrated customer',
   bot_request: 'Bot handed over',
   api: 'Via the API',
+  intent: 'Recognised request for a person',
 };
 
 /**
@@ -56,6 +57,11 @@ const TRIGGER_STYLES: Record<EscalationTrigger, { background: string; pattern?: 
   api: {
     background: 'neutral600',
     pattern: { backgroundImage: `${stripes(45)}, ${stripes(-45)}` },
+  },
+  // The classifier's requests sit beside the phrase rule's: the same colour family, told apart by a grid.
+  intent: {
+    background: 'primary500',
+    pattern: { backgroundImage: `${stripes(0)}, ${stripes(90)}` },
   },
 };
 

@@ -66,6 +66,8 @@ export const SETTING_FIELDS = {
   'escalation.frustration.enabled': { ...toggle, width: 'full' },
   'escalation.frustration.threshold': { ...number, step: 0.05 },
   'escalation.frustration.window': number,
+  'escalation.intent.enabled': toggle,
+  'escalation.intent.threshold': { ...number, step: 0.01 },
   'bot.provider': { kind: 'select', width: 'full' },
   'bot.knowledgeBase.contentType': {
     kind: 'text',

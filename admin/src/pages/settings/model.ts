@@ -25,6 +25,7 @@ export interface SettingsFormValues {
     keywords: { enabled: boolean; list: string };
     failedAnswers: { enabled: boolean; threshold: number | undefined };
     frustration: { enabled: boolean; threshold: number | undefined; window: number | undefined };
+    intent: { enabled: boolean; threshold: number | undefined };
   };
   bot: {
     provider: string;
@@ -102,6 +103,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       keywords: { enabled: escalation.keywords.enabled, list: joinLines(escalation.keywords.list) },
       failedAnswers: { ...escalation.failedAnswers },
       frustration: { ...escalation.frustration },
+      intent: { ...escalation.intent },
     },
     bot: {
       provider: bot.provider,
@@ -137,6 +139,41 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
 /**
+ * The escalation settings the form describes, in the server's shape; an unset number falls back
+ * to the stored value. "Try a sentence" sends these before they are saved.
+ */
+export function escalationFromForm(
+  escalation: SettingsFormValues['escalation'],
+  stored: Settings['escalation'],
+): Settings['escalation'] {
+  return {
+    buttonEnabled: escalation.buttonEnabled,
+    phrases: {
+      enabled: escalation.phrases.enabled,
+      lists: {
+        fi: splitLines(escalation.phrases.lists.fi),
+        en: splitLines(escalation.phrases.lists.en),
+        sv: splitLines(escalation.phrases.lists.sv),
+      },
+    },
+    keywords: { enabled: escalation.keywords.enabled, list: splitLines(escalation.keywords.list) },
+    failedAnswers: {
+      enabled: escalation.failedAnswers.enabled,
+      threshold: escalation.failedAnswers.threshold ?? stored.failedAnswers.threshold,
+    },
+    frustration: {
+      enabled: escalation.frustration.enabled,
+      threshold: escalation.frustration.threshold ?? stored.frustration.threshold,
+      window: escalation.frustration.window ?? stored.frustration.window,
+    },
+    intent: {
+      enabled: escalation.intent.enabled,
+      threshold: escalation.intent.threshold ?? stored.intent.threshold,
+    },
+  };
+}
+
+/**
  * The settings the form describes, in the server's shape. Call after `validateForm` found no
  * error, so that every number is set (an unset one falls back to the stored value).
  */
@@ -155,27 +192,7 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       vipFirst: queue.vipFirst,
       vipEmailDomains: splitLines(queue.vipEmailDomains),
     },
-    escalation: {
-      buttonEnabled: escalation.buttonEnabled,
-      phrases: {
-        enabled: escalation.phrases.enabled,
-        lists: {
-          fi: splitLines(escalation.phrases.lists.fi),
-          en: splitLines(escalation.phrases.lists.en),
-          sv: splitLines(escalation.phrases.lists.sv),
-        },
-      },
-      keywords: { enabled: escalation.keywords.enabled, list: splitLines(escalation.keywords.list) },
-      failedAnswers: {
-        enabled: escalation.failedAnswers.enabled,
-        threshold: escalation.failedAnswers.threshold ?? stored.escalation.failedAnswers.threshold,
-      },
-      frustration: {
-        enabled: escalation.frustration.enabled,
-        threshold: escalation.frustration.threshold ?? stored.escalation.frustration.threshold,
-        window: escalation.frustration.window ?? stored.escalation.frustration.window,
-      },
-    },
+    escalation: escalationFromForm(escalation, stored.escalation),
     bot: {
       provider: bot.provider.trim(),
       knowledgeBase: {

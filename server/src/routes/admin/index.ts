@@ -1,4 +1,6 @@
 import { ACTIONS } from '../../constants';
+import { escalationTrialSchema } from '../../contracts/escalation-trial';
+import { rateLimit } from '../../middlewares/rate-limit';
 
 const requirePermission = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
@@ -9,6 +11,13 @@ const read = requirePermission(ACTIONS.read);
 const chat = requirePermission(ACTIONS.chat);
 const settings = requirePermission(ACTIONS.settings);
 const analytics = requirePermission(ACTIONS.analytics);
+const settingsTrial = {
+  ...settings,
+  middlewares: [
+    ...settings.middlewares,
+    rateLimit({ kind: 'escalationTrial', per: 'adminUser', countsWhenBodyIs: escalationTrialSchema }),
+  ],
+};
 
 export default {
   type: 'admin',
@@ -33,5 +42,6 @@ export default {
     { method: 'GET', path: '/analytics/export', handler: 'analytics.export', config: analytics },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: settings },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: settings },
+    { method: 'POST', path: '/settings/escalation/try', handler: 'settings.tryEscalation', config: settingsTrial },
   ],
 };

@@ -32,7 +32,7 @@ describe('the settings field catalogue', () => {
     });
     ids.push(describeField('bot.webhook.secret', 'hintSet').hint.id, `settings.${describeField('widget.primaryColor').messagePath}.picker`);
     const sections = ['queue', 'escalation', 'bot', 'widget'];
-    const groups = ['escalation.phrases', 'escalation.keywords', 'escalation.failedAnswers', 'escalation.frustration', 'bot.knowledgeBase', 'bot.webhook'];
+    const groups = ['escalation.phrases', 'escalation.keywords', 'escalation.failedAnswers', 'escalation.frustration', 'escalation.intent', 'bot.knowledgeBase', 'bot.webhook'];
     ids.push(...sections.flatMap((name) => [`settings.${name}.title`, `settings.${name}.description`]));
     ids.push(...groups.map((name) => `settings.${name}.title`));
     ids.push(...['fi', 'en', 'sv'].map((language) => `settings.language.${language}`));

@@ -6,7 +6,7 @@ import {
   settingsUpdateSchema,
   toSettingsView,
 } from '../../../../../server/src/contracts/settings';
-import { isEmptyUpdate, lineOfEntry, splitLines, toFormValues, toUpdate } from '../model';
+import { escalationFromForm, isEmptyUpdate, lineOfEntry, splitLines, toFormValues, toUpdate } from '../model';
 import { NUMBER_LIMITS } from '../../../shared';
 import { validateForm } from '../validate';
 
@@ -58,6 +58,23 @@ describe('the settings form model', () => {
     expect(next.widget.texts.en.title).toBe('Help desk');
     const nextView = toSettingsView(next);
     expect(toUpdate(nextView, toFormValues(nextView))).toEqual({});
+  });
+
+  it('edits the classifier’s switch and threshold, and sends only them', () => {
+    const values = toFormValues(DEFAULT_VIEW);
+    expect(values.escalation.intent).toEqual({ enabled: true, threshold: 0.8 });
+    values.escalation.intent.threshold = 0.9;
+    expect(toUpdate(DEFAULT_VIEW, values)).toEqual({ escalation: { intent: { threshold: 0.9 } } });
+  });
+
+  it('gives "try a sentence" the escalation settings as edited, an unset number falling back to the stored one', () => {
+    const values = toFormValues(DEFAULT_VIEW);
+    expect(escalationFromForm(values.escalation, DEFAULT_SETTINGS.escalation)).toEqual(DEFAULT_SETTINGS.escalation);
+    values.escalation.phrases.enabled = false;
+    values.escalation.keywords.list = 'valitus\n\n  refund ';
+    values.escalation.intent.threshold = undefined;
+    const tried = escalationFromForm(values.escalation, DEFAULT_SETTINGS.escalation);
+    expect(tried).toMatchObject({ phrases: { enabled: false }, keywords: { list: ['valitus', 'refund'] }, intent: { threshold: 0.8 } });
   });
 
   it('reads lists one entry per line and finds an entry’s line again', () => {

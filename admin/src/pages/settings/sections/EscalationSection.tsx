@@ -1,6 +1,8 @@
 import { languageColumns, SettingFields, SettingGroup } from '../SettingField';
 import { Section } from '../layout';
 
+import { EscalationTrial } from './EscalationTrial';
+
 export const EscalationSection = () => (
   <Section name="escalation">
     <SettingFields fields={['escalation.buttonEnabled']} />
@@ -14,5 +16,7 @@ export const EscalationSection = () => (
       name="escalation.frustration"
       fields={['escalation.frustration.enabled', 'escalation.frustration.threshold', 'escalation.frustration.window']}
     />
+    <SettingGroup name="escalation.intent" fields={['escalation.intent.enabled', 'escalation.intent.threshold']} />
+    <EscalationTrial />
   </Section>
 );
