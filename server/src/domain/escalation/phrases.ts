@@ -173,6 +173,25 @@ export function matchPhrases(
   return null;
 }
 
+/**
+ * Does the message name a person the way the phrase lists do, but negated or as an identity
+ * question ("en halua puhua ihmisen kanssa", "am I talking to a human?")? The rules have then read
+ * it as NOT asking for a person, and the classifier, which sees words but not their scope, is not
+ * let to overrule that.
+ */
+export function refusesPhrase(read: ReadMessage, language: string, lists: EscalationSettings['phrases']['lists']): boolean {
+  return languagesToTry(language).some((listLanguage) => {
+    const entries = lists[listLanguage] ?? [];
+    if (entries.length === 0) return false;
+    const reading = read(listLanguage);
+    return compileList(entries, reading.profile).phrases.some((phrase) =>
+      findPhrase(reading, phrase).some(
+        (positions) => isNegated(reading, positions, PHRASE_NEGATION_WINDOW) || isIdentityQuestion(reading, positions),
+      ),
+    );
+  });
+}
+
 /** The first keyword that fires, negations read in the grammar the message uses; null when none does. */
 export function matchKeywords(
   read: ReadMessage,
@@ -193,4 +212,19 @@ export function matchKeywords(
     }
   }
   return null;
+}
+
+/**
+ * The words of the message that a fired phrase or keyword (`matched`, as written in the settings)
+ * stands on, as the customer typed them (lower case): for "try a sentence". Empty when it is not
+ * found (it always is after matchPhrases or matchKeywords named it).
+ */
+export function matchedMessageWords(read: ReadMessage, language: string, matched: string): string[] {
+  for (const stemLanguage of languagesToTry(language)) {
+    const reading = read(stemLanguage);
+    const phrase = compilePhrase(matched, reading.profile);
+    const positions = phrase === null ? undefined : findPhrase(reading, phrase)[0];
+    if (positions) return positions.map((position) => reading.tokens[position].text);
+  }
+  return [];
 }
