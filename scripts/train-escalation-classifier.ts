@@ -4,6 +4,7 @@
 // server/src/domain/escalation/classifier/weights.json. The held-out part is never read here.
 //   --search   also cross-validates a small grid of hyper-parameters and prints it (slow).
 //   --dry-run  prints the figures without writing the weights.
+//   --misses   lists the development part's out-of-fold mistakes of rules + classifier.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -104,6 +105,15 @@ function main(): void {
   printEvaluation('rules alone', evaluate(examples, rules, probabilities, 2));
   printEvaluation('classifier alone (out of fold)', evaluate(examples, examples.map((): RulesVerdict => 'open'), probabilities, chosen.threshold));
   printEvaluation('rules + classifier (out of fold), chosen', chosen);
+
+  if (process.argv.includes('--misses')) {
+    examples.forEach((example, index) => {
+      const predicted = rules[index] === 'escalate' || (rules[index] === 'open' && probabilities[index] >= chosen.threshold);
+      if (predicted !== example.escalate) {
+        console.log(`  ${example.language} expected ${example.escalate} (${rules[index]}, p ${probabilities[index].toFixed(2)}): ${example.text}`);
+      }
+    });
+  }
 
   const training = [...extra, ...examples];
   const metadata: TrainingMetadata = {
