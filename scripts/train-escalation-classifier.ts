@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation, type EscalationSettings } from '../server/src/domain/escalation';
 import { intentVetoed } from '../server/src/domain/escalation/detect';
 import { readerFor } from '../server/src/domain/escalation/reading';
+import { NUMBER_LIMITS } from '../server/src/contracts/limits';
 import { encodeModel, type TrainingMetadata } from '../server/src/domain/escalation/classifier/model';
 import {
   DEFAULT_HYPER_PARAMETERS,
@@ -62,10 +63,15 @@ function evaluate(examples: readonly LabelledMessage[], rules: readonly RulesVer
   return { threshold, score: total / CORPUS_LANGUAGES.length, perLanguage };
 }
 
-/** The threshold (0.05 … 0.95) with the best mean F1; on a tie the higher one, which raises fewer false alarms. */
+const { min: LOWEST_THRESHOLD, max: HIGHEST_THRESHOLD } = NUMBER_LIMITS['escalation.intent.threshold'];
+
+/**
+ * The threshold, in the range the settings allow, with the best mean F1; on a tie the higher one,
+ * which raises fewer false alarms.
+ */
 function chooseThreshold(examples: readonly LabelledMessage[], rules: readonly RulesVerdict[], probabilities: readonly number[]): Evaluation {
-  let best = evaluate(examples, rules, probabilities, 0.95);
-  for (let step = 94; step >= 5; step -= 1) {
+  let best = evaluate(examples, rules, probabilities, HIGHEST_THRESHOLD);
+  for (let step = Math.round(HIGHEST_THRESHOLD * 100) - 1; step >= Math.round(LOWEST_THRESHOLD * 100); step -= 1) {
     const candidate = evaluate(examples, rules, probabilities, step / 100);
     if (candidate.score > best.score + 1e-9) best = candidate;
   }
@@ -84,7 +90,10 @@ function printEvaluation(label: string, evaluation: Evaluation): void {
 
 function searchGrid(examples: LabelledMessage[], extra: LabelledMessage[], rules: RulesVerdict[]): void {
   const grid: Array<Partial<HyperParameters>> = [];
-  for (const charMax of [4, 5]) for (const wordBigrams of [false, true]) for (const l2 of [1e-4, 3e-4, 1e-3, 3e-3]) grid.push({ charMax, wordBigrams, l2 });
+  for (const charMin of [2, 3]) {
+    for (const charAcrossWords of [false, true]) for (const l2 of [1e-4, 3e-4, 1e-3]) grid.push({ charMin, charAcrossWords, l2 });
+  }
+  grid.push({ wordBigrams: false }, { charMax: 6 }, { positiveWeight: 1 }, { positiveWeight: 2 }, { bits: 15 });
   for (const change of grid) {
     const hyper = { ...DEFAULT_HYPER_PARAMETERS, ...change };
     const probabilities = crossValidatedProbabilities(examples, extra, hyper, FOLDS, TRAINING_SEED);

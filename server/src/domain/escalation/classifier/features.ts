@@ -5,6 +5,8 @@
  * - character n-grams inside each word, the word padded with a space on both sides
  *   (" ihmisen " → " i", "ih", … "en "), over the lower-cased, diacritic-folded spelling: typos,
  *   missing ä/ö/å, colloquial endings and compounds still share most of their n-grams;
+ * - character n-grams that span a word boundary (" joku t", "a ihm"), over the words joined by
+ *   single spaces: short word pairs ("joku teiltä", "nån där") and compounds written apart;
  * - stem unigrams and bigrams (text.ts's Snowball stems), which carry word order ("puhua ihmisen");
  * - whether the message asks ("?") or exclaims ("!").
  * Each feature string is hashed (FNV-1a) into one of 2^bits buckets; counts are damped with
@@ -20,6 +22,8 @@ export interface FeatureOptions {
   charMax: number;
   /** Add stem bigrams as well as stem unigrams. */
   wordBigrams: boolean;
+  /** Add the character n-grams that span a word boundary. */
+  charAcrossWords: boolean;
 }
 
 /** A sparse vector: `indices[k]` has `values[k]`; indices are unique. */
@@ -64,6 +68,12 @@ export function messageFeatures(text: string, tokens: readonly Token[], options:
   for (const token of tokens) features.push(...wordFeatures(token, options));
   if (options.wordBigrams) {
     for (let index = 1; index < tokens.length; index += 1) features.push(`b ${tokens[index - 1].stem} ${tokens[index].stem}`);
+  }
+  if (options.charAcrossWords) {
+    const joined = tokens.map((token) => token.folded).join(' ');
+    for (const gram of charNgrams(joined, options.charMin, options.charMax)) {
+      if (gram.slice(1, -1).includes(' ')) features.push(`x${gram}`);
+    }
   }
   if (text.includes('?')) features.push('p?');
   if (text.includes('!')) features.push('p!');

@@ -3,6 +3,8 @@
  * form its weights are committed in (weights.json: Int16-quantised weights, base64, with the
  * training metadata). Pure: no file reading here, the caller passes the parsed JSON.
  */
+import { FUNCTION_WORDS } from '../lexicon';
+import { foldDiacritics } from '../text';
 import { featureVector, messageTokens, vectorize, wordFeatures, type FeatureOptions, type SparseVector } from './features';
 
 export interface IntentModel {
@@ -83,15 +85,18 @@ export function intentProbability(model: IntentModel, text: string, language: st
   return sigmoid(scoreVector(model, featureVector(text, language, model.features)));
 }
 
+const EXPLANATION_SKIPS: ReadonlySet<string> = new Set(Object.values(FUNCTION_WORDS).flat().map(foldDiacritics));
+
 /**
  * The words that pushed the message most towards "asks for a person": each word's own features
  * (its n-grams and stem) scored on their own, the positive ones strongest first, as typed
- * (lower case). An explanation for people, not an exact decomposition of the probability.
+ * (lower case). Function words ("a", "to", "mig") are left out: they tell a person nothing. An
+ * explanation for people, not an exact decomposition of the probability.
  */
 export function strongestIntentWords(model: IntentModel, text: string, language: string, count = 3): string[] {
   const scored = new Map<string, number>();
   for (const token of messageTokens(text, language)) {
-    if (scored.has(token.text)) continue;
+    if (scored.has(token.text) || EXPLANATION_SKIPS.has(token.folded)) continue;
     // Without the bias: what the word adds, not where the model starts.
     scored.set(token.text, scoreVector(model, vectorize(wordFeatures(token, model.features), model.features.bits)) - model.bias);
   }

@@ -19,16 +19,23 @@ export interface HyperParameters extends FeatureOptions {
   /** Gradient steps over the whole training set. */
   epochs: number;
   learningRate: number;
+  /**
+   * How much more an escalation example counts than a non-escalation one. Above 1 it moves the
+   * probabilities up, so the best threshold lands in the range the settings allow (0.5 …).
+   */
+  positiveWeight: number;
 }
 
 export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze({
   bits: 16,
-  charMin: 2,
+  charMin: 3,
   charMax: 5,
   wordBigrams: true,
-  l2: 1e-3,
+  charAcrossWords: true,
+  l2: 3e-4,
   epochs: 300,
   learningRate: 0.05,
+  positiveWeight: 1.5,
 });
 
 const ADAM_BETA1 = 0.9;
@@ -41,6 +48,7 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
     charMin: hyper.charMin,
     charMax: hyper.charMax,
     wordBigrams: hyper.wordBigrams,
+    charAcrossWords: hyper.charAcrossWords,
   };
   const vectors: SparseVector[] = examples.map((example) => featureVector(example.text, example.language, features));
   const size = 2 ** hyper.bits;
@@ -57,7 +65,8 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
     let biasGradient = 0;
     model.weights.set(weights);
     vectors.forEach((vector, index) => {
-      const error = sigmoid(scoreVector(model, vector)) - (examples[index].escalate ? 1 : 0);
+      const { escalate } = examples[index];
+      const error = (sigmoid(scoreVector(model, vector)) - (escalate ? 1 : 0)) * (escalate ? hyper.positiveWeight : 1);
       biasGradient += error;
       for (let k = 0; k < vector.indices.length; k += 1) gradient[vector.indices[k]] += error * vector.values[k];
     });
