@@ -14,7 +14,9 @@ import { readerFor } from '../server/src/domain/escalation/reading';
 import { NUMBER_LIMITS } from '../server/src/contracts/limits';
 import { encodeModel, type TrainingMetadata } from '../server/src/domain/escalation/classifier/model';
 import {
+  CROSS_VALIDATION_FOLDS,
   DEFAULT_HYPER_PARAMETERS,
+  TRAINING_SEED,
   crossValidatedProbabilities,
   trainIntentModel,
   type HyperParameters,
@@ -23,8 +25,6 @@ import { CORPUS_LANGUAGES } from '../tests/fixtures/escalation/corpus';
 import { confusion, f1, precision, recall } from '../tests/fixtures/escalation/measure';
 import { developmentExamples, extraTrainingExamples, trainingSetHash, type LabelledMessage } from '../tests/fixtures/escalation/parts';
 
-export const TRAINING_SEED = 20261130;
-export const FOLDS = 5;
 // Run from bench/.build (bench/run.mjs), two levels below the repository root.
 const WEIGHTS_FILE = path.resolve(__dirname, '..', '..', 'server/src/domain/escalation/classifier/weights.json');
 
@@ -93,10 +93,10 @@ function searchGrid(examples: LabelledMessage[], extra: LabelledMessage[], rules
   for (const charMin of [2, 3]) {
     for (const charAcrossWords of [false, true]) for (const l2 of [1e-4, 3e-4, 1e-3]) grid.push({ charMin, charAcrossWords, l2 });
   }
-  grid.push({ wordBigrams: false }, { charMax: 6 }, { positiveWeight: 1 }, { positiveWeight: 2 }, { bits: 15 });
+  grid.push({ wordBigrams: false }, { charMax: 6 }, { positiveWeight: 1 }, { positiveWeight: 1.5 }, { positiveWeight: 2.5 }, { bits: 15 });
   for (const change of grid) {
     const hyper = { ...DEFAULT_HYPER_PARAMETERS, ...change };
-    const probabilities = crossValidatedProbabilities(examples, extra, hyper, FOLDS, TRAINING_SEED);
+    const probabilities = crossValidatedProbabilities(examples, extra, hyper, CROSS_VALIDATION_FOLDS, TRAINING_SEED);
     printEvaluation(JSON.stringify(change), chooseThreshold(examples, rules, probabilities));
   }
 }
@@ -106,10 +106,10 @@ function main(): void {
   const extra = extraTrainingExamples();
   const rules = examples.map(rulesVerdict);
   const hyper: HyperParameters = { ...DEFAULT_HYPER_PARAMETERS };
-  console.log(`development part: ${examples.length} messages; extra training sentences: ${extra.length}; ${FOLDS}-fold cross-validation, seed ${TRAINING_SEED}`);
+  console.log(`development part: ${examples.length} messages; extra training sentences: ${extra.length}; ${CROSS_VALIDATION_FOLDS}-fold cross-validation, seed ${TRAINING_SEED}`);
   if (process.argv.includes('--search')) searchGrid(examples, extra, rules);
 
-  const probabilities = crossValidatedProbabilities(examples, extra, hyper, FOLDS, TRAINING_SEED);
+  const probabilities = crossValidatedProbabilities(examples, extra, hyper, CROSS_VALIDATION_FOLDS, TRAINING_SEED);
   const chosen = chooseThreshold(examples, rules, probabilities);
   printEvaluation('rules alone', evaluate(examples, rules, probabilities, 2));
   printEvaluation('classifier alone (out of fold)', evaluate(examples, examples.map((): RulesVerdict => 'open'), probabilities, chosen.threshold));

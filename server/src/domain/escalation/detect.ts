@@ -14,7 +14,7 @@
  */
 import { askForPersonProbability } from './classifier';
 import { describeSignalKind, frustrationScore } from './frustration';
-import { matchKeywords, matchPhrases, refusesPhrase } from './phrases';
+import { matchKeywords, matchPhrases, refusesKeyword, refusesPhrase } from './phrases';
 import { readerFor, type ReadMessage } from './reading';
 import { NO_ESCALATION, type EscalationDecision, type EscalationSettings } from './rules';
 
@@ -84,11 +84,11 @@ export function detectCustomerEscalation(input: CustomerEscalationInput): Escala
 }
 
 /**
- * A person phrase the rules read as negated or as an identity question vetoes the classifier: the
- * rules see the scope of a negation, the classifier only sees words.
+ * A person phrase the rules read as negated or as an identity question, or a negated keyword,
+ * vetoes the classifier: the rules see the scope of a negation, the classifier only sees words.
  */
 export function intentVetoed(read: ReadMessage, language: string, settings: EscalationSettings): boolean {
-  return refusesPhrase(read, language, settings.phrases.lists);
+  return refusesPhrase(read, language, settings.phrases.lists) || refusesKeyword(read, language, settings.keywords.list);
 }
 
 /** Checked after each bot answer: consecutive failed answers at or above the threshold. */

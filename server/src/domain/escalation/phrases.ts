@@ -192,6 +192,18 @@ export function refusesPhrase(read: ReadMessage, language: string, lists: Escala
   });
 }
 
+/** Does a keyword of the list occur negated ("ei valitusta", "this is not a complaint")? See refusesPhrase. */
+export function refusesKeyword(read: ReadMessage, language: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  const negationReading = read(pickGrammarLanguage(read, language));
+  return languagesToTry(language).some((stemLanguage) => {
+    const reading = read(stemLanguage);
+    return compileList(keywords, reading.profile).phrases.some((keyword) =>
+      findPhrase(reading, keyword).some((positions) => isNegated(negationReading, positions, KEYWORD_NEGATION_WINDOW)),
+    );
+  });
+}
+
 /** The first keyword that fires, negations read in the grammar the message uses; null when none does. */
 export function matchKeywords(
   read: ReadMessage,

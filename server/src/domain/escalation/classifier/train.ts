@@ -35,8 +35,13 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   l2: 3e-4,
   epochs: 300,
   learningRate: 0.05,
-  positiveWeight: 1.5,
+  positiveWeight: 2,
 });
+
+/** The seed of the cross-validation folds (training itself draws no random numbers). */
+export const TRAINING_SEED = 20261130;
+/** Folds of the cross-validation inside the development part. */
+export const CROSS_VALIDATION_FOLDS = 5;
 
 const ADAM_BETA1 = 0.9;
 const ADAM_BETA2 = 0.999;
