@@ -11,6 +11,10 @@
  * - whether the message asks ("?") or exclaims ("!").
  * Each feature string is hashed (FNV-1a) into one of 2^bits buckets; counts are damped with
  * log(1 + n) and the vector is scaled to unit length, so long messages do not outweigh short ones.
+ *
+ * The hashes are computed character by character, without building the feature strings (detection
+ * runs on every customer message and must stay well under a millisecond); `featureStrings` builds
+ * the same features as strings, for tests and for reading.
  */
 import { languagesToTry, tokenize, type Token } from '../text';
 
@@ -32,19 +36,34 @@ export interface SparseVector {
   values: number[];
 }
 
-/** FNV-1a, 32 bits: fast, stable across machines and Node versions. */
-export function hashFeature(feature: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < feature.length; index += 1) {
-    hash ^= feature.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
 }
 
-/** The character n-grams of one folded word, padded with a space on each side. */
-export function charNgrams(folded: string, charMin: number, charMax: number): string[] {
-  const padded = ` ${folded} `;
+function fnvString(hash: number, text: string): number {
+  let next = hash;
+  for (let index = 0; index < text.length; index += 1) next = fnvStep(next, text.charCodeAt(index));
+  return next;
+}
+
+/** FNV-1a, 32 bits, of a feature string: stable across machines and Node versions. */
+export function hashFeature(feature: string): number {
+  return fnvString(FNV_OFFSET, feature) >>> 0;
+}
+
+// The feature kinds, as the first characters of the feature strings.
+const CHAR_TAG = fnvStep(FNV_OFFSET, 'c'.charCodeAt(0));
+const ACROSS_TAG = fnvStep(FNV_OFFSET, 'x'.charCodeAt(0));
+const STEM_TAG = fnvString(FNV_OFFSET, 'w ');
+const BIGRAM_TAG = fnvString(FNV_OFFSET, 'b ');
+
+/** The character n-grams of a text padded with a space on each side. */
+export function charNgrams(text: string, charMin: number, charMax: number): string[] {
+  const padded = ` ${text} `;
   const grams: string[] = [];
   for (let size = charMin; size <= charMax; size += 1) {
     for (let start = 0; start + size <= padded.length; start += 1) grams.push(padded.slice(start, start + size));
@@ -52,9 +71,28 @@ export function charNgrams(folded: string, charMin: number, charMax: number): st
   return grams;
 }
 
-/** The feature strings one word contributes on its own (its n-grams and its stem). */
-export function wordFeatures(token: Token, options: FeatureOptions): string[] {
-  return [...charNgrams(token.folded, options.charMin, options.charMax).map((gram) => `c${gram}`), `w ${token.stem}`];
+/**
+ * Emits the hash of `tag` + every character n-gram of ` text ` (padded), or with `spanning` only
+ * the n-grams whose inner characters (all but the first and last) hold a space.
+ */
+function emitCharNgrams(text: string, tag: number, options: FeatureOptions, spanning: boolean, emit: (hash: number) => void): void {
+  const length = text.length + 2;
+  const codeAt = (position: number) => (position === 0 || position === length - 1 ? SPACE : text.charCodeAt(position - 1));
+  for (let start = 0; start < length; start += 1) {
+    let hash = tag;
+    let innerSpace = false;
+    for (let size = 1; size <= options.charMax && start + size <= length; size += 1) {
+      if (size >= 3 && codeAt(start + size - 2) === SPACE) innerSpace = true;
+      hash = fnvStep(hash, codeAt(start + size - 1));
+      if (size >= options.charMin && (!spanning || innerSpace)) emit(hash >>> 0);
+    }
+  }
+}
+
+/** The hashes of the features one word contributes on its own: its n-grams and its stem. */
+export function emitWordFeatures(token: Token, options: FeatureOptions, emit: (hash: number) => void): void {
+  emitCharNgrams(token.folded, CHAR_TAG, options, false, emit);
+  emit(fnvString(STEM_TAG, token.stem) >>> 0);
 }
 
 /** The message's words, stemmed in the conversation's language (the first of `languagesToTry`). */
@@ -62,10 +100,25 @@ export function messageTokens(text: string, language: string): Token[] {
   return tokenize(text, languagesToTry(language)[0]);
 }
 
-/** All feature strings of a message, with repeats. */
-export function messageFeatures(text: string, tokens: readonly Token[], options: FeatureOptions): string[] {
+/** The hashes of all features of a message, with repeats. */
+export function emitMessageFeatures(text: string, tokens: readonly Token[], options: FeatureOptions, emit: (hash: number) => void): void {
+  for (const token of tokens) emitWordFeatures(token, options, emit);
+  if (options.wordBigrams) {
+    for (let index = 1; index < tokens.length; index += 1) {
+      emit(fnvString(fnvStep(fnvString(BIGRAM_TAG, tokens[index - 1].stem), SPACE), tokens[index].stem) >>> 0);
+    }
+  }
+  if (options.charAcrossWords) emitCharNgrams(tokens.map((token) => token.folded).join(' '), ACROSS_TAG, options, true, emit);
+  if (text.includes('?')) emit(hashFeature('p?'));
+  if (text.includes('!')) emit(hashFeature('p!'));
+}
+
+/** The same features as `emitMessageFeatures`, as strings (for tests and for reading; unordered). */
+export function featureStrings(text: string, tokens: readonly Token[], options: FeatureOptions): string[] {
   const features: string[] = [];
-  for (const token of tokens) features.push(...wordFeatures(token, options));
+  for (const token of tokens) {
+    features.push(...charNgrams(token.folded, options.charMin, options.charMax).map((gram) => `c${gram}`), `w ${token.stem}`);
+  }
   if (options.wordBigrams) {
     for (let index = 1; index < tokens.length; index += 1) features.push(`b ${tokens[index - 1].stem} ${tokens[index].stem}`);
   }
@@ -80,20 +133,34 @@ export function messageFeatures(text: string, tokens: readonly Token[], options:
   return features;
 }
 
-/** Hashes, counts, damps and normalises the feature strings into a unit-length sparse vector. */
-export function vectorize(features: readonly string[], bits: number): SparseVector {
+// One counting array per vector size, reused: vectorising is synchronous, nothing interleaves.
+const countArrays = new Map<number, Float64Array>();
+
+/** Counts the emitted hashes into buckets, damps and normalises them into a unit-length sparse vector. */
+export function vectorizeHashes(bits: number, emitAll: (emit: (hash: number) => void) => void): SparseVector {
   const mask = (1 << bits) - 1;
-  const counts = new Map<number, number>();
-  for (const feature of features) {
-    const index = hashFeature(feature) & mask;
-    counts.set(index, (counts.get(index) ?? 0) + 1);
+  let counts = countArrays.get(bits);
+  if (!counts) {
+    counts = new Float64Array(2 ** bits);
+    countArrays.set(bits, counts);
   }
-  const indices = [...counts.keys()].sort((a, b) => a - b);
-  const values = indices.map((index) => Math.log1p(counts.get(index) ?? 0));
-  const length = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0));
+  const bucketCounts = counts;
+  const indices: number[] = [];
+  emitAll((hash) => {
+    const index = hash & mask;
+    if (bucketCounts[index] === 0) indices.push(index);
+    bucketCounts[index] += 1;
+  });
+  indices.sort((a, b) => a - b);
+  const values = indices.map((index) => Math.log1p(bucketCounts[index]));
+  for (const index of indices) bucketCounts[index] = 0;
+  let squares = 0;
+  for (const value of values) squares += value * value;
+  const length = Math.sqrt(squares);
   return { indices, values: length === 0 ? values : values.map((value) => value / length) };
 }
 
 export function featureVector(text: string, language: string, options: FeatureOptions): SparseVector {
-  return vectorize(messageFeatures(text, messageTokens(text, language), options), options.bits);
+  const tokens = messageTokens(text, language);
+  return vectorizeHashes(options.bits, (emit) => emitMessageFeatures(text, tokens, options, emit));
 }

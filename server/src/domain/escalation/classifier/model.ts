@@ -5,7 +5,7 @@
  */
 import { FUNCTION_WORDS } from '../lexicon';
 import { foldDiacritics } from '../text';
-import { featureVector, messageTokens, vectorize, wordFeatures, type FeatureOptions, type SparseVector } from './features';
+import { emitWordFeatures, featureVector, messageTokens, vectorizeHashes, type FeatureOptions, type SparseVector } from './features';
 
 export interface IntentModel {
   features: FeatureOptions;
@@ -98,7 +98,8 @@ export function strongestIntentWords(model: IntentModel, text: string, language:
   for (const token of messageTokens(text, language)) {
     if (scored.has(token.text) || EXPLANATION_SKIPS.has(token.folded)) continue;
     // Without the bias: what the word adds, not where the model starts.
-    scored.set(token.text, scoreVector(model, vectorize(wordFeatures(token, model.features), model.features.bits)) - model.bias);
+    const vector = vectorizeHashes(model.features.bits, (emit) => emitWordFeatures(token, model.features, emit));
+    scored.set(token.text, scoreVector(model, vector) - model.bias);
   }
   return [...scored.entries()]
     .filter(([, score]) => score > 0)

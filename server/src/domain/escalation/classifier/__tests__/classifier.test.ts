@@ -1,4 +1,4 @@
-import { charNgrams, featureVector, hashFeature, vectorize, type FeatureOptions } from '../features';
+import { charNgrams, featureStrings, featureVector, hashFeature, messageTokens, vectorizeHashes, type FeatureOptions } from '../features';
 import { decodeModel, encodeModel, intentProbability, quantizeWeights, strongestIntentWords, type TrainingMetadata } from '../model';
 import { assignFolds, crossValidatedProbabilities, trainIntentModel, type HyperParameters, type TrainingExample } from '../train';
 
@@ -41,7 +41,20 @@ describe('intent features', () => {
     expect(length).toBeCloseTo(1, 10);
     expect([...vector.indices].sort((a, b) => a - b)).toEqual(vector.indices);
     expect(new Set(vector.indices).size).toBe(vector.indices.length);
-    expect(vectorize([], 8)).toEqual({ indices: [], values: [] });
+    expect(vectorizeHashes(8, () => undefined)).toEqual({ indices: [], values: [] });
+  });
+
+  it('hashes, character by character, exactly the documented feature strings', () => {
+    const text = 'Voisko joku teiltä soittaa? Kiitos!';
+    const tokens = messageTokens(text, 'fi');
+    for (const options of [SMALL, { ...SMALL, charMin: 3, charMax: 5 }, { ...SMALL, wordBigrams: false, charAcrossWords: false }]) {
+      const fromStrings = vectorizeHashes(options.bits, (emit) => featureStrings(text, tokens, options).forEach((feature) => emit(hashFeature(feature))));
+      expect(featureVector(text, 'fi', options)).toEqual(fromStrings);
+    }
+    expect(featureStrings('ab', messageTokens('ab', 'en'), { ...SMALL, charMax: 2 })).toEqual(
+      expect.arrayContaining(['c a', 'cab', 'cb ', 'w ab']),
+    );
+    expect(featureStrings('a b', messageTokens('a b', 'en'), SMALL)).toEqual(expect.arrayContaining(['xa b', 'x a b', 'xa b ', 'b a b']));
   });
 });
 
