@@ -56,8 +56,12 @@ describe('the intent layer in detection', () => {
     expect(detectCustomerEscalation(input(text, language, strict))).toEqual({ escalate: false });
   });
 
-  it('leaves plain questions alone', () => {
+  it('leaves plain questions, greetings and acknowledgements alone', () => {
     for (const [language, text] of [
+      ['fi', 'Hei'],
+      ['en', 'hello'],
+      ['en', 'one more thing'],
+      ['sv', 'Tack!'],
       ['en', 'Where is my parcel?'],
       ['fi', 'Paljonko toimitus maksaa Ouluun?'],
       ['sv', 'Vilka öppettider har butiken i Malmö?'],
