@@ -92,7 +92,7 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
   return model;
 }
 
-/** mulberry32, the generator the corpus split uses. */
+/** mulberry32: a tiny seeded generator, the same numbers on every machine (the corpus split uses it too). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
