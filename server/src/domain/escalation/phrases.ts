@@ -128,6 +128,28 @@ function isIdentityQuestion(reading: Reading, positions: readonly number[]): boo
 }
 
 /**
+ * "Puhuin eilen asiakaspalvelijanne kanssa": a past-tense talking verb at the start of the phrase
+ * or shortly before it, in the same scope, reports a contact instead of asking for one.
+ */
+function isReportedContact(reading: Reading, positions: readonly number[]): boolean {
+  const start = positions[0];
+  const end = positions[positions.length - 1];
+  return reading.pastContacts.some(
+    ([cueStart, cueEnd]) =>
+      reading.scopes[cueStart] === reading.scopes[start] && cueStart <= end && cueEnd >= start - PHRASE_NEGATION_WINDOW,
+  );
+}
+
+/** Negated, an identity question or a reported contact: the phrase occurs but asks for nobody. */
+function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
+  return (
+    isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
+    isIdentityQuestion(reading, positions) ||
+    isReportedContact(reading, positions)
+  );
+}
+
+/**
  * The one-word-phrase rule: "ihminen" fires only when every other word of its scope is request
  * filler, a function word, another one-word phrase, or a "not the bot" contrast: "Ihminen!",
  * "ihminen kiitos", "haluan ihmisen", "can I get a human please", "a human not a bot", "jag vill
@@ -164,8 +186,7 @@ export function matchPhrases(
       const fires = findPhrase(reading, phrase).some(
         (positions) =>
           (phrase.words.length > 1 || isPlainRequest(reading, positions[0], oneWordPhrases)) &&
-          !isNegated(reading, positions, PHRASE_NEGATION_WINDOW) &&
-          !isIdentityQuestion(reading, positions),
+          !isRefusedOrReported(reading, positions),
       );
       if (fires) return phrase.source;
     }
@@ -174,8 +195,9 @@ export function matchPhrases(
 }
 
 /**
- * Does the message name a person the way the phrase lists do, but negated or as an identity
- * question ("en halua puhua ihmisen kanssa", "am I talking to a human?")? The rules have then read
+ * Does the message name a person the way the phrase lists do, but negated, as an identity
+ * question or as a reported contact ("en halua puhua ihmisen kanssa", "am I talking to a human?",
+ * "I spoke to a human yesterday")? The rules have then read
  * it as NOT asking for a person, and the classifier, which sees words but not their scope, is not
  * let to overrule that.
  */
@@ -185,9 +207,7 @@ export function refusesPhrase(read: ReadMessage, language: string, lists: Escala
     if (entries.length === 0) return false;
     const reading = read(listLanguage);
     return compileList(entries, reading.profile).phrases.some((phrase) =>
-      findPhrase(reading, phrase).some(
-        (positions) => isNegated(reading, positions, PHRASE_NEGATION_WINDOW) || isIdentityQuestion(reading, positions),
-      ),
+      findPhrase(reading, phrase).some((positions) => isRefusedOrReported(reading, positions)),
     );
   });
 }

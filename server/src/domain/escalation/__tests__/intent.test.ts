@@ -121,3 +121,18 @@ describe('tryEscalation with the learned layer', () => {
     expect(quiet.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('a reported contact is not a request', () => {
+  it.each([
+    ['fi', 'Puhuin eilen ihmisen kanssa teillä, ja asia selvisi. Milloin paketti lähtee?'],
+    ['en', 'I spoke to a human yesterday and it was sorted. When does the parcel leave?'],
+    ['sv', 'Jag pratade med en människa hos er igår. När skickas paketet?'],
+  ])('[%s] %p: neither a phrase nor the classifier fires', (language, text) => {
+    expect(detectCustomerEscalation(input(text, language))).toEqual({ escalate: false });
+  });
+
+  it('still lets a request after the report fire', () => {
+    expect(detectCustomerEscalation(input('I talked to the bot for ages. I want a human', 'en'))).toMatchObject({ trigger: 'phrase' });
+    expect(detectCustomerEscalation(input('Puhuin botin kanssa, haluan puhua ihmisen kanssa', 'fi'))).toMatchObject({ trigger: 'phrase' });
+  });
+});
