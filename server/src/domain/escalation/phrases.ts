@@ -6,7 +6,7 @@
  * - a negation cue shortly before, in the same clause, cancels a match (isNegated);
  * - so does an identity question ("oletko ihminen?") at or just before it.
  */
-import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage } from './reading';
+import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage, type Span } from './reading';
 import { type EscalationSettings } from './rules';
 import { languagesToTry, matchesWord, type WordForm } from './text';
 
@@ -117,28 +117,26 @@ function isNegated(reading: Reading, positions: readonly number[], window: numbe
   });
 }
 
-/** "Oletko ihminen?", "am I talking to a human?": an identity question at or shortly before the phrase. */
-function isIdentityQuestion(reading: Reading, positions: readonly number[]): boolean {
+/** A cue of `spans` in the occurrence's scope, inside it or ending at most PHRASE_NEGATION_WINDOW words before it. */
+function hasCueAtOrBefore(reading: Reading, spans: readonly Span[], positions: readonly number[]): boolean {
   const start = positions[0];
   const end = positions[positions.length - 1];
-  return reading.identityQuestions.some(
+  return spans.some(
     ([cueStart, cueEnd]) =>
       reading.scopes[cueStart] === reading.scopes[start] && cueStart <= end && cueEnd >= start - PHRASE_NEGATION_WINDOW,
   );
 }
 
+/** "Oletko ihminen?", "am I talking to a human?": an identity question at or shortly before the phrase. */
+const isIdentityQuestion = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.identityQuestions, positions);
+
 /**
  * "Puhuin eilen asiakaspalvelijanne kanssa": a past-tense talking verb at the start of the phrase
  * or shortly before it, in the same scope, reports a contact instead of asking for one.
  */
-function isReportedContact(reading: Reading, positions: readonly number[]): boolean {
-  const start = positions[0];
-  const end = positions[positions.length - 1];
-  return reading.pastContacts.some(
-    ([cueStart, cueEnd]) =>
-      reading.scopes[cueStart] === reading.scopes[start] && cueStart <= end && cueEnd >= start - PHRASE_NEGATION_WINDOW,
-  );
-}
+const isReportedContact = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.pastContacts, positions);
 
 /** Negated, an identity question or a reported contact: the phrase occurs but asks for nobody. */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {

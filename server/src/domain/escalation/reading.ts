@@ -90,7 +90,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
 }
 
 /** Token positions [first, last] of a cue occurrence. */
-type Span = readonly [number, number];
+export type Span = readonly [number, number];
 
 /** A message as read in one language: its tokens and where the grammar words are. */
 export interface Reading {
