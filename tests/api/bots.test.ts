@@ -53,36 +53,41 @@ describe('escalation end to end', () => {
     await waitForStatus(first, 'queued');
     expect((await conversationView(first.conversationId)).escalationTrigger).toBe('keyword');
 
-    await app.service('settings').update({ escalation: { keywords: { enabled: false } } });
+    // The learned layer off too: this test is about the keyword rule (tests/api/intent.test.ts covers the layer).
+    await app.service('settings').update({ escalation: { keywords: { enabled: false }, intent: { enabled: false } } });
     try {
       const second = await startCustomer(app, { locale: 'fi' });
       await second.post('/messages', { clientId: 'k1', text: 'Teen valituksen tilauksesta' }).expect(200);
       await waitForMessage(second, (message) => message.author === 'bot');
       expect((await second.get('')).body.data.status).toBe('bot');
     } finally {
-      await app.service('settings').update({ escalation: { keywords: { enabled: true } } });
+      await app.service('settings').update({ escalation: { keywords: { enabled: true }, intent: { enabled: true } } });
     }
   });
 });
 
 describe('escalation settings apply at once', () => {
   it('honours a phrase added through the settings route, without a restart', async () => {
-    const before = await startCustomer(app, { locale: 'fi' });
-    await before.post('/messages', { clientId: 's1', text: 'Soittakaa minulle heti' }).expect(200);
-    await waitForMessage(before, (message) => message.author === 'bot');
-    expect((await before.get('')).body.data.status).toBe('bot');
-
+    // "Call me right away" is a request the learned layer catches; this test is about the phrase
+    // list, so the layer is off while it runs.
+    await app.service('settings').update({ escalation: { intent: { enabled: false } } });
     const current = (await superAdmin.get('/settings')).body.data.escalation.phrases.lists.fi as string[];
-    await superAdmin
-      .put('/settings', { escalation: { phrases: { lists: { fi: [...current, 'soittakaa minulle'] } } } })
-      .expect(200);
     try {
+      const before = await startCustomer(app, { locale: 'fi' });
+      await before.post('/messages', { clientId: 's1', text: 'Soittakaa minulle heti' }).expect(200);
+      await waitForMessage(before, (message) => message.author === 'bot');
+      expect((await before.get('')).body.data.status).toBe('bot');
+
+      await superAdmin
+        .put('/settings', { escalation: { phrases: { lists: { fi: [...current, 'soittakaa minulle'] } } } })
+        .expect(200);
       const after = await startCustomer(app, { locale: 'fi' });
       await after.post('/messages', { clientId: 's1', text: 'Soittakaa minulle heti' }).expect(200);
       await waitForStatus(after, 'queued');
       expect((await conversationView(after.conversationId)).escalationReason).toMatch(/soittakaa minulle/);
     } finally {
       await superAdmin.put('/settings', { escalation: { phrases: { lists: { fi: current } } } }).expect(200);
+      await app.service('settings').update({ escalation: { intent: { enabled: true } } });
     }
   });
 });

@@ -8,11 +8,14 @@
  * - tokens are stemmed and folded (text.ts), so inflections, capitals and missing ä/ö/å match;
  * - each language reading knows its clauses, negations and identity questions (reading.ts);
  * - phrases and keywords are found in a reading, word order, gaps and negation considered
- *   (phrases.ts).
+ *   (phrases.ts);
+ * - when no rule fires, the learned layer (classifier/) gives the probability that the message
+ *   asks for a person; at or above the threshold it escalates with trigger `intent`.
  */
+import { askForPersonProbability } from './classifier';
 import { describeSignalKind, frustrationScore } from './frustration';
-import { matchKeywords, matchPhrases } from './phrases';
-import { readerFor } from './reading';
+import { matchKeywords, matchPhrases, refusesKeyword, refusesPhrase } from './phrases';
+import { readerFor, type ReadMessage } from './reading';
 import { NO_ESCALATION, type EscalationDecision, type EscalationSettings } from './rules';
 
 export interface CustomerEscalationInput {
@@ -25,7 +28,11 @@ export interface CustomerEscalationInput {
   settings: EscalationSettings;
 }
 
-/** Checked on each customer message while the bot has the conversation: phrase first, then keyword, then frustration. */
+/**
+ * Checked on each customer message while the bot has the conversation: phrase first, then keyword,
+ * then frustration, then the classifier. The rules go first so that the site owner's own lists
+ * win and their reasons stay explainable.
+ */
 export function detectCustomerEscalation(input: CustomerEscalationInput): EscalationDecision {
   const { text, language, previousCustomerMessages, settings } = input;
 
@@ -60,7 +67,28 @@ export function detectCustomerEscalation(input: CustomerEscalationInput): Escala
     }
   }
 
+  if (settings.intent.enabled && !intentVetoed(read, language, settings)) {
+    const confidence = askForPersonProbability(text, language);
+    if (confidence >= settings.intent.threshold) {
+      return {
+        escalate: true,
+        trigger: 'intent',
+        reason: `asked for a person (confidence ${confidence.toFixed(2)})`,
+        matched: null,
+        confidence,
+      };
+    }
+  }
+
   return NO_ESCALATION;
+}
+
+/**
+ * A person phrase the rules read as negated or as an identity question, or a negated keyword,
+ * vetoes the classifier: the rules see the scope of a negation, the classifier only sees words.
+ */
+export function intentVetoed(read: ReadMessage, language: string, settings: EscalationSettings): boolean {
+  return refusesPhrase(read, language, settings.phrases.lists) || refusesKeyword(read, language, settings.keywords.list);
 }
 
 /** Checked after each bot answer: consecutive failed answers at or above the threshold. */

@@ -307,6 +307,18 @@ export const IDENTITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
 };
 
 /**
+ * A contact the customer reports, not one they ask for: "puhuin eilen asiakaspalvelijanne kanssa",
+ * "I spoke to a human yesterday", "jag pratade med en människa hos er". A phrase that starts with,
+ * or follows shortly in the same clause, one of these past-tense verbs does not fire. Only talking
+ * verbs are listed: "I called three times, I want a person" is a request.
+ */
+export const PAST_CONTACT_CUES: PerLanguage<readonly string[]> = {
+  fi: ['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
+  en: ['spoke', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
+  sv: ['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
+};
+
+/**
  * Request filler: words that may surround a one-word phrase and still leave the message a plain
  * request for a person ("ihminen kiitos", "voisinko saada ihmisen", "can I get a human please",
  * "jag vill ha en människa tack"). Inflected forms are listed where the stemmer does not join them.

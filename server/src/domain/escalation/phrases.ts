@@ -6,7 +6,7 @@
  * - a negation cue shortly before, in the same clause, cancels a match (isNegated);
  * - so does an identity question ("oletko ihminen?") at or just before it.
  */
-import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage } from './reading';
+import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage, type Span } from './reading';
 import { type EscalationSettings } from './rules';
 import { languagesToTry, matchesWord, type WordForm } from './text';
 
@@ -117,13 +117,33 @@ function isNegated(reading: Reading, positions: readonly number[], window: numbe
   });
 }
 
-/** "Oletko ihminen?", "am I talking to a human?": an identity question at or shortly before the phrase. */
-function isIdentityQuestion(reading: Reading, positions: readonly number[]): boolean {
+/** A cue of `spans` in the occurrence's scope, inside it or ending at most PHRASE_NEGATION_WINDOW words before it. */
+function hasCueAtOrBefore(reading: Reading, spans: readonly Span[], positions: readonly number[]): boolean {
   const start = positions[0];
   const end = positions[positions.length - 1];
-  return reading.identityQuestions.some(
+  return spans.some(
     ([cueStart, cueEnd]) =>
       reading.scopes[cueStart] === reading.scopes[start] && cueStart <= end && cueEnd >= start - PHRASE_NEGATION_WINDOW,
+  );
+}
+
+/** "Oletko ihminen?", "am I talking to a human?": an identity question at or shortly before the phrase. */
+const isIdentityQuestion = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.identityQuestions, positions);
+
+/**
+ * "Puhuin eilen asiakaspalvelijanne kanssa": a past-tense talking verb at the start of the phrase
+ * or shortly before it, in the same scope, reports a contact instead of asking for one.
+ */
+const isReportedContact = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.pastContacts, positions);
+
+/** Negated, an identity question or a reported contact: the phrase occurs but asks for nobody. */
+function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
+  return (
+    isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
+    isIdentityQuestion(reading, positions) ||
+    isReportedContact(reading, positions)
   );
 }
 
@@ -164,13 +184,42 @@ export function matchPhrases(
       const fires = findPhrase(reading, phrase).some(
         (positions) =>
           (phrase.words.length > 1 || isPlainRequest(reading, positions[0], oneWordPhrases)) &&
-          !isNegated(reading, positions, PHRASE_NEGATION_WINDOW) &&
-          !isIdentityQuestion(reading, positions),
+          !isRefusedOrReported(reading, positions),
       );
       if (fires) return phrase.source;
     }
   }
   return null;
+}
+
+/**
+ * Does the message name a person the way the phrase lists do, but negated, as an identity
+ * question or as a reported contact ("en halua puhua ihmisen kanssa", "am I talking to a human?",
+ * "I spoke to a human yesterday")? The rules have then read
+ * it as NOT asking for a person, and the classifier, which sees words but not their scope, is not
+ * let to overrule that.
+ */
+export function refusesPhrase(read: ReadMessage, language: string, lists: EscalationSettings['phrases']['lists']): boolean {
+  return languagesToTry(language).some((listLanguage) => {
+    const entries = lists[listLanguage] ?? [];
+    if (entries.length === 0) return false;
+    const reading = read(listLanguage);
+    return compileList(entries, reading.profile).phrases.some((phrase) =>
+      findPhrase(reading, phrase).some((positions) => isRefusedOrReported(reading, positions)),
+    );
+  });
+}
+
+/** Does a keyword of the list occur negated ("ei valitusta", "this is not a complaint")? See refusesPhrase. */
+export function refusesKeyword(read: ReadMessage, language: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  const negationReading = read(pickGrammarLanguage(read, language));
+  return languagesToTry(language).some((stemLanguage) => {
+    const reading = read(stemLanguage);
+    return compileList(keywords, reading.profile).phrases.some((keyword) =>
+      findPhrase(reading, keyword).some((positions) => isNegated(negationReading, positions, KEYWORD_NEGATION_WINDOW)),
+    );
+  });
 }
 
 /** The first keyword that fires, negations read in the grammar the message uses; null when none does. */
@@ -193,4 +242,19 @@ export function matchKeywords(
     }
   }
   return null;
+}
+
+/**
+ * The words of the message that a fired phrase or keyword (`matched`, as written in the settings)
+ * stands on, as the customer typed them (lower case): for "try a sentence". Empty when it is not
+ * found (it always is after matchPhrases or matchKeywords named it).
+ */
+export function matchedMessageWords(read: ReadMessage, language: string, matched: string): string[] {
+  for (const stemLanguage of languagesToTry(language)) {
+    const reading = read(stemLanguage);
+    const phrase = compilePhrase(matched, reading.profile);
+    const positions = phrase === null ? undefined : findPhrase(reading, phrase)[0];
+    if (positions) return positions.map((position) => reading.tokens[position].text);
+  }
+  return [];
 }

@@ -7,6 +7,7 @@ import {
   BOT_WORDS,
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
+  PAST_CONTACT_CUES,
   NEGATION_CUES,
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
@@ -38,6 +39,7 @@ export interface LanguageProfile {
   language: StemLanguage;
   negationCues: WordForm[][];
   identityQuestionCues: WordForm[][];
+  pastContactCues: WordForm[][];
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -68,6 +70,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       language,
       negationCues,
       identityQuestionCues,
+      pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
@@ -87,7 +90,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
 }
 
 /** Token positions [first, last] of a cue occurrence. */
-type Span = readonly [number, number];
+export type Span = readonly [number, number];
 
 /** A message as read in one language: its tokens and where the grammar words are. */
 export interface Reading {
@@ -101,6 +104,8 @@ export interface Reading {
   scopes: number[];
   negations: Span[];
   identityQuestions: Span[];
+  /** Reported past contacts ("puhuin", "I spoke"): see PAST_CONTACT_CUES. */
+  pastContacts: Span[];
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -165,6 +170,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
     scopes,
     negations,
     identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
+    pastContacts: findCues(tokens, scopes, profile.pastContactCues),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }
