@@ -62,7 +62,7 @@ describe('the settings form model', () => {
 
   it('edits the classifier’s switch and threshold, and sends only them', () => {
     const values = toFormValues(DEFAULT_VIEW);
-    expect(values.escalation.intent).toEqual({ enabled: true, threshold: 0.8 });
+    expect(values.escalation.intent).toEqual({ enabled: true, threshold: DEFAULT_VIEW.escalation.intent.threshold });
     values.escalation.intent.threshold = 0.9;
     expect(toUpdate(DEFAULT_VIEW, values)).toEqual({ escalation: { intent: { threshold: 0.9 } } });
   });
@@ -74,7 +74,7 @@ describe('the settings form model', () => {
     values.escalation.keywords.list = 'valitus\n\n  refund ';
     values.escalation.intent.threshold = undefined;
     const tried = escalationFromForm(values.escalation, DEFAULT_SETTINGS.escalation);
-    expect(tried).toMatchObject({ phrases: { enabled: false }, keywords: { list: ['valitus', 'refund'] }, intent: { threshold: 0.8 } });
+    expect(tried).toMatchObject({ phrases: { enabled: false }, keywords: { list: ['valitus', 'refund'] }, intent: { threshold: DEFAULT_VIEW.escalation.intent.threshold } });
   });
 
   it('reads lists one entry per line and finds an entry’s line again', () => {
