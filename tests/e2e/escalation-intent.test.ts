@@ -1,17 +1,22 @@
-import knex from 'knex';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { startCustomer } from '../helpers/protocol';
+import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation } from '../../server/src/domain/escalation';
+import { askForPersonProbability } from '../../server/src/domain/escalation/classifier';
+import { startCustomer, waitForStatus } from '../helpers/protocol';
 
 /**
  * The learned escalation layer in the admin, in Chromium, against the built playground: the
  * site owner tries a sentence in Settings → Live Support → Escalation, and agents see an
  * escalation by the classifier (trigger `intent`) under its own name on the desk.
  */
+// Names the staff indirectly: in none of the default phrase or keyword lists.
+const INDIRECT_REQUEST = 'Saisinko jonkun henkilökunnasta juttelemaan';
+const RULES_ONLY = { ...DEFAULT_ESCALATION_SETTINGS, intent: { ...DEFAULT_ESCALATION_SETTINGS.intent, enabled: false } };
+
 let playground: RunningPlayground;
 let browser: Browser;
 let adminToken: string;
@@ -95,22 +100,14 @@ describe('escalation in the admin', () => {
   });
 
   it('shows an escalation by the classifier under its own name on the desk card and in the history', async () => {
-    const customer = await startCustomer(playground, { locale: 'en', name: 'Ilona Intent' });
-    await customer.post('/escalate', {}).expect(200);
-    // Stored as an escalation by the classifier stores it (the conversation and its event), so
-    // that this test of the desk does not depend on what the classifier makes of a sentence.
-    const reason = 'asked for a person (confidence 0.93)';
-    const database = knex({ client: 'better-sqlite3', connection: { filename: playground.databaseFile }, useNullAsDefault: true });
-    try {
-      await database('live_support_conversations')
-        .where({ id: customer.conversationId })
-        .update({ escalation_trigger: 'intent', escalation_reason: reason });
-      await database('live_support_conversation_events')
-        .where({ conversation_id: customer.conversationId, kind: 'escalated' })
-        .update({ data: JSON.stringify({ trigger: 'intent', reason }) });
-    } finally {
-      await database.destroy();
-    }
+    // A message no phrase, keyword or frustration rule catches: the classifier hands it over.
+    const customer = await startCustomer(playground, { locale: 'fi', name: 'Ilona Intent' });
+    expect(
+      detectCustomerEscalation({ text: INDIRECT_REQUEST, language: 'fi', previousCustomerMessages: [], settings: RULES_ONLY }).escalate,
+    ).toBe(false);
+    await customer.post('/messages', { clientId: 'intent-1', text: INDIRECT_REQUEST }).expect(200);
+    await waitForStatus(customer, 'queued');
+    const reason = `asked for a person (confidence ${askForPersonProbability(INDIRECT_REQUEST, 'fi').toFixed(2)})`;
 
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
