@@ -10,6 +10,7 @@ import customers from './customers';
 import escalation from './escalation';
 import idle from './idle';
 import knowledgeBase from './knowledge-base';
+import knowledgeEntries from './knowledge-entries';
 import messages from './messages';
 import notifier from './notifier';
 import offlineInbox from './offline-inbox';
@@ -41,6 +42,7 @@ const services = {
   escalation,
   idle,
   knowledgeBase,
+  knowledgeEntries,
   messages,
   notifier,
   offlineInbox,
