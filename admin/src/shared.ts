@@ -35,6 +35,7 @@ export {
   type PresenceStatus,
   type SupportedLanguage,
 } from '../../server/src/contracts/constants';
+export { languageOfLocale } from '../../server/src/domain/knowledge-locale';
 export { ANALYTICS_MAX_DAYS } from '../../server/src/contracts/limits';
 export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
 export {

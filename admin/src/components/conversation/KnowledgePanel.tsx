@@ -1,14 +1,24 @@
-import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import { useKnowledgeQuery } from '../../api/liveSupportApi';
+import { languageOfLocale, type KnowledgeContextItem } from '../../shared';
 import { getTranslation } from '../../utils/getTranslation';
 
 const KNOWLEDGE_DELAY_MS = 300;
 
+const STRENGTH_VARIANT = { strong: 'success', partial: 'secondary', weak: 'neutral' } as const;
+const STRENGTH_TEXT: Record<KnowledgeContextItem['strength'], string> = {
+  strong: 'Strong match ({percent}%)',
+  partial: 'Partial match ({percent}%)',
+  weak: 'Weak match ({percent}%)',
+};
+
 interface KnowledgePanelProps {
   conversationId: number;
+  /** The conversation's language: an entry in another (not translated yet) says so. */
+  language: string;
   /** Changes when the customer writes again, so the matches follow the conversation. */
   customerMessages: number;
   /** Offered only while the agent can reply. */
@@ -16,7 +26,7 @@ interface KnowledgePanelProps {
 }
 
 /** Knowledge-base entries that match what the customer asked, to read or quote in the reply. */
-export const KnowledgePanel = ({ conversationId, customerMessages, onUse }: KnowledgePanelProps) => {
+export const KnowledgePanel = ({ conversationId, language, customerMessages, onUse }: KnowledgePanelProps) => {
   const { formatMessage } = useIntl();
   // A burst of customer messages asks once; earlier matches stay in sight meanwhile.
   const askedFor = useDebounce(customerMessages, KNOWLEDGE_DELAY_MS);
@@ -42,11 +52,16 @@ export const KnowledgePanel = ({ conversationId, customerMessages, onUse }: Know
               <Link href={item.adminUrl} isExternal={false}>
                 {item.title}
               </Link>
-              <Typography variant="pi" textColor="neutral600">
-                {text('knowledge.match', '{percent}% of the question matches', {
-                  percent: Math.round(item.confidence * 100),
-                })}
-              </Typography>
+              <Flex gap={2} wrap="wrap">
+                <Badge variant={STRENGTH_VARIANT[item.strength]} data-testid="knowledge-strength" data-strength={item.strength}>
+                  {text(`knowledge.match.${item.strength}`, STRENGTH_TEXT[item.strength], { percent: Math.round(item.confidence * 100) })}
+                </Badge>
+                {item.locale && languageOfLocale(item.locale) !== language ? (
+                  <Typography variant="pi" textColor="neutral600" data-testid="knowledge-other-language">
+                    {text('knowledge.otherLanguage', 'Not in the customer’s language: {locale}', { locale: item.locale })}
+                  </Typography>
+                ) : null}
+              </Flex>
               <Typography variant="omega" tag="p">
                 {item.excerpt}
               </Typography>
