@@ -125,6 +125,17 @@ describe('knowledge-base bot on a localized FAQ', () => {
     expect(finnish.every((item) => item.locale === 'fi-FI')).toBe(true);
   });
 
+  it('searches for the agent in the conversation’s language, before the customer has written', async () => {
+    const customer = await startCustomer(app, { locale: 'sv' });
+    const path = `/conversations/${customer.conversationId}/knowledge`;
+    expect((await agent.get(path).expect(200)).body.data).toEqual([]);
+
+    const found = (await agent.get(`${path}?q=garanti`).expect(200)).body.data as KnowledgeContextItem[];
+    expect(found[0]).toMatchObject({ title: 'Hur lång är garantin?', locale: 'sv-SE', strength: 'strong' });
+    expect(found.every((item) => item.locale === 'sv-SE')).toBe(true);
+    expect((await agent.get(`${path}?q=${'x'.repeat(201)}`)).status).toBe(400);
+  });
+
   it('shows a question that is an entry’s title as a strong match, whatever the customer wrote before', async () => {
     const customer = await startCustomer(app, { locale: 'en' });
     const [best] = await panelAfter(customer, [

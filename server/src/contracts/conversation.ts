@@ -117,6 +117,15 @@ export const messagesQuerySchema = z
   .strict();
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
 
+/** The longest text an agent can search the knowledge base with. */
+export const KNOWLEDGE_SEARCH_MAX_LENGTH = 200;
+
+/** The knowledge panel's search: without `q` (or with a blank one), what the customer wrote. */
+export const knowledgeQuerySchema = z
+  .object({ q: z.string().trim().max(KNOWLEDGE_SEARCH_MAX_LENGTH).optional() })
+  .strict();
+export type KnowledgeQuery = z.infer<typeof knowledgeQuerySchema>;
+
 export const transferSchema = z
   .object({
     toAgentId: z.number().int().positive().optional(),

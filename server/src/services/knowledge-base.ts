@@ -79,6 +79,19 @@ const knowledgeBaseService = ({ strapi }: { strapi: Core.Strapi }) => {
     return generation;
   }
 
+  /** The customer's latest messages, oldest first, one a line: each is read on its own. */
+  async function customerQuestion(conversationId: number): Promise<string> {
+    const customerMessages = (await strapi.db.query('plugin::live-support.message').findMany({
+      where: { conversationId, authorKind: 'customer' },
+      orderBy: { seq: 'desc' },
+      limit: CONTEXT_MESSAGES,
+    })) as Array<{ text: string }>;
+    return customerMessages
+      .reverse()
+      .map((message) => message.text)
+      .join('\n');
+  }
+
   return {
     /** Rebuild on any change to the configured collection (or the site's locales) made through this node. */
     subscribeToChanges(): void {
@@ -146,21 +159,16 @@ const knowledgeBaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       return index ? index.find(question, { language, limit }) : [];
     },
 
-    /** Entries that match what the customer has written so far, for the agent's side panel. */
-    async contextFor(conversationId: number): Promise<KnowledgeContextItem[]> {
+    /**
+     * Entries for the agent's side panel, in the conversation's language: those that match what
+     * the customer has written so far, or what the agent searched for.
+     */
+    async contextFor(conversationId: number, search: string | null = null): Promise<KnowledgeContextItem[]> {
       const { contentType } = (await getService('settings', { strapi }).get()).bot.knowledgeBase;
       const conversation = await getService('conversations', { strapi }).find(conversationId);
-      const customerMessages = (await strapi.db.query('plugin::live-support.message').findMany({
-        where: { conversationId, authorKind: 'customer' },
-        orderBy: { seq: 'desc' },
-        limit: CONTEXT_MESSAGES,
-      })) as Array<{ text: string }>;
-      if (!contentType || customerMessages.length === 0) return [];
-      // Oldest first, one message a line: each message is read on its own, its latest sentences last.
-      const question = customerMessages
-        .reverse()
-        .map((message) => message.text)
-        .join('\n');
+      if (!contentType) return [];
+      const question = search ?? (await customerQuestion(conversationId));
+      if (!question) return [];
       const matches = await this.find(question, conversation.language, 5);
       return matches.map((match) => ({
         documentId: match.id,

@@ -1,5 +1,6 @@
-import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Link, Searchbar, Typography } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { useKnowledgeQuery } from '../../api/liveSupportApi';
@@ -25,12 +26,17 @@ interface KnowledgePanelProps {
   onUse?(text: string): void;
 }
 
-/** Knowledge-base entries that match what the customer asked, to read or quote in the reply. */
+/**
+ * Knowledge-base entries, in the conversation's language, that match what the customer asked (or
+ * what the agent searches for), to read or quote in the reply.
+ */
 export const KnowledgePanel = ({ conversationId, language, customerMessages, onUse }: KnowledgePanelProps) => {
   const { formatMessage } = useIntl();
   // A burst of customer messages asks once; earlier matches stay in sight meanwhile.
   const askedFor = useDebounce(customerMessages, KNOWLEDGE_DELAY_MS);
-  const { data, isError } = useKnowledgeQuery({ conversationId, customerMessages: askedFor });
+  const [search, setSearch] = useState('');
+  const searchedFor = useDebounce(search.trim(), KNOWLEDGE_DELAY_MS);
+  const { data, isError } = useKnowledgeQuery({ conversationId, customerMessages: askedFor, search: searchedFor });
   const items = isError ? [] : (data ?? null);
   const text = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
@@ -41,9 +47,22 @@ export const KnowledgePanel = ({ conversationId, language, customerMessages, onU
         <Typography variant="delta" tag="h2">
           {text('knowledge.title', 'From the knowledge base')}
         </Typography>
+        <Searchbar
+          name="knowledge-search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onClear={() => setSearch('')}
+          clearLabel={text('knowledge.search.clear', 'Clear the search')}
+          placeholder={text('knowledge.search.placeholder', 'Search in the customer’s language')}
+          data-testid="knowledge-search"
+        >
+          {text('knowledge.search.label', 'Search the knowledge base')}
+        </Searchbar>
         {items !== null && items.length === 0 ? (
           <Typography variant="pi" textColor="neutral600">
-            {text('knowledge.empty', 'Nothing in the knowledge base matches what the customer asked.')}
+            {searchedFor
+              ? text('knowledge.search.empty', 'Nothing in the knowledge base matches the search.')
+              : text('knowledge.empty', 'Nothing in the knowledge base matches what the customer asked.')}
           </Typography>
         ) : null}
         {(items ?? []).map((item) => (
