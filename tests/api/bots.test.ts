@@ -9,17 +9,13 @@ import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView } from '../../server/src/contracts/views';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { FAQ_BOT_SETTINGS } from '../helpers/knowledge-base';
 import { startCustomer, waitForMessage, waitForStatus } from '../helpers/protocol';
 
 const app = useBootedStrapi();
 const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 const superAdmin = app.signIn(DEMO_ADMIN);
 
-/** The playground's FAQ is localized: the locale says an entry's language (see knowledge-base.test.ts). */
-const FAQ_SETTINGS = {
-  provider: 'auto',
-  knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: null },
-};
 
 async function conversationView(id: number): Promise<AgentConversationView> {
   return (await agent.get(`/conversations/${id}`)).body.data as AgentConversationView;
@@ -120,7 +116,7 @@ describe('webhook bot', () => {
   });
 
   afterAll(async () => {
-    await superAdmin.put('/settings', { bot: FAQ_SETTINGS });
+    await superAdmin.put('/settings', { bot: FAQ_BOT_SETTINGS });
     await new Promise((resolve) => server.close(resolve));
   });
 

@@ -1,17 +1,13 @@
 import type { KnowledgeContextItem } from '../../server/src/contracts/views';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { FAQ_BOT_SETTINGS } from '../helpers/knowledge-base';
 import { eventually, startCustomer, waitForMessage, type Customer } from '../helpers/protocol';
 
 const app = useBootedStrapi();
 const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 const superAdmin = app.signIn(DEMO_ADMIN);
 
-/** The playground's FAQ: localized, one version per locale (en is the default, fi-FI and sv-SE seeded). */
-const FAQ_SETTINGS = {
-  provider: 'auto',
-  knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: null },
-};
 /** The playground's help articles: one collection, not localized, with a language field and drafts. */
 const HELP_ARTICLE_SETTINGS = {
   provider: 'auto',
@@ -46,7 +42,7 @@ async function panelAfter(customer: Customer, texts: string[]): Promise<Knowledg
 
 describe('knowledge-base bot on a localized FAQ', () => {
   beforeAll(async () => {
-    await superAdmin.put('/settings', { bot: FAQ_SETTINGS }).expect(200);
+    await superAdmin.put('/settings', { bot: FAQ_BOT_SETTINGS }).expect(200);
   });
 
   it('answers from the FAQ collection in the customer’s language', async () => {
@@ -173,7 +169,7 @@ describe('knowledge-base bot on a collection that is not localized', () => {
   });
 
   afterAll(async () => {
-    await superAdmin.put('/settings', { bot: FAQ_SETTINGS }).expect(200);
+    await superAdmin.put('/settings', { bot: FAQ_BOT_SETTINGS }).expect(200);
   });
 
   it('answers from the published entries in the customer’s language, by the language field', async () => {
