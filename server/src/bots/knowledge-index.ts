@@ -39,6 +39,11 @@ interface IndexedEntry extends KnowledgeEntry {
 }
 
 const TITLE_FIELD = 'titleTerms';
+/** Query terms of this length or more also match longer terms they begin. */
+const PREFIX_MIN_LENGTH = 4;
+/** Query terms of this length or more also match terms within this share of edits. */
+const FUZZY_MIN_LENGTH = 6;
+const FUZZY_SHARE = 0.2;
 
 const splitOnSpace = (text: string) => text.split(' ').filter(Boolean);
 /** A word, whatever its terms: the key that counts it once. */
@@ -46,6 +51,44 @@ const wordKey = (terms: readonly string[]) => terms.join(' ');
 /** How many of these words have a term among the matched ones. */
 const wordsHit = (words: readonly string[][], matched: ReadonlySet<string>) =>
   new Set(words.filter((terms) => terms.some((term) => matched.has(term))).map(wordKey)).size;
+
+/** Edit distance of two terms, or `limit + 1` as soon as it is known to exceed `limit`. */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Whether a query term matches an indexed term the way the search does (exactly, by prefix or fuzzily). */
+function queryTermMatches(queryTerm: string, indexedTerm: string): boolean {
+  if (queryTerm === indexedTerm) return true;
+  if (queryTerm.length >= PREFIX_MIN_LENGTH && indexedTerm.startsWith(queryTerm)) return true;
+  if (queryTerm.length < FUZZY_MIN_LENGTH) return false;
+  const limit = Math.round(queryTerm.length * FUZZY_SHARE);
+  return editDistanceWithin(queryTerm, indexedTerm, limit) <= limit;
+}
+
+/** The entry's title terms that the question matched (exactly, by prefix or fuzzily). */
+function titleTermsMatched(result: SearchResult): string[] {
+  return Object.entries(result.match)
+    .filter(([, fields]) => fields.includes(TITLE_FIELD))
+    .map(([term]) => term);
+}
+
+/** One sentence of the question, analysed. */
+interface QuestionSentence {
+  words: string[][];
+  wordCount: number;
+  terms: string[];
+}
 
 /**
  * Full-text retrieval over the knowledge base with MiniSearch (BM25, prefix and fuzzy
@@ -71,7 +114,11 @@ export class KnowledgeIndex {
       storeFields: ['id', 'title', 'body', 'language', 'locale'],
       tokenize: splitOnSpace,
       processTerm: (term) => term,
-      searchOptions: { boost: { [TITLE_FIELD]: 2 }, prefix: (term) => term.length >= 4, fuzzy: (term) => (term.length >= 6 ? 0.2 : false) },
+      searchOptions: {
+        boost: { [TITLE_FIELD]: 2 },
+        prefix: (term) => term.length >= PREFIX_MIN_LENGTH,
+        fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH ? FUZZY_SHARE : false),
+      },
     });
     this.search.addAll(
       entries.map((entry) => {
@@ -85,51 +132,55 @@ export class KnowledgeIndex {
 
   /**
    * The best entries for a question, best first: by match figure, then BM25 score. The question
-   * is read sentence by sentence and each entry keeps its best sentence.
+   * is searched once; each entry's figure is its best sentence's (domain/knowledge-match).
    */
   find(question: string, options: { language: string | null; limit?: number }): KnowledgeMatch[] {
-    const best = new Map<string, KnowledgeMatch>();
-    for (const sentence of questionSentences(question)) {
-      for (const match of this.findForSentence(sentence, options.language)) {
-        const kept = best.get(match.id);
-        if (!kept || match.confidence > kept.confidence || (match.confidence === kept.confidence && match.score > kept.score)) {
-          best.set(match.id, match);
-        }
-      }
-    }
-    return [...best.values()].sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, options.limit ?? 5);
-  }
-
-  private findForSentence(sentence: string, language: string | null): KnowledgeMatch[] {
-    const words = this.analyze(sentence, language);
-    const queryTerms = [...new Set(words.flat())];
+    const sentences: QuestionSentence[] = questionSentences(question)
+      .map((sentence) => this.analyze(sentence, options.language))
+      .filter((words) => words.length > 0)
+      .map((words) => ({ words, wordCount: new Set(words.map(wordKey)).size, terms: [...new Set(words.flat())] }));
+    const queryTerms = [...new Set(sentences.flatMap((sentence) => sentence.terms))];
     if (queryTerms.length === 0) return [];
-    const sentenceWords = new Set(words.map(wordKey)).size;
     const results = this.search.search(queryTerms.join(' '), {
       combineWith: 'OR',
-      filter: (result) => !this.sameLanguageOnly || !language || !result.language || result.language === language,
+      filter: (result) => !this.sameLanguageOnly || !options.language || !result.language || result.language === options.language,
     });
-    return results.map((result) => {
-      const titleWords = this.titleWords.get(String(result.id)) ?? [];
-      return {
-        id: String(result.id),
-        title: String(result.title ?? ''),
-        body: String(result.body ?? ''),
-        language: (result.language as string | null) ?? null,
-        locale: (result.locale as string | null) ?? null,
-        score: result.score,
-        confidence: matchFigure({
-          sentenceWords,
-          sentenceWordsInEntry: wordsHit(words, new Set(result.queryTerms)),
-          titleWords: new Set(titleWords.map(wordKey)).size,
-          titleWordsAsked: wordsHit(titleWords, titleTermsMatched(result)),
-        }),
-      };
-    });
+    const titleTermsAsked = this.titleTermsAskedBy(sentences, results);
+    return results
+      .map((result) => {
+        const matchedQueryTerms = new Set(result.queryTerms);
+        const matchedTitleTerms = titleTermsMatched(result);
+        const titleWords = this.titleWords.get(String(result.id)) ?? [];
+        const titleWordCount = new Set(titleWords.map(wordKey)).size;
+        const confidence = Math.max(
+          ...sentences.map((sentence, index) =>
+            matchFigure({
+              sentenceWords: sentence.wordCount,
+              sentenceWordsInEntry: wordsHit(sentence.words, matchedQueryTerms),
+              titleWords: titleWordCount,
+              titleWordsAsked: wordsHit(titleWords, new Set(matchedTitleTerms.filter((term) => titleTermsAsked[index].has(term)))),
+            }),
+          ),
+        );
+        return {
+          id: String(result.id),
+          title: String(result.title ?? ''),
+          body: String(result.body ?? ''),
+          language: (result.language as string | null) ?? null,
+          locale: (result.locale as string | null) ?? null,
+          score: result.score,
+          confidence,
+        };
+      })
+      .sort((a, b) => b.confidence - a.confidence || b.score - a.score)
+      .slice(0, options.limit ?? 5);
   }
-}
 
-/** The entry's title terms that the question matched (exactly, by prefix or fuzzily). */
-function titleTermsMatched(result: SearchResult): Set<string> {
-  return new Set(Object.entries(result.match).filter(([, fields]) => fields.includes(TITLE_FIELD)).map(([term]) => term));
+  /** For each sentence, the matched title terms (of any entry) that one of its terms matches. */
+  private titleTermsAskedBy(sentences: readonly QuestionSentence[], results: readonly SearchResult[]): Array<Set<string>> {
+    const matchedTitleTerms = [...new Set(results.flatMap(titleTermsMatched))];
+    return sentences.map(
+      (sentence) => new Set(matchedTitleTerms.filter((titleTerm) => sentence.terms.some((term) => queryTermMatches(term, titleTerm)))),
+    );
+  }
 }
