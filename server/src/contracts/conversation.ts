@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
+import { KNOWLEDGE_SEARCH_MAX_LENGTH } from './limits';
 
 /**
  * Request payloads of the conversation protocol. Each schema is written once and used by the
@@ -116,9 +117,6 @@ export const messagesQuerySchema = z
   })
   .strict();
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
-
-/** The longest text an agent can search the knowledge base with. */
-export const KNOWLEDGE_SEARCH_MAX_LENGTH = 200;
 
 /** The knowledge panel's search: without `q` (or with a blank one), what the customer wrote. */
 export const knowledgeQuerySchema = z

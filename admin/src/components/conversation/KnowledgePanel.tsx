@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { useKnowledgeQuery } from '../../api/liveSupportApi';
-import { languageOfLocale, type KnowledgeContextItem } from '../../shared';
+import { KNOWLEDGE_SEARCH_MAX_LENGTH, languageOfLocale, type KnowledgeContextItem } from '../../shared';
 import { getTranslation } from '../../utils/getTranslation';
 
 const KNOWLEDGE_DELAY_MS = 300;
@@ -54,6 +54,7 @@ export const KnowledgePanel = ({ conversationId, language, customerMessages, onU
           onClear={() => setSearch('')}
           clearLabel={text('knowledge.search.clear', 'Clear the search')}
           placeholder={text('knowledge.search.placeholder', 'Search in the customer’s language')}
+          maxLength={KNOWLEDGE_SEARCH_MAX_LENGTH}
           data-testid="knowledge-search"
         >
           {text('knowledge.search.label', 'Search the knowledge base')}
