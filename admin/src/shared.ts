@@ -36,7 +36,8 @@ export {
   type PresenceStatus,
   type SupportedLanguage,
 } from '../../server/src/contracts/constants';
-export { ANALYTICS_MAX_DAYS } from '../../server/src/contracts/limits';
+export { languageOfLocale } from '../../server/src/domain/knowledge-locale';
+export { ANALYTICS_MAX_DAYS, KNOWLEDGE_SEARCH_MAX_LENGTH } from '../../server/src/contracts/limits';
 export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
 export {
   COLOUR_PATTERN,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { DEMO_FAQS } from './demo-data';
+import { DEMO_FAQS, DEMO_LOCALES, type DemoLanguage } from './demo-data';
 
 /**
  * Demo accounts and content for the playground only. The plugin never creates users: on a
@@ -88,24 +88,55 @@ export async function setUpDemo(strapi: Core.Strapi): Promise<void> {
     if (await ensureAdminUser(strapi, services, agent, agentRole.id)) created.push(agent.email);
   }
 
-  const faqs = strapi.documents('api::faq.faq');
-  if ((await faqs.count({})) === 0) {
-    for (const faq of DEMO_FAQS) await faqs.create({ data: faq });
-  }
+  await seedDemoFaq(strapi);
 
   // The demo bot answers from the FAQ above. Only while no bot collection is chosen, so a
   // choice made in the settings is never undone; API tests (NODE_ENV=test) keep the plain bot.
   if (process.env.NODE_ENV !== 'test') {
     const settings = strapi.plugin('live-support').service('settings');
     const current = await settings.get();
-    if (!current.bot.knowledgeBase.contentType) {
+    const knowledgeBase = current.bot.knowledgeBase;
+    // Playgrounds set up before the FAQ was localized name its old language field: the locale says it now.
+    const outdated = knowledgeBase.contentType === 'api::faq.faq' && knowledgeBase.languageField === 'language';
+    if (!knowledgeBase.contentType || outdated) {
       await settings.update({
-        bot: {
-          knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: 'language' },
-        },
+        bot: { knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: null } },
       });
     }
     printWelcome(strapi, created);
+  }
+}
+
+type LocaleService = {
+  find(): Promise<Array<{ code: string }>>;
+  create(locale: { code: string; name: string }): Promise<{ code: string }>;
+};
+
+/** The site's locale for each demo language (by the code's language part), created when missing. */
+async function ensureDemoLocales(strapi: Core.Strapi): Promise<Record<DemoLanguage, string>> {
+  const locales = strapi.plugin('i18n').service('locales') as LocaleService;
+  const existing = (await locales.find()).map((locale) => locale.code);
+  const codes = {} as Record<DemoLanguage, string>;
+  for (const language of Object.keys(DEMO_LOCALES) as DemoLanguage[]) {
+    const found = existing.find((code) => code.split(/[-_]/)[0].toLowerCase() === language);
+    codes[language] = found ?? (await locales.create(DEMO_LOCALES[language])).code;
+  }
+  return codes;
+}
+
+/** The demo FAQ, each question one document with a Finnish, an English and a Swedish version. */
+async function seedDemoFaq(strapi: Core.Strapi): Promise<void> {
+  const codes = await ensureDemoLocales(strapi);
+  // Any locale counts: an FAQ someone has started is theirs.
+  if ((await strapi.db.query('api::faq.faq').count({})) > 0) return;
+  const faqs = strapi.documents('api::faq.faq');
+  const [first, ...others] = Object.keys(codes) as DemoLanguage[];
+  for (const faq of DEMO_FAQS) {
+    const document = await faqs.create({ locale: codes[first], data: { ...faq[first] } });
+    // Updating a document in a locale it has no version in creates that version.
+    for (const language of others) {
+      await faqs.update({ documentId: document.documentId, locale: codes[language], data: { ...faq[language] } as Record<string, unknown> });
+    }
   }
 }
 

@@ -9,16 +9,13 @@ import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView } from '../../server/src/contracts/views';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { FAQ_BOT_SETTINGS } from '../helpers/knowledge-base';
 import { startCustomer, waitForMessage, waitForStatus } from '../helpers/protocol';
 
 const app = useBootedStrapi();
 const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 const superAdmin = app.signIn(DEMO_ADMIN);
 
-const FAQ_SETTINGS = {
-  provider: 'auto',
-  knowledgeBase: { contentType: 'api::faq.faq', titleField: 'question', bodyField: 'answer', languageField: 'language' },
-};
 
 async function conversationView(id: number): Promise<AgentConversationView> {
   return (await agent.get(`/conversations/${id}`)).body.data as AgentConversationView;
@@ -92,62 +89,6 @@ describe('escalation settings apply at once', () => {
   });
 });
 
-describe('knowledge-base bot', () => {
-  beforeAll(async () => {
-    await superAdmin.put('/settings', { bot: FAQ_SETTINGS }).expect(200);
-  });
-
-  it('answers from the FAQ collection in the customer’s language', async () => {
-    const customer = await startCustomer(app, { locale: 'fi' });
-    await customer.post('/messages', { clientId: 'q1', text: 'Kuinka nopeasti toimitatte tilaukset?' }).expect(200);
-    const answer = await waitForMessage(customer, (message) => message.author === 'bot');
-    expect(answer.text).toMatch(/Toimitamme tilaukset 1–3 arkipäivässä/);
-
-    const english = await startCustomer(app, { locale: 'en' });
-    await english.post('/messages', { clientId: 'q1', text: 'How do I return a product?' }).expect(200);
-    expect((await waitForMessage(english, (message) => message.author === 'bot')).text).toMatch(/return a product within 30 days/);
-  });
-
-  it('picks up an entry added while running, and stops answering from it once deleted', async () => {
-    const faqs = app.strapi.documents('api::faq.faq' as never);
-    const created = (await faqs.create({
-      data: { question: 'Myyttekö lahjakortteja?', answer: 'Kyllä: lahjakortit 20, 50 ja 100 euroa.', language: 'fi' },
-    } as never)) as unknown as { documentId: string };
-
-    const customer = await startCustomer(app, { locale: 'fi' });
-    await customer.post('/messages', { clientId: 'g1', text: 'Onko teillä lahjakortteja myynnissä?' }).expect(200);
-    expect((await waitForMessage(customer, (message) => message.author === 'bot')).text).toMatch(/lahjakortit 20, 50/);
-
-    await faqs.delete({ documentId: created.documentId } as never);
-    const later = await startCustomer(app, { locale: 'fi' });
-    await later.post('/messages', { clientId: 'g1', text: 'Onko teillä lahjakortteja myynnissä?' }).expect(200);
-    const fallback = await waitForMessage(later, (message) => message.author === 'bot');
-    expect(fallback.text).not.toMatch(/lahjakortit/);
-    expect(fallback.text).toMatch(/asiakaspalvelijan/);
-  });
-
-  it('gives agents the matching entries as context, with a link to each', async () => {
-    const customer = await startCustomer(app, { locale: 'en' });
-    await customer.post('/messages', { clientId: 'c1', text: 'I want to track my order' }).expect(200);
-    await waitForMessage(customer, (message) => message.author === 'bot');
-    const context = await agent.get(`/conversations/${customer.conversationId}/knowledge`);
-    expect(context.status).toBe(200);
-    expect(context.body.data[0]).toMatchObject({
-      title: 'How can I track my order?',
-      adminUrl: expect.stringMatching(/^\/admin\/content-manager\/collection-types\/api::faq\.faq\/\w+$/),
-    });
-    expect(context.body.data[0].excerpt).toMatch(/tracking code/);
-  });
-
-  it('refuses settings that name a missing collection or field', async () => {
-    for (const knowledgeBase of [{ contentType: 'api::nothing.nothing' }, { contentType: 'api::faq.faq', bodyField: 'nope' }]) {
-      const response = await superAdmin.put('/settings', { bot: { knowledgeBase } });
-      expect(response.status).toBe(400);
-    }
-    expect((await app.service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
-  });
-});
-
 describe('webhook bot', () => {
   let server: http.Server;
   let url: string;
@@ -180,7 +121,7 @@ describe('webhook bot', () => {
   });
 
   afterAll(async () => {
-    await superAdmin.put('/settings', { bot: FAQ_SETTINGS });
+    await superAdmin.put('/settings', { bot: FAQ_BOT_SETTINGS });
     await new Promise((resolve) => server.close(resolve));
   });
 

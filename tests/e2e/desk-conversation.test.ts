@@ -228,6 +228,15 @@ describe('a conversation from greeting to rating', () => {
     await aino.getByTestId('event').filter({ hasText: 'Moved to the queue: Pressed the button (wants a person)' }).waitFor();
     // The knowledge base (the playground's FAQ) has the matching article beside the chat.
     await aino.getByTestId('knowledge-item').filter({ hasText: 'How can I track my order?' }).waitFor({ timeout: 15000 });
+    // The customer asked the entry's very question: a strong match, in the conversation's language.
+    const tracking = aino.getByTestId('knowledge-item').filter({ hasText: 'How can I track my order?' });
+    expect(await tracking.getByTestId('knowledge-strength').textContent()).toBe('Strong match (100%)');
+    expect(await tracking.getByTestId('knowledge-other-language').count()).toBe(0);
+    // The agent searches the knowledge base themselves, in the customer's language.
+    await aino.getByLabel('Search the knowledge base').fill('warranty');
+    await aino.getByTestId('knowledge-item').filter({ hasText: 'How long is the warranty?' }).waitFor({ timeout: 15000 });
+    await aino.getByLabel('Search the knowledge base').fill('');
+    await tracking.waitFor({ timeout: 15000 });
 
     // The customer types: the agent sees it.
     widget.emit('typing', { isTyping: true });

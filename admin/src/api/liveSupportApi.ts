@@ -72,6 +72,8 @@ export interface DayRangeQuery {
 export interface KnowledgeQuery {
   conversationId: number;
   customerMessages: number;
+  /** The agent's own search, in the conversation's language; empty: what the customer wrote. */
+  search: string;
 }
 
 const conversationTag = (id: number) => ({ type: TAGS.conversation, id });
@@ -109,7 +111,11 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       transformResponse: unwrap<TemplateView[]>,
     }),
     getLiveSupportKnowledge: build.query<KnowledgeContextItem[], KnowledgeQuery>({
-      query: ({ conversationId }) => url(`/conversations/${conversationId}/knowledge`),
+      query: ({ conversationId, search }) => ({
+        url: url(`/conversations/${conversationId}/knowledge`),
+        method: 'GET',
+        config: { params: search ? { q: search } : {} },
+      }),
       transformResponse: unwrap<KnowledgeContextItem[]>,
     }),
     getLiveSupportAgents: build.query<AgentPresenceView[], void>({

@@ -147,6 +147,7 @@ export const ConversationPage = () => {
             <Box paddingTop={4} width="100%">
               <KnowledgePanel
                 conversationId={conversationId}
+                language={conversation.language}
                 customerMessages={customerMessageCount}
                 onUse={canChat && isMine ? addToReply : undefined}
               />

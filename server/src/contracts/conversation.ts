@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
+import { KNOWLEDGE_SEARCH_MAX_LENGTH } from './limits';
 
 /**
  * Request payloads of the conversation protocol. Each schema is written once and used by the
@@ -116,6 +117,12 @@ export const messagesQuerySchema = z
   })
   .strict();
 export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+/** The knowledge panel's search: without `q` (or with a blank one), what the customer wrote. */
+export const knowledgeQuerySchema = z
+  .object({ q: z.string().trim().max(KNOWLEDGE_SEARCH_MAX_LENGTH).optional() })
+  .strict();
+export type KnowledgeQuery = z.infer<typeof knowledgeQuerySchema>;
 
 export const transferSchema = z
   .object({

@@ -8,6 +8,9 @@ import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
 /** The longest range one analytics report covers, in days. */
 export const ANALYTICS_MAX_DAYS = 366;
 
+/** The longest text an agent can search the knowledge base with (the desk's knowledge panel). */
+export const KNOWLEDGE_SEARCH_MAX_LENGTH = 200;
+
 /** A number setting: inclusive bounds, and whether it must be a whole number. */
 export interface NumberLimit {
   readonly min: number;

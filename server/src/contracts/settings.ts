@@ -134,9 +134,12 @@ const knowledgeBaseFields = {
   contentType: z.string().trim().regex(CONTENT_TYPE_UID_PATTERN, 'a collection type UID such as api::faq.faq').nullable(),
   titleField: boundedText(TEXT_LIMITS['bot.knowledgeBase.titleField']),
   bodyField: boundedText(TEXT_LIMITS['bot.knowledgeBase.bodyField']),
-  /** A field holding the entry's language (fi/en/sv), or null to answer in any language. */
+  /**
+   * A field holding the entry's language (fi/en/sv), or null to answer in any language. Not read
+   * for a collection localized with i18n: there the locale says the language.
+   */
   languageField: boundedText(TEXT_LIMITS['bot.knowledgeBase.languageField']).nullable(),
-  /** Share of the question's meaningful words an entry must match (0–1). */
+  /** The match figure (0–1, domain/knowledge-match) the best entry must reach to answer. */
   confidenceThreshold: boundedNumber(NUMBER_LIMITS['bot.knowledgeBase.confidenceThreshold']),
 };
 

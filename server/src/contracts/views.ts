@@ -7,6 +7,7 @@ import type {
   PresenceStatus,
   SupportedLanguage,
 } from '../domain/conversation-status';
+import type { MatchStrength } from '../domain/knowledge-match';
 import type { ErrorCode } from './error-codes';
 
 /** Response shapes of the protocol, shared by server, admin, widget and tests. */
@@ -124,9 +125,19 @@ export interface KnowledgeContextItem {
   documentId: string;
   title: string;
   excerpt: string;
-  /** Share of the question's meaningful words the entry matches, 0–1. */
+  /**
+   * The match figure, 0–1: how well the entry answers the customer's best-matching sentence
+   * (the share of its words the entry covers, lifted when it asks for the entry's title).
+   */
   confidence: number;
-  /** Where an agent opens the entry in the admin panel. */
+  /** How the figure reads: `strong` from 0.8, `partial` from 0.5, else `weak`. */
+  strength: MatchStrength;
+  /**
+   * The entry's locale in a localized collection: the conversation language's, or the default
+   * locale's when the entry is not translated into it. Null for a collection that is not localized.
+   */
+  locale: string | null;
+  /** Where an agent opens the entry (in its locale) in the admin panel. */
   adminUrl: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { emptyBodySchema, messagesQuerySchema, postMessageSchema, transferSchema } from '../contracts/conversation';
+import { emptyBodySchema, knowledgeQuerySchema, messagesQuerySchema, postMessageSchema, transferSchema } from '../contracts/conversation';
 import { parseInput } from '../errors';
 import { getService } from '../utils/get-service';
 import { agentIdOf, idOf } from './request';
@@ -23,7 +23,9 @@ const conversationsController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async knowledge(ctx: Context) {
-      ctx.body = { data: await getService('knowledgeBase', { strapi }).contextFor(idOf(ctx)) };
+      const id = idOf(ctx);
+      const { q } = parseInput(knowledgeQuerySchema, ctx.query);
+      ctx.body = { data: await getService('knowledgeBase', { strapi }).contextFor(id, q || null) };
     },
 
     async templates(ctx: Context) {

@@ -69,7 +69,7 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (settings.provider === 'fallback') return fallback;
     if (settings.provider === 'webhook') return webhook;
     if (settings.provider === 'auto') {
-      return (await getService('knowledgeBase', { strapi }).index()) ? knowledgeBase : fallback;
+      return (await getService('knowledgeBase', { strapi }).isConfigured()) ? knowledgeBase : fallback;
     }
     if (settings.provider === 'knowledge-base') return knowledgeBase;
     const custom = registered.get(settings.provider);

@@ -11,6 +11,7 @@ import escalation from './escalation';
 import escalationTrials from './escalation-trials';
 import idle from './idle';
 import knowledgeBase from './knowledge-base';
+import knowledgeEntries from './knowledge-entries';
 import messages from './messages';
 import notifier from './notifier';
 import offlineInbox from './offline-inbox';
@@ -43,6 +44,7 @@ const services = {
   escalationTrials,
   idle,
   knowledgeBase,
+  knowledgeEntries,
   messages,
   notifier,
   offlineInbox,

@@ -2,11 +2,11 @@ import { analyzeForSearch, analyzeWordsForSearch } from '../../domain/search-ter
 import { KnowledgeIndex, type KnowledgeEntry } from '../knowledge-index';
 
 const ENTRIES: KnowledgeEntry[] = [
-  { id: 'delivery-fi', language: 'fi', title: 'Mitkä ovat toimitusajat?', body: 'Toimitamme tilaukset 1–3 arkipäivässä.' },
-  { id: 'cancel-fi', language: 'fi', title: 'Voinko perua tilauksen?', body: 'Voit perua tilauksen ennen kuin se lähtee varastolta.' },
-  { id: 'returns-fi', language: 'fi', title: 'Miten palautan tuotteen?', body: 'Palautusoikeus on 30 päivää. Tulosta palautuslappu tililtäsi.' },
-  { id: 'returns-en', language: 'en', title: 'How do I return a product?', body: 'You can return a product within 30 days.' },
-  { id: 'warranty-sv', language: 'sv', title: 'Hur lång är garantin?', body: 'Produkterna har tillverkarens garanti, oftast 12–24 månader.' },
+  { id: 'delivery-fi', language: 'fi', locale: null, title: 'Mitkä ovat toimitusajat?', body: 'Toimitamme tilaukset 1–3 arkipäivässä.' },
+  { id: 'cancel-fi', language: 'fi', locale: null, title: 'Voinko perua tilauksen?', body: 'Voit perua tilauksen ennen kuin se lähtee varastolta.' },
+  { id: 'returns-fi', language: 'fi', locale: null, title: 'Miten palautan tuotteen?', body: 'Palautusoikeus on 30 päivää. Tulosta palautuslappu tililtäsi.' },
+  { id: 'returns-en', language: 'en', locale: null, title: 'How do I return a product?', body: 'You can return a product within 30 days.' },
+  { id: 'warranty-sv', language: 'sv', locale: null, title: 'Hur lång är garantin?', body: 'Produkterna har tillverkarens garanti, oftast 12–24 månader.' },
 ];
 
 const index = new KnowledgeIndex(ENTRIES, analyzeWordsForSearch);
@@ -41,6 +41,54 @@ describe('KnowledgeIndex', () => {
 
   it('limits the number of results', () => {
     expect(index.find('tilaus tuote palautus toimitus', { language: 'fi', limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('KnowledgeIndex match figure', () => {
+  const SHOP: KnowledgeEntry[] = [
+    { id: 'track', language: 'en', locale: null, title: 'How can I track my order?', body: 'You receive a tracking code by email when the order leaves the warehouse.' },
+    { id: 'pay', language: 'en', locale: null, title: 'Which payment methods do you accept?', body: 'We accept online bank payments, MobilePay, cards, invoice and instalments.' },
+    { id: 'cancel', language: 'en', locale: null, title: 'Can I change or cancel my order?', body: 'You can change or cancel an order until it leaves the warehouse.' },
+  ];
+  const shop = new KnowledgeIndex(SHOP, analyzeWordsForSearch);
+
+  it('reads a question that is an entry’s title as a full match, whatever was written before it', () => {
+    const history = ['Hello, I bought winter boots and a scarf from your shop last week', 'My neighbour got hers already', 'How can I track my order?'].join('\n');
+    const [best] = shop.find(history, { language: 'en' });
+    expect(best).toMatchObject({ id: 'track', confidence: 1 });
+  });
+
+  it('reads the title question inside a longer message by its own sentence', () => {
+    const [best] = shop.find('Hi! I am Maija and I ordered boots on Monday. How can I track my order?', { language: 'en' });
+    expect(best).toMatchObject({ id: 'track', confidence: 1 });
+  });
+
+  it('reads the title asked in other words of the customer’s own as a strong match', () => {
+    const [best] = shop.find('I want to track my order', { language: 'en' });
+    expect(best.id).toBe('track');
+    expect(best.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a question the body answers by how much of it the entry covers', () => {
+    const [best] = shop.find('Do you take MobilePay?', { language: 'en' });
+    expect(best.id).toBe('pay');
+    expect(best.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('tolerates a near-exact title: another inflection and a typo', () => {
+    const [best] = shop.find('how can i track my orders', { language: 'en' });
+    expect(best).toMatchObject({ id: 'track', confidence: 1 });
+    expect(shop.find('Which paymet methods do you accept', { language: 'en' })[0]).toMatchObject({ id: 'pay', confidence: 1 });
+  });
+
+  it('answers a localized index’s fallback entries in any language when asked not to filter', () => {
+    const localized = new KnowledgeIndex(
+      [{ id: 'pay', language: 'en', locale: 'en', title: 'Which payment methods do you accept?', body: 'MobilePay, cards and invoice.' }],
+      analyzeWordsForSearch,
+      { sameLanguageOnly: false },
+    );
+    expect(localized.find('Tar ni MobilePay?', { language: 'sv' })[0]).toMatchObject({ id: 'pay', locale: 'en' });
+    expect(index.find('MobilePay', { language: 'sv' })).toEqual([]);
   });
 });
 
