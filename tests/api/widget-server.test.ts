@@ -21,7 +21,7 @@ describe('widget configuration', () => {
       theme: { primaryColor: '#2e4fd6', position: 'right' },
       texts: { fi: { title: 'Asiakaspalvelu' }, en: { title: 'Customer service' }, sv: { title: 'Kundtjänst' } },
       escalationButton: true,
-      availability: { open: true, nextOpeningAt: null },
+      availability: { open: true, nextOpeningAt: null, timeZone: 'Europe/Helsinki' },
     });
 
     await admin

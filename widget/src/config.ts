@@ -5,10 +5,10 @@
  */
 import { SOCKET_PATH, type WidgetConfigView } from './shared';
 
-export type WidgetConfig = Pick<
-  WidgetConfigView,
-  'socketPath' | 'texts' | 'escalationButton' | 'showEstimatedWait' | 'sound' | 'availability'
->;
+export type WidgetConfig = Pick<WidgetConfigView, 'socketPath' | 'texts' | 'escalationButton' | 'showEstimatedWait' | 'sound'> & {
+  /** An older server sends no `timeZone`: the opening is then shown in the customer's clock. */
+  availability: Omit<WidgetConfigView['availability'], 'timeZone'> & { timeZone?: string };
+};
 
 export const DEFAULT_CONFIG: WidgetConfig = {
   socketPath: SOCKET_PATH,

@@ -49,7 +49,7 @@ export interface AppTexts {
   retry: string;
   escalate: string;
   leaveQueue: string;
-  /** The queue position and the estimated wait in whole minutes, when known. */
+  /** The queue position and the estimated wait in whole minutes, when known (0: any moment now). */
   queue: (position: number | null, minutes: number | null) => string;
   typing: (name: string | null) => string;
   closed: (nextOpening: string | null) => string;
@@ -84,7 +84,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     leaveQueue: 'Poistu jonosta',
     queue: (position, minutes) =>
       position
-        ? `Olet jonossa sijalla ${position}` + (minutes ? `, odotusaika noin ${minutes} min.` : '.')
+        ? `Olet jonossa sijalla ${position}` + (minutes ? `, odotusaika noin ${minutes} min.` : minutes === 0 ? ', vuorosi tulee aivan pian.' : '.')
         : 'Odotat asiakaspalvelijaa.',
     typing: (name) => `${name || 'Asiakaspalvelija'} kirjoittaa…`,
     closed: (next) => `Asiakaspalvelu on nyt suljettu${next ? `, avaamme ${next}` : ''}.`,
@@ -118,7 +118,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     queue: (position, minutes) =>
       position
         ? `You are number ${position} in the queue` +
-          (minutes ? `, about ${minutes} minute${minutes > 1 ? 's' : ''}.` : '.')
+          (minutes ? `, about ${minutes} minute${minutes > 1 ? 's' : ''}.` : minutes === 0 ? ', any moment now.' : '.')
         : 'You are waiting for an agent.',
     typing: (name) => `${name || 'The agent'} is typing…`,
     closed: (next) => `Customer service is closed now${next ? `; we open ${next}` : ''}.`,
@@ -151,7 +151,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     leaveQueue: 'Lämna kön',
     queue: (position, minutes) =>
       position
-        ? `Du är nummer ${position} i kön` + (minutes ? `, cirka ${minutes} min.` : '.')
+        ? `Du är nummer ${position} i kön` + (minutes ? `, cirka ${minutes} min.` : minutes === 0 ? ', snart är det din tur.' : '.')
         : 'Du väntar på kundtjänst.',
     typing: (name) => `${name || 'Kundtjänst'} skriver…`,
     closed: (next) => `Kundtjänsten är stängd nu${next ? `, vi öppnar ${next}` : ''}.`,

@@ -184,7 +184,8 @@ export interface WidgetConfigView {
   escalationButton: boolean;
   showEstimatedWait: boolean;
   sound: boolean;
-  availability: { open: boolean; nextOpeningAt: string | null };
+  /** `timeZone`: the team's IANA zone, in which the widget shows the next opening. */
+  availability: { open: boolean; nextOpeningAt: string | null; timeZone: string };
 }
 
 /** The error part of Strapi's error body, also used in socket acknowledgements. */

@@ -9,7 +9,8 @@ import { getService } from '../utils/get-service';
 const widgetConfigService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(now: Date = new Date()): Promise<WidgetConfigView> {
     const settings = await getService('settings', { strapi }).get();
-    const availability = await getService('openingHours', { strapi }).currentAvailability(settings.queue, now);
+    const openingHours = getService('openingHours', { strapi });
+    const [availability, hours] = await Promise.all([openingHours.currentAvailability(settings.queue, now), openingHours.get()]);
     return {
       socketPath: SOCKET_PATH,
       defaultLanguage: 'fi',
@@ -19,7 +20,11 @@ const widgetConfigService = ({ strapi }: { strapi: Core.Strapi }) => ({
       escalationButton: settings.escalation.buttonEnabled,
       showEstimatedWait: settings.queue.showEstimatedWait,
       sound: settings.widget.sound,
-      availability: { open: availability.open, nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null },
+      availability: {
+        open: availability.open,
+        nextOpeningAt: availability.nextOpeningAt?.toISOString() ?? null,
+        timeZone: hours.timeZone,
+      },
     };
   },
 });

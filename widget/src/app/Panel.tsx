@@ -1,8 +1,8 @@
-import { waitMinutes } from '../i18n';
 import { WRITABLE } from './chat';
 import { MessageList } from './MessageList';
 import { OfflineForm } from './OfflineForm';
 import { RatingForm } from './RatingForm';
+import { minutesLeft, openingText } from './time-texts';
 import type { View } from './view';
 
 /** The chat dialog: header, messages, what the conversation's state asks for, and the text box. */
@@ -12,8 +12,7 @@ export function Panel(view: View) {
   const { texts, availability, escalationButton, showEstimatedWait } = chat.config();
   const custom = texts[locale] || {};
   const phase = chat.phase();
-  const { conversation, busy, typing, error, connection, rated, offlineSent } = chat.state;
-  const opening = new Date(availability.nextOpeningAt || NaN);
+  const { conversation, estimatedAt, busy, typing, error, connection, rated, offlineSent } = chat.state;
 
   const button = (testId: string, label: string, onClick: () => void) => (
     <button type="button" class="button secondary" data-testid={testId} disabled={busy} onClick={onClick}>
@@ -67,7 +66,7 @@ export function Panel(view: View) {
       )}
       {!availability.open && /new|bot/.test(phase) && (
         <p class="banner" data-testid="availability">
-          {t.closed(isNaN(+opening) ? null : opening.toLocaleString(locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' }))}
+          {t.closed(openingText(availability.nextOpeningAt, locale, availability.timeZone))}
         </p>
       )}
 
@@ -83,7 +82,7 @@ export function Panel(view: View) {
         {/new|bot/.test(phase) && escalationButton && button('escalate', t.escalate, chat.escalate)}
         {phase === 'queued' &&
           conversation && [
-            notice('queue-status', t.queue(conversation.position, showEstimatedWait ? waitMinutes(conversation.estimatedWaitSeconds) : null)),
+            notice('queue-status', t.queue(conversation.position, showEstimatedWait ? minutesLeft(conversation.estimatedWaitSeconds, estimatedAt, Date.now()) : null)),
             button('leave', t.leaveQueue, chat.leaveQueue),
           ]}
         {phase === 'resolved' && (rated || (conversation && conversation.csatScore) ? notice('rating-thanks', t.thanks) : <RatingForm {...view} />)}

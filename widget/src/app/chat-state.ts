@@ -13,6 +13,8 @@ export type OfflineResult = 'sent' | 'invalid' | 'failed';
 
 export interface ChatState {
   conversation: VisitorConversationView | null;
+  /** When the conversation's estimated wait was last received (ms): the countdown starts there. */
+  estimatedAt: number;
   /** `lost`: the socket was connected and is trying to come back. */
   connection: 'none' | 'online' | 'lost';
   /** Who is typing on the agent side: a name, null for an unnamed agent, false for nobody. */

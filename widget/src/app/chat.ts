@@ -39,6 +39,7 @@ const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt) * (0.7
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const blankState = (): ChatState => ({
   conversation: null,
+  estimatedAt: 0,
   connection: 'none',
   typing: false,
   error: false,
@@ -177,6 +178,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
       const conversation = state.conversation;
       if (conversation && conversation.id === conversationId) {
         state.conversation = { ...conversation, position, estimatedWaitSeconds };
+        state.estimatedAt = Date.now();
         changed();
       }
     });
@@ -255,6 +257,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     // Another conversation's, or older than what is shown (an answer overtaken by an event).
     if (!session || view.id !== session.conversationId || (previous && view.lastSeq < previous.lastSeq)) return;
     state.conversation = view;
+    state.estimatedAt = Date.now();
     if (view.status !== 'active') state.typing = false;
     // The site hears of changes (a new status, another agent), not of every re-read.
     if (!previous || previous.status !== view.status || previous.agentName !== view.agentName) context.emit('status', view);

@@ -17,6 +17,9 @@ import { Panel } from './Panel';
 import { unlockAudio } from './sound';
 import type { UiState } from './view';
 
+/** How often the queue's countdown is re-rendered (it shows whole minutes). */
+const WAIT_TICK_MS = 5000;
+
 const blankUi = (identity: { name?: string; email?: string; phone?: string }): UiState => ({
   draft: '',
   score: 0,
@@ -80,6 +83,8 @@ const app: WidgetApp = {
     root.addEventListener('pointerdown', unlock);
     root.addEventListener('keydown', unlock);
     update();
+    // The estimated wait counts down between the server's pushes: render again while queued.
+    setInterval(() => created.phase() === 'queued' && update(), WAIT_TICK_MS);
   },
 };
 
