@@ -18,7 +18,7 @@ export function openingText(iso: string | null, locale: string, teamZone?: strin
     const team = format(teamZone || customerZone);
     if (team === format(customerZone)) return team;
     const zone = new Intl.DateTimeFormat(locale, { timeZone: teamZone, timeZoneName: 'longGeneric' }).formatToParts(at);
-    return `${team} (${zone.find((part) => part.type === 'timeZoneName')?.value || teamZone})`;
+    return `${team} (${zone.find((part) => part.type === 'timeZoneName')?.value})`;
   } catch {
     return format(customerZone);
   }
