@@ -294,8 +294,12 @@ describe('the chat session', () => {
     await settle();
     await settle();
     expect(chat.phase()).toBe('queued');
+    // Each push restarts the countdown of the estimated wait from its arrival.
+    chat.state.estimatedAt = 0;
+    const before = Date.now();
     socket.fire('queue:position', { conversationId: 42, position: 2, estimatedWaitSeconds: 120 });
     expect(chat.state.conversation).toMatchObject({ position: 2, estimatedWaitSeconds: 120 });
+    expect(chat.state.estimatedAt).toBeGreaterThanOrEqual(before);
 
     socket.fire('typing', { conversationId: 42, author: 'agent', agentName: 'Aino', isTyping: true });
     expect(chat.state.typing).toBe('Aino');
