@@ -13,6 +13,13 @@ describe('openingHoursSchema', () => {
     ['a missing weekday', { ...DEFAULT_OPENING_HOURS, weekly: { mon: [] } }, 'weekly.tue'],
     ['an invalid exception date', { ...DEFAULT_OPENING_HOURS, exceptions: [{ date: '2026-13-01', ranges: [] }] }, 'exceptions.0.date'],
     ['an unknown field', { ...DEFAULT_OPENING_HOURS, holidays: [] }, ''],
+    [
+      'overlapping intervals',
+      { ...DEFAULT_OPENING_HOURS, weekly: { ...DEFAULT_OPENING_HOURS.weekly, wed: [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '16:00' }] } },
+      'weekly.wed.1.from',
+    ],
+    ['a date given twice', { ...DEFAULT_OPENING_HOURS, exceptions: [{ date: '2026-12-24', ranges: [] }, { date: '2026-12-24', ranges: [] }] }, 'exceptions.1.date'],
+    ['too many intervals in a day', { ...DEFAULT_OPENING_HOURS, exceptions: [{ date: '2026-12-24', ranges: Array(9).fill({ from: '08:00', to: '09:00' }) }] }, 'exceptions.0.ranges'],
   ])('refuses %s', (_label, input, path) => {
     const result = openingHoursSchema.safeParse(input);
     expect(result.success).toBe(false);
