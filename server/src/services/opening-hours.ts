@@ -10,7 +10,11 @@ export interface Availability {
   nextOpeningAt: Date | null;
 }
 
-/** The opening hours: stored once, and whether live support is open at a given time. */
+/**
+ * The opening hours: stored once, and whether live support is open at a given time. Read from
+ * the database on every use (one row) and never cached, so a change saved on any node applies
+ * at once everywhere: the widget's status, escalation decisions and the desk.
+ */
 const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The stored opening hours; the defaults while none are stored or they fail validation. */
   async get(): Promise<OpeningHours> {
@@ -24,6 +28,20 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (parsed.success) return parsed.data;
     strapi.log.warn('[live-support] stored opening hours are invalid; using the defaults');
     return DEFAULT_OPENING_HOURS;
+  },
+
+  /**
+   * An admin's change, already checked against the schema (and so against the rules): it
+   * replaces the stored hours whole. The single row is updated in place; it is created only
+   * where the seed has not run.
+   */
+  async save(hours: OpeningHours): Promise<OpeningHours> {
+    const documents = strapi.documents(UID.openingHours);
+    const data = { timeZone: hours.timeZone, weekly: hours.weekly, exceptions: hours.exceptions };
+    const existing = await documents.findFirst();
+    if (existing) await documents.update({ documentId: existing.documentId, data });
+    else await documents.create({ data });
+    return this.get();
   },
 
   async availability(now: Date): Promise<Availability> {
