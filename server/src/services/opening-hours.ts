@@ -36,11 +36,10 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * where the seed has not run.
    */
   async save(hours: OpeningHours): Promise<OpeningHours> {
-    const documents = strapi.documents(UID.openingHours);
     const data = { timeZone: hours.timeZone, weekly: hours.weekly, exceptions: hours.exceptions };
-    const existing = await documents.findFirst();
-    if (existing) await documents.update({ documentId: existing.documentId, data });
-    else await documents.create({ data });
+    const existing = await strapi.db.query(UID.openingHours).findOne({});
+    if (existing) await strapi.db.query(UID.openingHours).update({ where: { id: existing.id }, data });
+    else await strapi.documents(UID.openingHours).create({ data });
     return this.get();
   },
 
