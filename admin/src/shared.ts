@@ -54,6 +54,7 @@ export {
 } from '../../server/src/contracts/limits';
 export {
   addDays,
+  DEFAULT_OPENING_HOURS,
   isOpenAt,
   minutesOfDay,
   nextOpeningAt,

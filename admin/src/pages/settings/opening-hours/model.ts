@@ -62,11 +62,10 @@ export function suggestedHolidayYear(hours: OpeningHours, now: Date): number {
 /** A problem's path as the editor's fields name themselves: `weekly.mon.1.from`. */
 export const pathKey = (path: ReadonlyArray<string | number>): string => path.map(String).join('.');
 
-/** A new interval for a day: after the last one, or a working day when there is none. */
+/** A new interval for a day: from the end of the last one to midnight, or a working day when there is none. */
 export function nextInterval(ranges: OpeningHours['weekly']['mon']): { from: string; to: string } {
   const last = ranges.at(-1);
-  if (!last) return { from: '08:00', to: '16:00' };
-  return { from: last.to, to: last.to < '23:00' ? '24:00' : last.to };
+  return last ? { from: last.to, to: '24:00' } : { from: '08:00', to: '16:00' };
 }
 
 /** Today's date in the team's zone, for a new exception. */
