@@ -71,7 +71,10 @@ export const OpeningHoursSection = () => {
   if (isError && !draft) {
     return (
       <Section name="openingHours">
-        <Alert variant="danger" closeLabel="">
+        <Alert
+          variant="danger"
+          closeLabel={formatMessage({ id: getTranslation('settings.save.refused.close'), defaultMessage: 'Close' })}
+        >
           {t('load.error', 'The opening hours could not be loaded.')}
         </Alert>
       </Section>
