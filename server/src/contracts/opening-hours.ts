@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { WEEKDAYS, type OpeningHours } from '../domain/opening-hours';
-import { OPENING_HOURS_LIMITS, openingHoursProblems } from '../domain/opening-hours-validation';
+import { OPENING_HOURS_LIMITS, openingHoursProblems, type OpeningHoursProblemCode } from '../domain/opening-hours-validation';
 
 // The shape only, with sizes bounded before anything is read; the rules (time format, order,
 // overlap, known zone, real and unique dates) are the domain's, run once the shape is right, so
@@ -20,7 +20,7 @@ export const openingExceptionSchema = z
   })
   .strict();
 
-export const openingHoursSchema = z
+const openingHoursShape = z
   .object({
     timeZone: z.string().min(1).max(OPENING_HOURS_LIMITS.timeZoneLength),
     weekly: z
@@ -31,9 +31,25 @@ export const openingHoursSchema = z
       .strict(),
     exceptions: z.array(openingExceptionSchema).max(OPENING_HOURS_LIMITS.exceptions).default([]),
   })
-  .strict()
-  .superRefine((hours, ctx) => {
+  .strict();
+
+/** The shape with the domain's rules, or only those of them that `enforced` names. */
+const withRules = (enforced: (code: OpeningHoursProblemCode) => boolean) =>
+  openingHoursShape.superRefine((hours, ctx) => {
     for (const problem of openingHoursProblems(hours)) {
+      if (!enforced(problem.code)) continue;
       ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, params: { rule: problem.code } });
     }
   }) satisfies z.ZodType<OpeningHours, unknown>;
+
+/** Opening hours as an admin saves them: every rule. */
+export const openingHoursSchema = withRules(() => true);
+
+/**
+ * Opening hours as read back from the database. Earlier versions stored overlapping intervals
+ * and repeated exception dates (they mean the same as their union, and the first exception of a
+ * date wins): those are read as they are, so an upgrade does not fall back to the defaults,
+ * and the editor shows them to be corrected on the next save.
+ */
+const TOLERATED_IN_STORED_HOURS: ReadonlySet<OpeningHoursProblemCode> = new Set(['overlappingRanges', 'duplicateDate']);
+export const storedOpeningHoursSchema = withRules((code) => !TOLERATED_IN_STORED_HOURS.has(code));

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import { openingHoursSchema } from '../contracts/opening-hours';
+import { storedOpeningHoursSchema } from '../contracts/opening-hours';
 import type { Settings } from '../contracts/settings';
 import { DEFAULT_OPENING_HOURS, isOpenAt, nextOpeningAt, type OpeningHours } from '../domain/opening-hours';
 
@@ -13,14 +13,14 @@ export interface Availability {
 /**
  * The opening hours: stored once, and whether live support is open at a given time. Read from
  * the database on every use (one row) and never cached, so a change saved on any node applies
- * at once everywhere: the widget's status, escalation decisions and the desk.
+ * at once everywhere: the widget's status, escalation decisions and the analytics' days.
  */
 const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The stored opening hours; the defaults while none are stored or they fail validation. */
   async get(): Promise<OpeningHours> {
     const stored = await strapi.db.query(UID.openingHours).findOne({});
     if (!stored) return DEFAULT_OPENING_HOURS;
-    const parsed = openingHoursSchema.safeParse({
+    const parsed = storedOpeningHoursSchema.safeParse({
       timeZone: stored.timeZone,
       weekly: stored.weekly,
       exceptions: stored.exceptions ?? [],
