@@ -52,3 +52,24 @@ export {
   type TextLimit,
   type TextSettingPath,
 } from '../../server/src/contracts/limits';
+export {
+  addDays,
+  DEFAULT_OPENING_HOURS,
+  isOpenAt,
+  minutesOfDay,
+  nextOpeningAt,
+  rangesOn,
+  toLocalTime,
+  WEEKDAYS,
+  type OpeningException,
+  type OpeningHours,
+  type TimeRange,
+  type Weekday,
+} from '../../server/src/domain/opening-hours';
+export {
+  OPENING_HOURS_LIMITS,
+  openingHoursProblems,
+  type OpeningHoursProblem,
+  type OpeningHoursProblemCode,
+} from '../../server/src/domain/opening-hours-validation';
+export { HOLIDAY_COUNTRIES, publicHolidays, type HolidayCountry, type PublicHoliday } from '../../server/src/domain/public-holidays';

@@ -10,6 +10,7 @@ import type {
   OfflineInboxMeta,
   OfflineMessageStatus,
   OfflineMessageView,
+  OpeningHours,
   PresenceStatus,
   QueueSnapshot,
   QueueSnapshotMeta,
@@ -246,6 +247,17 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       transformResponse: unwrap<SettingsView>,
       invalidatesTags: [TAGS.settings],
     }),
+    getLiveSupportOpeningHours: build.query<OpeningHours, void>({
+      query: () => url('/opening-hours'),
+      transformResponse: unwrap<OpeningHours>,
+      providesTags: [TAGS.openingHours],
+    }),
+    /** Replaces the opening hours whole; the server checks them by the same rules as the editor. */
+    updateLiveSupportOpeningHours: build.mutation<OpeningHours, OpeningHours>({
+      query: (hours) => ({ url: url('/opening-hours'), method: 'PUT', data: hours }),
+      transformResponse: unwrap<OpeningHours>,
+      invalidatesTags: [TAGS.openingHours],
+    }),
     /** What escalation would decide for one sentence; changes nothing, so nothing is invalidated. */
     tryLiveSupportEscalation: build.mutation<EscalationTrial, EscalationTrialInput>({
       query: (trial) => ({ url: url('/settings/escalation/try'), method: 'POST', data: trial }),
@@ -276,6 +288,8 @@ export const {
   useGetLiveSupportAnalyticsQuery: useAnalyticsQuery,
   useGetLiveSupportSettingsQuery: useSettingsQuery,
   useGetLiveSupportCollectionTypesQuery: useCollectionTypesQuery,
+  useGetLiveSupportOpeningHoursQuery: useOpeningHoursQuery,
+  useUpdateLiveSupportOpeningHoursMutation: useUpdateOpeningHoursMutation,
   useClaimLiveSupportConversationMutation: useClaimMutation,
   useClaimNextLiveSupportConversationMutation: useClaimNextMutation,
   useSendLiveSupportMessageMutation: useSendMessageMutation,

@@ -10,6 +10,7 @@ import { getTranslation } from '../utils/getTranslation';
 
 import { toFormValues } from './settings/model';
 import { BotSection } from './settings/sections/BotSection';
+import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
@@ -93,6 +94,10 @@ const SettingsForm = () => {
           </>
         )}
       </Form>
+      {/* Their own resource with their own save, so outside the settings form. */}
+      <Layouts.Content>
+        <OpeningHoursSection />
+      </Layouts.Content>
     </Page.Main>
   );
 };

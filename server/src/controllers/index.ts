@@ -4,6 +4,7 @@ import botApi from './bot-api';
 import conversations from './conversations';
 import health from './health';
 import offlineMessages from './offline-messages';
+import openingHours from './opening-hours';
 import overview from './overview';
 import queue from './queue';
 import settings from './settings';
@@ -17,6 +18,7 @@ export default {
   conversations,
   health,
   'offline-messages': offlineMessages,
+  'opening-hours': openingHours,
   overview,
   queue,
   settings,

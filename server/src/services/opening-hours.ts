@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import { openingHoursSchema } from '../contracts/opening-hours';
+import { storedOpeningHoursSchema } from '../contracts/opening-hours';
 import type { Settings } from '../contracts/settings';
 import { DEFAULT_OPENING_HOURS, isOpenAt, nextOpeningAt, type OpeningHours } from '../domain/opening-hours';
 
@@ -10,13 +10,17 @@ export interface Availability {
   nextOpeningAt: Date | null;
 }
 
-/** The opening hours: stored once, and whether live support is open at a given time. */
+/**
+ * The opening hours: stored once, and whether live support is open at a given time. Read from
+ * the database on every use (one row) and never cached, so a change saved on any node applies
+ * at once everywhere: the widget's status, escalation decisions and the analytics' days.
+ */
 const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The stored opening hours; the defaults while none are stored or they fail validation. */
   async get(): Promise<OpeningHours> {
     const stored = await strapi.db.query(UID.openingHours).findOne({});
     if (!stored) return DEFAULT_OPENING_HOURS;
-    const parsed = openingHoursSchema.safeParse({
+    const parsed = storedOpeningHoursSchema.safeParse({
       timeZone: stored.timeZone,
       weekly: stored.weekly,
       exceptions: stored.exceptions ?? [],
@@ -24,6 +28,19 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (parsed.success) return parsed.data;
     strapi.log.warn('[live-support] stored opening hours are invalid; using the defaults');
     return DEFAULT_OPENING_HOURS;
+  },
+
+  /**
+   * An admin's change, already checked against the schema (and so against the rules): it
+   * replaces the stored hours whole. The single row is updated in place; it is created only
+   * where the seed has not run.
+   */
+  async save(hours: OpeningHours): Promise<OpeningHours> {
+    const data = { timeZone: hours.timeZone, weekly: hours.weekly, exceptions: hours.exceptions };
+    const existing = await strapi.db.query(UID.openingHours).findOne({});
+    if (existing) await strapi.db.query(UID.openingHours).update({ where: { id: existing.id }, data });
+    else await strapi.documents(UID.openingHours).create({ data });
+    return this.get();
   },
 
   async availability(now: Date): Promise<Availability> {

@@ -42,6 +42,8 @@ export default {
     { method: 'GET', path: '/analytics/export', handler: 'analytics.export', config: analytics },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: settings },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: settings },
+    { method: 'GET', path: '/opening-hours', handler: 'opening-hours.get', config: settings },
+    { method: 'PUT', path: '/opening-hours', handler: 'opening-hours.update', config: settings },
     { method: 'POST', path: '/settings/escalation/try', handler: 'settings.tryEscalation', config: settingsTrial },
   ],
 };
