@@ -1,4 +1,3 @@
-import knex from 'knex';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -84,16 +83,14 @@ describe('the next opening', () => {
     await settings({ queue: { enforceOpeningHours: true } });
     // Closed every weekday; open only three days from now, 08:00–18:00 in Helsinki.
     const openingDay = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Helsinki' });
-    // The playground's own database, as a settings page would leave it (no route for it here yet).
-    const database = knex({ client: 'better-sqlite3', connection: { filename: playground.databaseFile }, useNullAsDefault: true });
-    try {
-      const weekly = JSON.stringify({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
-      const exceptions = JSON.stringify([{ date: openingDay, ranges: [{ from: '08:00', to: '18:00' }], note: 'Test day' }]);
-      const changed = await database('live_support_opening_hours').update({ time_zone: 'Europe/Helsinki', weekly, exceptions });
-      expect(changed).toBe(1);
-    } finally {
-      await database.destroy();
-    }
+    const adminToken = await adminLogin(playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const weekly = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const exceptions = [{ date: openingDay, ranges: [{ from: '08:00', to: '18:00' }], note: 'Test day' }];
+    await request(playground.url)
+      .put(`${ADMIN_API_BASE}/opening-hours`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ timeZone: 'Europe/Helsinki', weekly, exceptions })
+      .expect(200);
 
     const context = await browser.newContext({ locale: 'fi-FI', timezoneId: 'America/New_York' });
     try {
