@@ -12,6 +12,7 @@ export const TAGS = {
   offlineMessages: 'LiveSupportOfflineMessages',
   analytics: 'LiveSupportAnalytics',
   settings: 'LiveSupportSettings',
+  cannedReplies: 'LiveSupportCannedReplies',
 } as const;
 
 export const liveSupportBase = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAGS) });
