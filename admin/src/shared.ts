@@ -20,6 +20,14 @@ export type {
 export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
 export type { Settings, SettingsUpdate, SettingsView } from '../../server/src/contracts/settings';
 export type { EscalationTrial, EscalationTrialInput } from '../../server/src/contracts/escalation-trial';
+export type { CannedReplyContent, CannedReplyCreate, CannedReplyView } from '../../server/src/contracts/canned-replies';
+export {
+  CANNED_REPLY_LIMITS,
+  REPLY_LANGUAGES,
+  filterReplies,
+  type ReplyLanguage,
+  type ReplyScope,
+} from '../../server/src/domain/canned-replies';
 export type { AgentFigures, AnalyticsReport, DailyEscalations } from '../../server/src/contracts/analytics';
 export {
   ESCALATION_TRIGGERS,

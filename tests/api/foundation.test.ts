@@ -111,10 +111,11 @@ describe('content types', () => {
 });
 
 describe('seeded defaults', () => {
-  it('has the three templates in Finnish and English', async () => {
+  it('has the three templates in Finnish, English and Swedish', async () => {
     const templates = await app.strapi.documents(UID.template as never).findMany({});
     const simplified = templates.map((template: Record<string, unknown>) => ({
       name: template.name,
+      shortcut: template.shortcut,
       category: template.category,
       language: template.language,
       body: template.body,

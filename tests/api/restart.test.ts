@@ -9,7 +9,7 @@ describe('restarting on the same database', () => {
   it('keeps edited and deleted defaults as the site owner left them', async () => {
     const templates = app.strapi.documents(UID.template as never);
     const seeded = (await templates.findMany({})) as unknown as Array<{ documentId: string; name: string; language: string }>;
-    expect(seeded).toHaveLength(6);
+    expect(seeded).toHaveLength(9);
 
     const greeting = seeded.find((template) => template.name === 'Tervehdys')!;
     const closing = seeded.find((template) => template.name === 'Closing')!;
@@ -23,7 +23,7 @@ describe('restarting on the same database', () => {
     await app.restart();
 
     const afterRestart = (await app.strapi.documents(UID.template as never).findMany({})) as unknown as Array<{ name: string; body: string }>;
-    expect(afterRestart).toHaveLength(5);
+    expect(afterRestart).toHaveLength(8);
     expect(afterRestart.find((template) => template.name === 'Tervehdys')?.body).toBe('Moi! Täällä {agentName}.');
     expect(afterRestart.some((template) => template.name === 'Closing')).toBe(false);
 

@@ -153,5 +153,6 @@ function signedInLater(account: AdminAccount, current: () => Agent | undefined):
     get: (path) => agent().get(path),
     post: (path, body) => agent().post(path, body),
     put: (path, body) => agent().put(path, body),
+    delete: (path) => agent().delete(path),
   };
 }

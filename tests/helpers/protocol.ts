@@ -47,6 +47,7 @@ export interface Agent {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   put(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
 }
 
 export async function loginAgent(app: Server, email: string, password: string): Promise<Agent> {
@@ -58,6 +59,7 @@ export async function loginAgent(app: Server, email: string, password: string): 
     get: (path) => request(app.url).get(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`),
     post: (path, body) => request(app.url).post(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
     put: (path, body) => request(app.url).put(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+    delete: (path) => request(app.url).delete(`${ADMIN_API_BASE}${path}`).set('Authorization', `Bearer ${token}`),
   };
 }
 

@@ -13,6 +13,7 @@ export const TAGS = {
   analytics: 'LiveSupportAnalytics',
   settings: 'LiveSupportSettings',
   openingHours: 'LiveSupportOpeningHours',
+  cannedReplies: 'LiveSupportCannedReplies',
 } as const;
 
 export const liveSupportBase = adminApi.enhanceEndpoints({ addTagTypes: Object.values(TAGS) });

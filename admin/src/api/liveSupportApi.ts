@@ -3,6 +3,9 @@ import type {
   AgentConversationView,
   AgentPresenceView,
   AnalyticsReport,
+  CannedReplyContent,
+  CannedReplyCreate,
+  CannedReplyView,
   EscalationTrial,
   EscalationTrialInput,
   KnowledgeContextItem,
@@ -110,6 +113,12 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
     getLiveSupportTemplates: build.query<TemplateView[], number>({
       query: (conversationId) => url(`/conversations/${conversationId}/templates`),
       transformResponse: unwrap<TemplateView[]>,
+    }),
+    /** Shared replies and the agent's own; with a conversation, its language first and its values filled in. */
+    getLiveSupportCannedReplies: build.query<CannedReplyView[], number | null>({
+      query: (conversationId) => ({ url: url('/canned-replies'), method: 'GET', config: { params: conversationId ? { conversationId } : {} } }),
+      transformResponse: unwrap<CannedReplyView[]>,
+      providesTags: [TAGS.cannedReplies],
     }),
     getLiveSupportKnowledge: build.query<KnowledgeContextItem[], KnowledgeQuery>({
       query: ({ conversationId, search }) => ({
@@ -258,6 +267,21 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       transformResponse: unwrap<OpeningHours>,
       invalidatesTags: [TAGS.openingHours],
     }),
+    createLiveSupportCannedReply: build.mutation<CannedReplyView, CannedReplyCreate>({
+      query: (reply) => ({ url: url('/canned-replies'), method: 'POST', data: reply }),
+      transformResponse: unwrap<CannedReplyView>,
+      invalidatesTags: [TAGS.cannedReplies],
+    }),
+    updateLiveSupportCannedReply: build.mutation<CannedReplyView, { id: number; content: CannedReplyContent }>({
+      query: ({ id, content }) => ({ url: url(`/canned-replies/${id}`), method: 'PUT', data: content }),
+      transformResponse: unwrap<CannedReplyView>,
+      invalidatesTags: [TAGS.cannedReplies],
+    }),
+    deleteLiveSupportCannedReply: build.mutation<void, number>({
+      query: (id) => ({ url: url(`/canned-replies/${id}`), method: 'DELETE' }),
+      transformResponse: () => undefined,
+      invalidatesTags: [TAGS.cannedReplies],
+    }),
     /** What escalation would decide for one sentence; changes nothing, so nothing is invalidated. */
     tryLiveSupportEscalation: build.mutation<EscalationTrial, EscalationTrialInput>({
       query: (trial) => ({ url: url('/settings/escalation/try'), method: 'POST', data: trial }),
@@ -281,6 +305,10 @@ export const {
   useGetLiveSupportConversationQuery: useConversationQuery,
   useGetLiveSupportCustomerTypingQuery: useCustomerTypingQuery,
   useGetLiveSupportTemplatesQuery: useTemplatesQuery,
+  useGetLiveSupportCannedRepliesQuery: useCannedRepliesQuery,
+  useCreateLiveSupportCannedReplyMutation: useCreateCannedReplyMutation,
+  useUpdateLiveSupportCannedReplyMutation: useUpdateCannedReplyMutation,
+  useDeleteLiveSupportCannedReplyMutation: useDeleteCannedReplyMutation,
   useGetLiveSupportKnowledgeQuery: useKnowledgeQuery,
   useGetLiveSupportAgentsQuery: useAgentsQuery,
   useGetLiveSupportOfflineMessagesQuery: useOfflineMessagesQuery,

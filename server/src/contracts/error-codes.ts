@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   // the offline inbox
   'ALREADY_REPLIED',
   'NO_EMAIL',
+  // canned replies
+  'SHORTCUT_TAKEN',
   // access and limits
   'ORIGIN_NOT_ALLOWED',
   'INVALID_VISITOR_TOKEN',

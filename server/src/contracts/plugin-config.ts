@@ -22,7 +22,7 @@ export const pluginConfigSchema = z
     /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**
-     * Requests from the public widget side, and the admin's "try a sentence", per Strapi node:
+     * Requests from the public widget side, the admin's "try a sentence" and canned-reply changes, per Strapi node:
      * 0 turns a limit off. Refused requests answer 429 with `Retry-After` and change nothing.
      */
     rateLimit: z
@@ -33,9 +33,16 @@ export const pluginConfigSchema = z
         messagesPerConversationPerMinute: z.number().int().min(0).max(100_000).default(60),
         /** Sentences one admin user may try against the escalation settings per minute. */
         escalationTrialsPerUserPerMinute: z.number().int().min(0).max(100_000).default(60),
+        /** Canned replies one admin user may create, edit or delete per minute. */
+        cannedReplyChangesPerUserPerMinute: z.number().int().min(0).max(100_000).default(30),
       })
       .strict()
-      .default({ sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60 }),
+      .default({
+        sessionsPerIpPerMinute: 30,
+        messagesPerConversationPerMinute: 60,
+        escalationTrialsPerUserPerMinute: 60,
+        cannedReplyChangesPerUserPerMinute: 30,
+      }),
     realtime: z
       .object({
         /** Largest socket frame accepted, in bytes; bigger frames close the connection. */

@@ -1,6 +1,7 @@
 import agents from './agents';
 import analytics from './analytics';
 import botApi from './bot-api';
+import cannedReplies from './canned-replies';
 import conversations from './conversations';
 import health from './health';
 import offlineMessages from './offline-messages';
@@ -15,6 +16,7 @@ export default {
   agents,
   analytics,
   'bot-api': botApi,
+  'canned-replies': cannedReplies,
   conversations,
   health,
   'offline-messages': offlineMessages,

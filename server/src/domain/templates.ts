@@ -1,4 +1,4 @@
-import type { TemplateCategory } from './conversation-status';
+import { SUPPORTED_LANGUAGES, type TemplateCategory } from './conversation-status';
 
 export interface TemplateDefinition {
   name: string;
@@ -7,43 +7,75 @@ export interface TemplateDefinition {
   body: string;
 }
 
-/** The templates every installation starts with, in Finnish and English (docs/product.md#message-templates). */
-export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
+/** A default template, with the shortcut agents type after `/` in the reply box. */
+export interface DefaultTemplate extends TemplateDefinition {
+  shortcut: string;
+}
+
+/** The templates every installation starts with, in Finnish, English and Swedish (docs/product.md#message-templates). */
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
   {
     name: 'Tervehdys',
+    shortcut: 'tervehdys',
     category: 'greeting',
     language: 'fi',
     body: 'Hei! Olen asiakaspalvelija {agentName}. Miten voin auttaa?',
   },
   {
     name: 'Siirto',
+    shortcut: 'siirto',
     category: 'transfer',
     language: 'fi',
     body: 'Siirrän keskustelun kollegalleni, joka osaa auttaa paremmin.',
   },
   {
     name: 'Lopetus',
+    shortcut: 'lopetus',
     category: 'closing',
     language: 'fi',
     body: 'Kiitos yhteydenotostasi! Onko vielä jotain, jossa voin auttaa?',
   },
   {
     name: 'Greeting',
+    shortcut: 'greeting',
     category: 'greeting',
     language: 'en',
     body: "Hi! I'm customer service agent {agentName}. How can I help?",
   },
   {
     name: 'Transfer',
+    shortcut: 'transfer',
     category: 'transfer',
     language: 'en',
     body: "I'm transferring the conversation to my colleague, who can help you better.",
   },
   {
     name: 'Closing',
+    shortcut: 'closing',
     category: 'closing',
     language: 'en',
     body: 'Thank you for contacting us! Is there anything else I can help with?',
+  },
+  {
+    name: 'Hälsning',
+    shortcut: 'halsning',
+    category: 'greeting',
+    language: 'sv',
+    body: 'Hej! Jag heter {agentName} och arbetar med kundtjänst. Hur kan jag hjälpa dig?',
+  },
+  {
+    name: 'Överföring',
+    shortcut: 'overforing',
+    category: 'transfer',
+    language: 'sv',
+    body: 'Jag överför samtalet till en kollega som kan hjälpa dig bättre.',
+  },
+  {
+    name: 'Avslutning',
+    shortcut: 'avslutning',
+    category: 'closing',
+    language: 'sv',
+    body: 'Tack för att du kontaktade oss! Finns det något mer jag kan hjälpa till med?',
   },
 ];
 
@@ -82,7 +114,7 @@ const CATEGORY_ORDER: readonly TemplateCategory[] = ['greeting', 'transfer', 'cl
 
 /**
  * The templates an agent picks from in one conversation: those in the conversation's language
- * first, then the others (an agent may answer a Swedish speaker in English), each group in the
+ * first, then the others language by language (an agent may answer a Swedish speaker in English), each group in the
  * order a chat goes (greeting, transfer, closing, other), then by name.
  */
 export function templatesForConversation(
@@ -90,10 +122,12 @@ export function templatesForConversation(
   language: string,
   values: Readonly<Record<string, string | undefined>>,
 ): RenderedTemplate[] {
-  const rank = (template: StoredTemplate) => [
-    template.language === language ? 0 : 1,
-    CATEGORY_ORDER.indexOf(template.category),
-  ];
+  const languageRank = (templateLanguage: string): number => {
+    if (templateLanguage === language) return 0;
+    const index = (SUPPORTED_LANGUAGES as readonly string[]).indexOf(templateLanguage);
+    return 1 + (index === -1 ? SUPPORTED_LANGUAGES.length : index);
+  };
+  const rank = (template: StoredTemplate) => [languageRank(template.language), CATEGORY_ORDER.indexOf(template.category)];
   return [...templates]
     .sort((a, b) => {
       const [aLanguage, aCategory] = rank(a);

@@ -2,6 +2,7 @@ import agents from './agents';
 import analytics from './analytics';
 import assignment from './assignment';
 import bots from './bots';
+import cannedReplies from './canned-replies';
 import chat from './chat';
 import conversationStore from './conversation-store';
 import conversationViews from './conversation-views';
@@ -35,6 +36,7 @@ const services = {
   analytics,
   assignment,
   bots,
+  cannedReplies,
   chat,
   conversations,
   conversationStore,

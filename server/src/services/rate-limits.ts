@@ -20,12 +20,16 @@ const RULES = {
     perMinute: (config: PluginConfig['rateLimit']) => config.escalationTrialsPerUserPerMinute,
     refusal: 'Too many sentences tried; try again shortly',
   },
+  cannedReplyChange: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.cannedReplyChangesPerUserPerMinute,
+    refusal: 'Too many canned-reply changes; try again shortly',
+  },
 } as const;
 
 export type RateLimitKind = keyof typeof RULES;
 
 /**
- * The rate limits of config `rateLimit` (the public side's, and the admin's "try a sentence"), in memory on this node. The one place
+ * The rate limits of config `rateLimit` (the public side's, the admin's "try a sentence" and canned-reply changes), in memory on this node. The one place
  * that counts: REST routes reach it through the `rate-limit` route middleware, socket events
  * through the `rateLimit` option of their handler wrapper.
  */

@@ -6,8 +6,13 @@ import { DEFAULT_TEMPLATES } from '../domain/templates';
 
 interface SeedState {
   templates?: string; // ISO time at which the defaults were created
+  /** The languages whose default templates were created; absent: fi and en (the first defaults). */
+  templateLanguages?: string[];
   openingHours?: string;
 }
+
+/** The languages the first defaults came in, before Swedish ones were added. */
+const FIRST_TEMPLATE_LANGUAGES = ['fi', 'en'];
 
 const SEED_STATE_KEY = 'seed-state';
 
@@ -30,9 +35,12 @@ const seedService = ({ strapi }: { strapi: Core.Strapi }) => {
       let templatesCreated = 0;
       let openingHoursCreated = false;
 
-      if (!state.templates) {
+      const seededLanguages = state.templates ? (state.templateLanguages ?? FIRST_TEMPLATE_LANGUAGES) : [];
+      const missing = DEFAULT_TEMPLATES.filter((template) => !seededLanguages.includes(template.language));
+      if (missing.length > 0) {
+        // A language added to the defaults later is seeded once on an existing installation too.
         const templates = strapi.documents(UID.template);
-        for (const template of DEFAULT_TEMPLATES) {
+        for (const template of missing) {
           const existing = await templates.findFirst({
             filters: { name: template.name, language: template.language },
           });
@@ -40,7 +48,8 @@ const seedService = ({ strapi }: { strapi: Core.Strapi }) => {
           await templates.create({ data: { ...template } });
           templatesCreated += 1;
         }
-        state.templates = now.toISOString();
+        state.templates ??= now.toISOString();
+        state.templateLanguages = [...new Set(DEFAULT_TEMPLATES.map((template) => template.language))];
         await writeState(state);
       }
 

@@ -1,11 +1,14 @@
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
-import { useEffect, useRef, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 
-import { useTemplatesQuery } from '../../api/liveSupportApi';
+import { useCannedRepliesQuery, useTemplatesQuery } from '../../api/liveSupportApi';
 import type { AgentSocket } from '../../hooks/useAgentSocket';
 import type { TemplateView } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
+
+import { CannedRepliesDialog } from './CannedRepliesDialog';
+import { useReplyShortcuts } from './ReplyShortcuts';
 
 /** While the agent keeps typing, `typing: true` is repeated this often (the widget forgets it after a while). */
 const TYPING_REPEAT_MS = 5000;
@@ -28,6 +31,7 @@ interface ReplyBoxProps {
 export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending, onSend }: ReplyBoxProps) => {
   const { formatMessage } = useIntl();
   const { currentData: templates = [] } = useTemplatesQuery(conversationId);
+  const { currentData: cannedReplies = [] } = useCannedRepliesQuery(conversationId);
   const typing = useRef({ active: false, lastSentAt: 0, idleTimer: 0 });
 
   const stopTyping = () => {
@@ -53,6 +57,11 @@ export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending
   // Leaving the page (or the conversation) must not leave the customer watching dots.
   useEffect(() => stopTyping, [conversationId, socket]);
 
+  const shortcuts = useReplyShortcuts(cannedReplies, draft, (next) => {
+    onDraftChange(next);
+    noteTyping();
+  });
+
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     stopTyping();
@@ -75,6 +84,7 @@ export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Textarea
           data-testid="reply-input"
+          {...shortcuts.comboboxProps}
           aria-label={formatMessage({ id: getTranslation('conversation.reply.label'), defaultMessage: 'Reply' })}
           placeholder={formatMessage({
             id: getTranslation('conversation.reply.placeholder'),
@@ -83,10 +93,14 @@ export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending
           value={draft}
           onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
             onDraftChange(event.target.value);
+            shortcuts.trackCaret(event.target.selectionStart);
             if (event.target.value) noteTyping();
             else stopTyping();
           }}
+          onKeyUp={(event: KeyboardEvent<HTMLTextAreaElement>) => shortcuts.trackCaret(event.currentTarget.selectionStart)}
+          onClick={(event: MouseEvent<HTMLTextAreaElement>) => shortcuts.trackCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
+            if (shortcuts.handleKey(event)) return;
             // Enter or Ctrl/Cmd+Enter sends; Shift+Enter starts a new line.
             if (event.key === 'Enter' && !event.shiftKey) {
               event.preventDefault();
@@ -94,6 +108,7 @@ export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending
             }
           }}
         />
+        {shortcuts.list}
         <Flex justifyContent="space-between" alignItems="flex-end" gap={2} wrap="wrap">
           <Field.Root name="template" width="320px">
             <Field.Label>{templateLabel}</Field.Label>
@@ -116,10 +131,11 @@ export const ReplyBox = ({ conversationId, socket, draft, onDraftChange, sending
             </SingleSelect>
           </Field.Root>
           <Flex gap={3} alignItems="center">
+            <CannedRepliesDialog />
             <Typography variant="pi" textColor="neutral600">
               {formatMessage({
                 id: getTranslation('reply.hint'),
-                defaultMessage: 'Enter sends · Shift+Enter for a new line',
+                defaultMessage: 'Enter sends · Shift+Enter for a new line · / and a shortcut for a canned reply',
               })}
             </Typography>
             <Button type="submit" data-testid="reply-send" loading={sending} disabled={!draft.trim()}>

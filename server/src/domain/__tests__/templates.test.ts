@@ -22,9 +22,24 @@ describe('renderTemplate', () => {
 });
 
 describe('DEFAULT_TEMPLATES', () => {
-  it('has greeting, transfer and closing in Finnish and English', () => {
+  it('has greeting, transfer and closing in Finnish, English and Swedish', () => {
     const keys = DEFAULT_TEMPLATES.map((template) => `${template.language}:${template.category}`).sort();
-    expect(keys).toEqual(['en:closing', 'en:greeting', 'en:transfer', 'fi:closing', 'fi:greeting', 'fi:transfer']);
+    expect(keys).toEqual([
+      'en:closing',
+      'en:greeting',
+      'en:transfer',
+      'fi:closing',
+      'fi:greeting',
+      'fi:transfer',
+      'sv:closing',
+      'sv:greeting',
+      'sv:transfer',
+    ]);
+  });
+
+  it('gives every default a distinct shortcut', () => {
+    const shortcuts = DEFAULT_TEMPLATES.map((template) => template.shortcut);
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 });
 
@@ -40,6 +55,9 @@ describe('templatesForConversation', () => {
       'fi:greeting',
       'fi:transfer',
       'fi:closing',
+      'sv:greeting',
+      'sv:transfer',
+      'sv:closing',
     ]);
     expect(offered[0].text).toBe("Hi! I'm customer service agent Aino Agentti. How can I help?");
     expect(offered[0].unfilled).toEqual([]);

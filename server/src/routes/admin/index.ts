@@ -1,4 +1,5 @@
 import { ACTIONS } from '../../constants';
+import { cannedReplyContentSchema, cannedReplyCreateSchema } from '../../contracts/canned-replies';
 import { escalationTrialSchema } from '../../contracts/escalation-trial';
 import { rateLimit } from '../../middlewares/rate-limit';
 
@@ -18,6 +19,11 @@ const settingsTrial = {
     rateLimit({ kind: 'escalationTrial', per: 'adminUser', countsWhenBodyIs: escalationTrialSchema }),
   ],
 };
+/** Canned-reply changes: `chat` (shared replies also need `settings`, checked by the service), rate limited per user. */
+const replyChange = (countsWhenBodyIs?: typeof cannedReplyCreateSchema | typeof cannedReplyContentSchema) => ({
+  ...chat,
+  middlewares: [...chat.middlewares, rateLimit({ kind: 'cannedReplyChange', per: 'adminUser', countsWhenBodyIs })],
+});
 
 export default {
   type: 'admin',
@@ -34,6 +40,10 @@ export default {
     { method: 'POST', path: '/conversations/:id/messages', handler: 'conversations.postMessage', config: chat },
     { method: 'POST', path: '/conversations/:id/transfer', handler: 'conversations.transfer', config: chat },
     { method: 'POST', path: '/conversations/:id/resolve', handler: 'conversations.resolve', config: chat },
+    { method: 'GET', path: '/canned-replies', handler: 'canned-replies.list', config: read },
+    { method: 'POST', path: '/canned-replies', handler: 'canned-replies.create', config: replyChange(cannedReplyCreateSchema) },
+    { method: 'PUT', path: '/canned-replies/:id', handler: 'canned-replies.update', config: replyChange(cannedReplyContentSchema) },
+    { method: 'DELETE', path: '/canned-replies/:id', handler: 'canned-replies.remove', config: replyChange() },
     { method: 'PUT', path: '/presence', handler: 'agents.setPresence', config: chat },
     { method: 'GET', path: '/offline-messages', handler: 'offline-messages.list', config: read },
     { method: 'PUT', path: '/offline-messages/:id', handler: 'offline-messages.setStatus', config: chat },
