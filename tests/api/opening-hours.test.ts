@@ -84,7 +84,7 @@ describe('a saved change applies at once', () => {
     await app.service('settings').update({ queue: { enforceOpeningHours: true, requireOnlineAgent: false } });
 
     await superAdmin.put('/opening-hours', { ...DEFAULT_OPENING_HOURS, weekly: CLOSED_ALL_WEEK }).expect(200);
-    expect(await widgetAvailability()).toEqual({ open: false, nextOpeningAt: null });
+    expect(await widgetAvailability()).toEqual({ open: false, nextOpeningAt: null, timeZone: DEFAULT_OPENING_HOURS.timeZone });
     const closedCustomer = await startCustomer(app);
     expect((await closedCustomer.post('/escalate')).body.data.status).toBe('offline');
 
@@ -101,7 +101,7 @@ describe('a saved change applies at once', () => {
         ],
       })
       .expect(200);
-    expect(await widgetAvailability()).toEqual({ open: true, nextOpeningAt: null });
+    expect(await widgetAvailability()).toEqual({ open: true, nextOpeningAt: null, timeZone: DEFAULT_OPENING_HOURS.timeZone });
     const openCustomer = await startCustomer(app);
     expect((await openCustomer.post('/escalate')).body.data.status).toBe('queued');
   });
