@@ -19,7 +19,8 @@ import {
   SECOND_PERSON,
   SWEAR_WORDS,
 } from './frustration-lexicon';
-import { NEGATION_CUES, NEGATIVE_WORDS } from './lexicon';
+import { NEGATION_CUES } from './grammar-lexicon';
+import { NEGATIVE_WORDS } from './lexicon';
 import {
   foldDiacritics,
   matchesWord,

@@ -9,7 +9,8 @@
  * intensifiers) are compared as typed, diacritics kept: stemming and folding would merge them
  * with unrelated words (Swedish "här" folds to "har", has; English "you're" stems to "your").
  */
-import { BOT_WORDS, type PerLanguage } from './lexicon';
+import { BOT_WORDS } from './grammar-lexicon';
+import { type PerLanguage } from './lexicon';
 
 /**
  * A modest swearing lexicon: the common forms, as people type them. Counted with the negative

@@ -28,20 +28,16 @@ export {
   type FrustrationSignal,
   type FrustrationSignalKind,
 } from './frustration';
+export { DEFAULT_KEYWORDS, DEFAULT_PHRASES, NEGATIVE_WORDS, type LexiconLanguage, type PerLanguage } from './lexicon';
 export {
   BOT_WORDS,
-  DEFAULT_KEYWORDS,
-  DEFAULT_PHRASES,
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
   NEGATION_CUES,
-  NEGATIVE_WORDS,
   PAST_CONTACT_CUES,
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
-  type LexiconLanguage,
-  type PerLanguage,
-} from './lexicon';
+} from './grammar-lexicon';
 export {
   MIN_COMPOUND_MODIFIER_LENGTH,
   MIN_COMPOUND_PART_LENGTH,

@@ -11,8 +11,8 @@ import {
   NEGATION_CUES,
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
-  type LexiconLanguage,
-} from './lexicon';
+} from './grammar-lexicon';
+import { type LexiconLanguage } from './lexicon';
 import { languagesToTry, tokenize, type StemLanguage, type Token, type WordForm } from './text';
 
 /** A closed word list, for constant-time lookups by spelling or by stem. */

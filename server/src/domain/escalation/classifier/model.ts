@@ -3,7 +3,7 @@
  * form its weights are committed in (weights.json: Int16-quantised weights, base64, with the
  * training metadata). Pure: no file reading here, the caller passes the parsed JSON.
  */
-import { FUNCTION_WORDS } from '../lexicon';
+import { FUNCTION_WORDS } from '../grammar-lexicon';
 import { foldDiacritics } from '../text';
 import { emitWordFeatures, featureVector, messageTokens, vectorizeHashes, type FeatureOptions, type SparseVector } from './features';
 

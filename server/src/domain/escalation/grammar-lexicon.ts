@@ -1,0 +1,287 @@
+/**
+ * The grammar lists escalation detection reads a message with (negation, identity questions,
+ * reported contacts, request fillers, bot words, function words, scope breaks), in Finnish,
+ * English and Swedish. Not editable by site owners: the matcher needs them as they are. Written
+ * the way people type; the matcher (text.ts) lower-cases, stems and folds diacritics on both sides.
+ * The editable defaults (phrases, keywords) and the negative words are in lexicon.ts.
+ */
+import type { PerLanguage } from './lexicon';
+/**
+ * Negation cues: a phrase or keyword preceded by one of these in the same clause does not fire
+ * ("en tarvitse ihmistä", "I don't want to talk to a person", "jag behöver inte prata med en
+ * människa"). Written after normalisation: apostrophes are dropped, so "don't" is "dont".
+ * Multi-word cues are listed where they read better in the docs; their last word alone is usually
+ * a cue too.
+ *
+ * Not cues on purpose: "can't"/"en saa"/"kan inte" would be for English alone, but "I can't get an
+ * answer, I want a human" is exactly when to escalate, so "cant"/"cannot" are left out.
+ */
+export const NEGATION_CUES: PerLanguage<readonly string[]> = {
+  fi: [
+    'en',
+    'et',
+    'ei',
+    'emme',
+    'ette',
+    'eivät',
+    'enkä',
+    'etkä',
+    'eikä',
+    'emmekä',
+    'ettekä',
+    'eivätkä',
+    'etten',
+    'ettet',
+    'ettei',
+    'älä',
+    'älkää',
+    'ilman',
+    'ei tarvitse',
+  ],
+  en: [
+    'no',
+    'not',
+    'never',
+    'dont',
+    'doesnt',
+    'didnt',
+    'wont',
+    'wouldnt',
+    'shouldnt',
+    'neednt',
+    'isnt',
+    'arent',
+    'without',
+    'nor',
+    'no need',
+  ],
+  sv: ['inte', 'ej', 'icke', 'ingen', 'inget', 'inga', 'aldrig', 'slipper', 'behöver inte', 'vill inte'],
+};
+
+/**
+ * Questions about whether the bot is a person are not requests for one: "oletko ihminen?", "am I
+ * talking to a human?", "är du en människa?". A phrase preceded by (or starting with) one of these
+ * in the same clause does not fire. "Is there a human I can talk to?" is a request and is not
+ * listed.
+ */
+export const IDENTITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
+  fi: ['oletko', 'olenko', 'puhunko', 'juttelenko', 'keskustelenko', 'chattailenko', 'onko tämä', 'onko tää'],
+  en: [
+    'am i talking',
+    'am i speaking',
+    'am i chatting',
+    'are you a',
+    'are you human',
+    'are you real',
+    'is this a',
+    'is this real',
+    'is it a',
+    'is that a',
+  ],
+  sv: ['pratar jag', 'talar jag', 'chattar jag', 'är du', 'är det en', 'är detta en'],
+};
+
+/**
+ * A contact the customer reports, not one they ask for: "puhuin eilen asiakaspalvelijanne kanssa",
+ * "I spoke to a human yesterday", "jag pratade med en människa hos er". A phrase that starts with,
+ * or follows shortly in the same clause, one of these past-tense verbs does not fire. Only talking
+ * verbs are listed: "I called three times, I want a person" is a request.
+ */
+export const PAST_CONTACT_CUES: PerLanguage<readonly string[]> = {
+  fi: ['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
+  en: ['spoke', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
+  sv: ['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
+};
+
+/**
+ * Request filler: words that may surround a one-word phrase and still leave the message a plain
+ * request for a person ("ihminen kiitos", "voisinko saada ihmisen", "can I get a human please",
+ * "jag vill ha en människa tack"). Inflected forms are listed where the stemmer does not join them.
+ */
+export const REQUEST_FILLERS: PerLanguage<readonly string[]> = {
+  fi: [
+    'haluan',
+    'haluaisin',
+    'halusin',
+    'tarvitsen',
+    'tarvitsisin',
+    'voisinko',
+    'voinko',
+    'voisiko',
+    'voisitteko',
+    'voitteko',
+    'saisinko',
+    'saanko',
+    'saada',
+    'anna',
+    'antakaa',
+    'yhdistä',
+    'yhdistäkää',
+    'yhdistää',
+    'siirrä',
+    'siirtäkää',
+    'siirtää',
+    'ohjaa',
+    'ohjatkaa',
+    'minut',
+    'minulle',
+    'mulle',
+    'mut',
+    'minä',
+    'mä',
+    'mie',
+    'oikea',
+    'oikean',
+    'oikealle',
+    'oikeaa',
+    'oikeasti',
+    'elävä',
+    'elävän',
+    'elävälle',
+    'kiitos',
+    'kiitti',
+    'kiitoksia',
+    'pliis',
+    'please',
+    'nyt',
+    'heti',
+    'hei',
+    'moi',
+    'moikka',
+    'terve',
+    'jooko',
+    'kanssa',
+    'puhua',
+    'puhumaan',
+    'jutella',
+    'juttelemaan',
+    'keskustella',
+    'keskustelemaan',
+    'apua',
+    'chat',
+    'chatti',
+    'ystävällisesti',
+  ],
+  en: [
+    'i',
+    'im',
+    'id',
+    'me',
+    'my',
+    'you',
+    'a',
+    'an',
+    'the',
+    'to',
+    'with',
+    'please',
+    'pls',
+    'plz',
+    'now',
+    'asap',
+    'right',
+    'immediately',
+    'just',
+    'want',
+    'wanna',
+    'need',
+    'would',
+    'like',
+    'can',
+    'could',
+    'may',
+    'get',
+    'give',
+    'have',
+    'let',
+    'talk',
+    'speak',
+    'chat',
+    'connect',
+    'transfer',
+    'put',
+    'through',
+    'real',
+    'actual',
+    'live',
+    'proper',
+    'help',
+    'hi',
+    'hello',
+    'hey',
+    'ok',
+    'okay',
+    'yes',
+    'thanks',
+    'thank',
+    'some',
+  ],
+  sv: [
+    'jag',
+    'vill',
+    'ha',
+    'skulle',
+    'vilja',
+    'kan',
+    'kunna',
+    'få',
+    'prata',
+    'tala',
+    'snacka',
+    'chatta',
+    'med',
+    'en',
+    'ett',
+    'tack',
+    'snälla',
+    'nu',
+    'genast',
+    'direkt',
+    'hej',
+    'hallå',
+    'riktig',
+    'riktiga',
+    'levande',
+    'verklig',
+    'behöver',
+    'gärna',
+    'ge',
+    'mig',
+    'koppla',
+    'till',
+    'någon',
+    'hjälp',
+  ],
+};
+
+/**
+ * Words for the bot itself. After a negation they do not stop a one-word request: "haluan ihmisen
+ * enkä bottia", "a human not a bot", "en människa, inte en bot" (detect.ts, isPlainRequest).
+ */
+export const BOT_WORDS: PerLanguage<readonly string[]> = {
+  fi: ['botti', 'robotti', 'chatbotti', 'chatbot', 'kone', 'tekoäly'],
+  en: ['bot', 'robot', 'chatbot', 'machine', 'ai'],
+  sv: ['bot', 'boten', 'robot', 'robott', 'chattbot', 'chatbot', 'maskin'],
+};
+
+/**
+ * Function words: optional inside a phrase and not counted in the gap between phrase words, so that
+ * "talk to a human" also matches "talk with an actual human". Kept short; Finnish barely needs it
+ * because its cases are endings, which the stemmer handles. "kanssa" (with) is NOT here: in
+ * "ihmisen kanssa" it carries the meaning.
+ */
+export const FUNCTION_WORDS: PerLanguage<readonly string[]> = {
+  fi: ['nyt', 'vain', 'ihan', 'sitten', 'kyllä'],
+  en: ['a', 'an', 'the', 'to', 'with', 'for', 'of', 'me', 'my', 'some', 'just', 'please'],
+  sv: ['en', 'ett', 'med', 'till', 'att', 'den', 'det', 'min', 'mig', 'lite', 'bara'],
+};
+
+/**
+ * Words that end a negation's reach, like a comma does: "en ymmärrä mutta haluan ihmisen",
+ * "not the bot but a human", "inte boten utan en människa".
+ */
+export const SCOPE_BREAK_WORDS: PerLanguage<readonly string[]> = {
+  fi: ['mutta', 'vaan', 'joten', 'koska', 'ja', 'kun', 'sillä'],
+  en: ['but', 'so', 'because', 'and', 'however', 'though', 'although'],
+  sv: ['men', 'utan', 'så', 'eftersom', 'och'],
+};
