@@ -149,6 +149,27 @@ describe('knowledge-base bot on a localized FAQ', () => {
     }
     expect((await app.service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
   });
+
+  it('refuses another plugin’s collection, so its users cannot be published to visitors', async () => {
+    const usersAsKnowledge = { contentType: 'plugin::users-permissions.user', titleField: 'username', bodyField: 'email' };
+    const response = await superAdmin.put('/settings', { bot: { knowledgeBase: usersAsKnowledge } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('api::');
+    expect((await app.service('settings').get()).bot.knowledgeBase.contentType).toBe('api::faq.faq');
+  });
+
+  it('does not use such a collection when it was stored before the rule existed', async () => {
+    const before = (await app.service('settings').get()).bot.knowledgeBase;
+    await app.service('settings').update({
+      bot: { knowledgeBase: { contentType: 'plugin::users-permissions.user', titleField: 'username', bodyField: 'username' } },
+    });
+    try {
+      expect(await app.service('knowledgeBase').isConfigured()).toBe(false);
+    } finally {
+      await app.service('settings').update({ bot: { knowledgeBase: before } });
+    }
+    expect(await app.service('knowledgeBase').isConfigured()).toBe(true);
+  });
 });
 
 describe('knowledge-base bot on a collection that is not localized', () => {

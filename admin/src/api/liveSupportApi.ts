@@ -1,4 +1,4 @@
-import { ADMIN_API_BASE, errorCodeOf } from '../shared';
+import { ADMIN_API_BASE, errorCodeOf, isSiteCollectionUid } from '../shared';
 import type {
   AgentConversationView,
   AgentPresenceView,
@@ -8,6 +8,7 @@ import type {
   CannedReplyView,
   EscalationTrial,
   EscalationTrialInput,
+  KnowledgeAttribute,
   KnowledgeContextItem,
   MessageView,
   OfflineInboxMeta,
@@ -55,7 +56,7 @@ export interface OfflineMessagesQuery {
 export interface CollectionTypeOption {
   uid: string;
   displayName: string;
-  attributes: Record<string, { type: string }>;
+  attributes: Record<string, KnowledgeAttribute>;
 }
 
 /** A content type as the Content Manager's own admin API describes it (the fields read here). */
@@ -154,12 +155,12 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       transformResponse: unwrap<SettingsView>,
       providesTags: [TAGS.settings],
     }),
-    /** The collection types the Content Manager shows: suggestions for the knowledge-base settings. */
+    /** The site's own collection types the Content Manager shows: suggestions for the knowledge-base settings. */
     getLiveSupportCollectionTypes: build.query<CollectionTypeOption[], void>({
       query: () => ({ url: '/content-manager/content-types', method: 'GET', config: { params: { kind: 'collectionType' } } }),
       transformResponse: ({ data }: Data<ContentManagerContentType[]>) =>
         data
-          .filter((type) => type.isDisplayed && type.kind === 'collectionType')
+          .filter((type) => type.isDisplayed && type.kind === 'collectionType' && isSiteCollectionUid(type.uid))
           .map((type) => ({ uid: type.uid, displayName: type.info.displayName, attributes: type.attributes })),
     }),
 

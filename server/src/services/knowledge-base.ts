@@ -4,6 +4,7 @@ import { KnowledgeIndex, type KnowledgeMatch } from '../bots/knowledge-index';
 import type { BotSettings } from '../contracts/settings';
 import type { KnowledgeContextItem } from '../contracts/views';
 import { localeForLanguage } from '../domain/knowledge-locale';
+import { knowledgeSourceProblem, type KnowledgeContentType } from '../domain/knowledge-source-rules';
 import { matchStrength } from '../domain/knowledge-match';
 import { analyzeWordsForSearch } from '../domain/search-terms';
 import { ValidationError } from '../errors';
@@ -12,7 +13,6 @@ import type { KnowledgeCollection, KnowledgeSource } from './knowledge-entries';
 
 type KnowledgeBaseSettings = BotSettings['knowledgeBase'];
 
-const TEXT_FIELD_TYPES = new Set(['string', 'text', 'richtext', 'blocks', 'email', 'uid']);
 /** Another node may have changed the collection: look for that at most this often. */
 const FINGERPRINT_INTERVAL_MS = 5000;
 const EXCERPT_LENGTH = 240;
@@ -49,15 +49,32 @@ const knowledgeBaseService = ({ strapi }: { strapi: Core.Strapi }) => {
   let generation: IndexGeneration | null = null;
   let dirty = false;
   let subscribed = false;
+  /** The last refusal logged, so that a refused configuration is logged once, not per message. */
+  let refusedSource: string | null = null;
   const entries = () => getService('knowledgeEntries', { strapi });
 
   const configKey = (settings: KnowledgeBaseSettings) =>
     JSON.stringify([settings.contentType, settings.titleField, settings.bodyField, settings.languageField]);
 
-  /** The named collection's settings, or null when none is named or it no longer exists. */
+  function problemOf(settings: KnowledgeBaseSettings) {
+    if (!settings.contentType) return null;
+    const contentType = strapi.contentType(settings.contentType as never) as KnowledgeContentType | undefined;
+    return knowledgeSourceProblem(settings.contentType, contentType, settings);
+  }
+
+  /**
+   * The named collection's settings, or null when none is named, it no longer exists, or it may
+   * not feed the bot (settings saved before the rules narrowed are refused here too).
+   */
   async function sourceOf(): Promise<KnowledgeSource | null> {
     const { knowledgeBase } = (await getService('settings', { strapi }).get()).bot;
-    if (!knowledgeBase.contentType || !strapi.contentType(knowledgeBase.contentType as never)) return null;
+    if (!knowledgeBase.contentType) return null;
+    const problem = problemOf(knowledgeBase);
+    if (problem) {
+      if (problem.message !== refusedSource) strapi.log.warn(`[live-support] knowledge base not used: ${problem.message}`);
+      refusedSource = problem.message;
+      return null;
+    }
     return { ...knowledgeBase, contentType: knowledgeBase.contentType };
   }
 
@@ -103,27 +120,10 @@ const knowledgeBaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Checks that a configuration names a collection type with text fields, else 400. */
+    /** Checks that a configuration names one of the site's collection types with text fields, else 400. */
     validateConfiguration(settings: KnowledgeBaseSettings): void {
-      if (!settings.contentType) return;
-      const contentType = strapi.contentType(settings.contentType as never) as
-        | { kind: string; attributes: Record<string, { type: string }> }
-        | undefined;
-      if (!contentType || contentType.kind !== 'collectionType') {
-        throw new ValidationError(`bot.knowledgeBase.contentType: no collection type ${settings.contentType}`);
-      }
-      for (const [key, field] of [
-        ['titleField', settings.titleField],
-        ['bodyField', settings.bodyField],
-        ['languageField', settings.languageField],
-      ] as const) {
-        if (!field) continue;
-        const attribute = contentType.attributes[field];
-        const acceptable = key === 'languageField' ? ['string', 'enumeration'] : [...TEXT_FIELD_TYPES];
-        if (!attribute || !acceptable.includes(attribute.type)) {
-          throw new ValidationError(`bot.knowledgeBase.${key}: ${settings.contentType} has no text field "${field}"`);
-        }
-      }
+      const problem = problemOf(settings);
+      if (problem) throw new ValidationError(`bot.knowledgeBase.${problem.key}: ${problem.message}`);
     },
 
     /** Whether a usable collection is named (the `auto` provider's choice), without reading it. */

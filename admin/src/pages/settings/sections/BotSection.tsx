@@ -2,14 +2,13 @@ import { useField } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 
 import type { CollectionTypeOption } from '../../../api/liveSupportApi';
+import { isUsableKnowledgeField, type KnowledgeFieldRole } from '../../../shared';
 import { getTranslation } from '../../../utils/getTranslation';
 import { SettingFields, SettingGroup } from '../SettingField';
 import { SUGGESTION_LISTS } from '../field-catalogue';
 import { Section } from '../layout';
 import { BUILT_IN_PROVIDERS } from '../model';
 
-const TEXT_FIELD_TYPES = ['string', 'text', 'richtext', 'blocks', 'email', 'uid'];
-const LANGUAGE_FIELD_TYPES = ['string', 'enumeration'];
 
 /** The translation key of each provider's name; other names are providers registered by server code. */
 const PROVIDER_LABELS: Record<string, string> = {
@@ -41,7 +40,8 @@ const useProviderOptions = () => {
 const ContentTypeSuggestions = ({ contentTypes }: { contentTypes: CollectionTypeOption[] }) => {
   const contentType = useField<string>('bot.knowledgeBase.contentType').value ?? '';
   const attributes = Object.entries(contentTypes.find((type) => type.uid === contentType.trim())?.attributes ?? {});
-  const named = (types: string[]) => attributes.filter(([, attribute]) => types.includes(attribute.type)).map(([name]) => name);
+  const named = (role: KnowledgeFieldRole) =>
+    attributes.filter(([, attribute]) => isUsableKnowledgeField(role, attribute)).map(([name]) => name);
   return (
     <>
       <datalist id={SUGGESTION_LISTS.contentTypes}>
@@ -52,12 +52,12 @@ const ContentTypeSuggestions = ({ contentTypes }: { contentTypes: CollectionType
         ))}
       </datalist>
       <datalist id={SUGGESTION_LISTS.textFields}>
-        {named(TEXT_FIELD_TYPES).map((name) => (
+        {named('bodyField').map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
       <datalist id={SUGGESTION_LISTS.languageFields}>
-        {named(LANGUAGE_FIELD_TYPES).map((name) => (
+        {named('languageField').map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
