@@ -175,3 +175,40 @@ it('pushes events made on one node to sockets connected to the other, through Re
     widget.close();
   }
 });
+
+it('keeps two sites on one Redis apart: the other site’s desk never hears this site’s pushes', async () => {
+  // Another site: the same playground app on its own database, sharing only the Redis.
+  const otherSite = await startPlayground({
+    env: { ...realtime, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
+  });
+  const heardByOtherSite: string[] = [];
+  const ownDesk = await agentSocket(nodeB, agents[1].token);
+  let otherDesk: Awaited<ReturnType<typeof agentSocket>> | null = null;
+  try {
+    const otherAgent = await loginAgent(otherSite, 'aino@example.com', 'Demo-Agent-1');
+    otherDesk = await agentSocket(otherSite, otherAgent.token);
+    otherDesk.onAny((event: string, payload: { agentId?: number } | undefined) => {
+      // The other site's agent coming online is that site's own news.
+      const ownPresence = event === 'presence:changed' && payload?.agentId === otherAgent.id;
+      if (!ownPresence) heardByOtherSite.push(event);
+    });
+
+    const customer = await startCustomer(nodeA);
+    const queued = nextEvent<{ conversation: { id: number } }>(
+      ownDesk,
+      'queue:changed',
+      ({ conversation }) => conversation.id === customer.conversationId,
+    );
+    await customer.post('/escalate').expect(200);
+    await queued;
+    // Redis delivers to every subscriber of a channel at once: a second more is ample.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    console.log(`two sites on one Redis: this site's desk heard the escalation; the other site's desk heard ${heardByOtherSite.length} events`);
+    expect(heardByOtherSite).toEqual([]);
+    await customer.post('/leave').expect(200);
+  } finally {
+    ownDesk.close();
+    otherDesk?.close();
+    await otherSite.stop();
+  }
+});

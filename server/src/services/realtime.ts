@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../contracts/plugin-config';
+import { derivedRedisChannelPrefix, type DatabaseConnectionConfig } from '../domain/redis-channel-prefix';
 import { registerAgentHandlers } from '../realtime/handlers/agent';
 import { registerWidgetHandlers } from '../realtime/handlers/widget';
 import { attachRedisAdapter, type RedisLink } from '../realtime/redis-adapter';
@@ -24,13 +25,14 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
         isAllowedOrigin: (origin, ownOrigin) => getService('siteOrigins', { strapi }).isAllowed(origin, [ownOrigin]),
       });
       if (config.realtime.redisUrl) {
+        const channelPrefix = this.redisChannelPrefix();
         // Before any socket connects, so that every broadcast goes through Redis.
         redis = await attachRedisAdapter(server.io as never, {
           url: config.realtime.redisUrl,
-          channelPrefix: config.realtime.redisChannelPrefix,
+          channelPrefix,
           onError: (error) => strapi.log.error(`[live-support] Redis: ${error.message}`),
         });
-        strapi.log.info('[live-support] real-time events are shared with the other nodes through Redis');
+        strapi.log.info(`[live-support] real-time events are shared with the other nodes through Redis (channels ${channelPrefix}#…)`);
       }
       registerWidgetHandlers(strapi, server.widget);
       stopAgentChecks = registerAgentHandlers(strapi, server.agent, { accessRecheckMs: config.realtime.accessRecheckMs });
@@ -39,6 +41,18 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     get(): RealtimeServer | null {
       return server;
+    },
+
+    /** The configured prefix of this site's Redis channels, or the one derived from the app and its database. */
+    redisChannelPrefix(): string {
+      const config = strapi.config.get('plugin::live-support') as PluginConfig;
+      return (
+        config.realtime.redisChannelPrefix ??
+        derivedRedisChannelPrefix(
+          { uuid: strapi.config.get('uuid') as string | undefined, name: strapi.config.get('info.name') as string | undefined },
+          strapi.config.get('database.connection') as DatabaseConnectionConfig,
+        )
+      );
     },
 
     /** Whether other nodes share this node's rooms (through Redis). */
