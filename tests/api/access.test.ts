@@ -96,6 +96,26 @@ describe('visitor tokens', () => {
       socket.close();
     }
   });
+
+  it('stops opening a conversation a day after it ended, over REST and sockets, and not before', async () => {
+    const carol = await startCustomer(app);
+    expect((await carol.post('/escalate').expect(200)).body.data.status).toBe('queued');
+    expect((await carol.post('/leave').expect(200)).body.data.status).toBe('abandoned');
+    await carol.get('').expect(200);
+    await widgetSocket(app, carol.token).then((socket) => socket.close());
+
+    // A day passes: the ending is moved back, as the clock would have moved it.
+    const dayAgo = new Date(Date.now() - 24 * 3_600_000 - 1000);
+    await app.strapi.db.query(UID.conversation).update({ where: { id: carol.conversationId }, data: { abandonedAt: dayAgo } });
+    const refused = await carol.get('/messages');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.details).toEqual({ code: 'VISITOR_ACCESS_ENDED' });
+    await carol.post('/csat', { score: 5 }).expect(401);
+    const socketRefused = await expectRefused(connectSocket(app.url, NAMESPACES.widget, { token: carol.token }));
+    expect(socketRefused.data).toEqual({ code: 'UNAUTHORIZED' });
+    // An open conversation's token is not affected by its age.
+    await alice.get('').expect(200);
+  });
 });
 
 describe('agent permissions', () => {

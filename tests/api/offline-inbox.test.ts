@@ -1,5 +1,5 @@
 import { NAMESPACES } from '../../server/src/contracts/constants';
-import { DEMO_AGENT } from '../helpers/admin-auth';
+import { DEMO_AGENT, DEMO_ADMIN } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { nextEvent, startCustomer, type Customer } from '../helpers/protocol';
 import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
@@ -15,6 +15,7 @@ const app = useBootedStrapi({
   afterStop: async () => smtp?.stop(),
 });
 const agent = app.signIn(DEMO_AGENT, { presence: 'offline' });
+const secondAgent = app.signIn(DEMO_ADMIN, { presence: 'offline' });
 
 async function offlineCustomer(details: object, message: object): Promise<Customer> {
   const customer = await startCustomer(app, { locale: 'fi', ...details });
@@ -97,6 +98,45 @@ describe('the offline inbox', () => {
       socket.close();
       await agent.put('/presence', { status: 'offline' }).expect(200);
     }
+  });
+
+  it('stores a message once however often it is sent, and refuses a second, different one', async () => {
+    const customer = await startCustomer(app, { locale: 'en' });
+    expect((await customer.post('/escalate')).body.data.status).toBe('offline');
+    const message = { email: 'retry@example.com', message: 'Please call back', clientId: 'offline-retry-1' };
+    // The same message sent twice at once (a double click, a retry after a lost response).
+    const [first, second] = await Promise.all([customer.post('/offline-message', message), customer.post('/offline-message', message)]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.data.id).toBe(first.body.data.id);
+    const later = await customer.post('/offline-message', message);
+    expect(later.status).toBe(201);
+    expect(later.body.data).toEqual(first.body.data);
+    const other = await customer.post('/offline-message', { ...message, clientId: 'offline-other', message: 'Something else' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.details.code).toBe('ALREADY_LEFT');
+    const stored = (await agent.get('/offline-messages?pageSize=100')).body.data.filter(
+      (entry: { conversationId: number }) => entry.conversationId === customer.conversationId,
+    );
+    console.log(`offline message sent 4 times (2 at once, 1 retry, 1 different): ${stored.length} stored`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].message).toBe('Please call back');
+  });
+
+  it('sends exactly one email when two agents answer the same message at once', async () => {
+    await offlineCustomer({}, { email: 'race@example.com', message: 'Who answers?' });
+    const entry = (await agent.get('/offline-messages?status=new')).body.data[0];
+    const mailsBefore = smtp.mails.length;
+    const answers = await Promise.all([
+      agent.post(`/offline-messages/${entry.id}/reply`, { text: 'Answer from Aino' }),
+      secondAgent.post(`/offline-messages/${entry.id}/reply`, { text: 'Answer from the admin' }),
+    ]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    const sent = smtp.mails.slice(mailsBefore).filter((mail) => mail.to.includes('race@example.com'));
+    console.log(`two agents answered at once: statuses ${statuses.join(', ')}, emails sent ${sent.length}`);
+    expect(statuses).toEqual([200, 409]);
+    expect(sent).toHaveLength(1);
+    const winner = answers.find((answer) => answer.status === 200)!;
+    expect(sent[0].raw).toContain(winner.body.data.replyText);
   });
 
   it('refuses an email reply to a customer who left only a phone number', async () => {

@@ -80,7 +80,7 @@ export const emptyBodySchema = z.object({}).strict();
 /** A message left while no agent was available: it needs a way to answer (email or phone). */
 export const offlineMessageSchema = startSessionSchema
   .pick({ name: true, email: true, phone: true })
-  .extend({ message: z.string().trim().min(1).max(4000) })
+  .extend({ message: z.string().trim().min(1).max(4000), clientId: clientIdSchema.optional() })
   .strict()
   .refine((input) => Boolean(input.email || input.phone), {
     message: 'an email address or a phone number is needed to answer',

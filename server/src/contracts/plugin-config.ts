@@ -15,6 +15,8 @@ export const pluginConfigSchema = z
     visitorTokenSecret: z.string().min(32, 'use at least 32 characters').optional(),
     /** How long a customer's conversation token stays valid. */
     visitorTokenTtlDays: z.number().int().min(1).max(365).default(30),
+    /** A token stops opening its conversation this long after the conversation ended: time to read and rate. */
+    visitorTokenAfterCloseHours: z.number().int().min(1).max(8760).default(24),
     /** An agent whose sockets all disconnect goes offline after this long without reconnecting. */
     presenceGracePeriodMs: z.number().int().min(0).max(600_000).default(30_000),
     /** How often active conversations are checked for idle reminders and inactivity closing. */
@@ -63,8 +65,11 @@ export const pluginConfigSchema = z
           .regex(/^rediss?:\/\/\S+$/, 'a Redis URL such as redis://redis.internal:6379')
           .max(2000)
           .optional(),
-        /** Prefix of the Redis channels, so that several sites can share one Redis. */
-        redisChannelPrefix: z.string().min(1).max(100).default('live-support'),
+        /**
+         * Prefix of the Redis channels, so that several sites can share one Redis. Unset: derived
+         * from the app and its database, so two sites never share one by accident.
+         */
+        redisChannelPrefix: z.string().min(1).max(100).optional(),
       })
       .strict()
       .default({
@@ -72,7 +77,6 @@ export const pluginConfigSchema = z
         pingIntervalMs: 25_000,
         pingTimeoutMs: 20_000,
         accessRecheckMs: 60_000,
-        redisChannelPrefix: 'live-support',
       }),
   })
   .strict();

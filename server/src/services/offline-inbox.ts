@@ -10,8 +10,35 @@ import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
 /** Messages customers leave while nobody is available, and the agents' inbox of them. */
+export interface OfflineMessageLeft {
+  id: number;
+  status: string;
+  createdAt: string;
+}
+
+interface LeftRow {
+  id: number;
+  clientId: string | null;
+  status: string;
+  createdAt: unknown;
+}
+
 const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.offlineMessage);
+
+  async function leftIn(conversationId: number): Promise<LeftRow | null> {
+    return (await query().findOne({
+      where: { conversationId },
+      select: ['id', 'clientId', 'status', 'createdAt'],
+    })) as LeftRow | null;
+  }
+
+  function replayOrRefuse(earlier: LeftRow, input: OfflineMessageInput): OfflineMessageLeft {
+    if (input.clientId && earlier.clientId === input.clientId) {
+      return { id: earlier.id, status: earlier.status, createdAt: toIso(earlier.createdAt) ?? '' };
+    }
+    throw conflict('A message has already been left in this conversation', { code: 'ALREADY_LEFT' });
+  }
 
   async function find(id: number): Promise<Record<string, unknown>> {
     const row = (await query().findOne({ where: { id } })) as Record<string, unknown> | null;
@@ -40,12 +67,12 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The customer's message in the offline flow; agents answer it later by email or phone. */
-    async leave(
-      conversationId: number,
-      input: OfflineMessageInput,
-      now: Date = new Date(),
-    ): Promise<{ id: number; status: string; createdAt: string }> {
+    /**
+     * The customer's message in the offline flow; agents answer it later by email or phone. One
+     * per conversation (a unique index holds it even when two tries race). A retry with the same
+     * `clientId` answers what the first try stored, so a lost response never shows as an error.
+     */
+    async leave(conversationId: number, input: OfflineMessageInput, now: Date = new Date()): Promise<OfflineMessageLeft> {
       const store = getService('conversationStore', { strapi });
       const conversation = await store.find(conversationId);
       if (conversation.status !== 'offline') {
@@ -54,20 +81,28 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           status: conversation.status,
         });
       }
-      if (await query().count({ where: { conversationId } })) {
-        throw conflict('A message has already been left in this conversation', { code: 'ALREADY_LEFT' });
+      const earlier = await leftIn(conversationId);
+      if (earlier) return replayOrRefuse(earlier, input);
+      let created: { id: number; name: string | null; createdAt: unknown };
+      try {
+        created = (await query().create({
+          data: {
+            conversationId,
+            clientId: input.clientId ?? null,
+            name: input.name ?? conversation.customerName ?? null,
+            email: input.email ?? conversation.customerEmail ?? null,
+            phone: input.phone ?? conversation.customerPhone ?? null,
+            message: input.message,
+            language: conversation.language,
+            status: 'new',
+          },
+        })) as { id: number; name: string | null; createdAt: unknown };
+      } catch (error) {
+        // Another try won the race to the unique index.
+        const winner = await leftIn(conversationId);
+        if (winner) return replayOrRefuse(winner, input);
+        throw error;
       }
-      const created = (await query().create({
-        data: {
-          conversationId,
-          name: input.name ?? conversation.customerName ?? null,
-          email: input.email ?? conversation.customerEmail ?? null,
-          phone: input.phone ?? conversation.customerPhone ?? null,
-          message: input.message,
-          language: conversation.language,
-          status: 'new',
-        },
-      })) as { id: number; name: string | null; createdAt: unknown };
       // What the customer gives here completes the conversation's details, never overwrites them.
       await store.update(conversationId, {
         customerName: conversation.customerName ?? input.name ?? null,
@@ -116,7 +151,11 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await toViews([await find(id)]))[0];
     },
 
-    /** Answers by email through Strapi's email plugin, then marks the message replied. */
+    /**
+     * Answers by email through Strapi's email plugin. The message is claimed as replied before the
+     * email goes out (a conditional update), so of two agents answering at once exactly one sends;
+     * if sending fails, the claim is undone and the agent may try again.
+     */
     async reply(id: number, agentId: number, input: OfflineReplyInput, now: Date = new Date()): Promise<OfflineMessageView> {
       const row = await find(id);
       if (row.status === 'replied') throw conflict('The message has already been replied to', { code: 'ALREADY_REPLIED' });
@@ -124,20 +163,29 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!email) {
         throw conflict('The customer left no email address; call them instead', { code: 'NO_EMAIL', phone: row.phone ?? null });
       }
+      const { count } = await query().updateMany({
+        where: { id, status: { $in: ['new', 'read'] } },
+        data: { status: 'replied', replyText: input.text, repliedAt: now, repliedById: agentId },
+      });
+      if (count !== 1) throw conflict('The message has already been replied to', { code: 'ALREADY_REPLIED' });
       const language = (row.language as string) ?? 'fi';
       const quoted = String(row.message)
         .split('\n')
         .map((line) => `> ${line}`)
         .join('\n');
-      await strapi.plugin('email').service('email').send({
-        to: email,
-        subject: input.subject ?? systemText('offline_reply_subject', language),
-        text: `${input.text}\n\n${quoted}`,
-      });
-      await query().update({
-        where: { id },
-        data: { status: 'replied', replyText: input.text, repliedAt: now, repliedById: agentId },
-      });
+      try {
+        await strapi.plugin('email').service('email').send({
+          to: email,
+          subject: input.subject ?? systemText('offline_reply_subject', language),
+          text: `${input.text}\n\n${quoted}`,
+        });
+      } catch (error) {
+        await query().updateMany({
+          where: { id, status: 'replied', repliedById: agentId, repliedAt: now },
+          data: { status: row.status, replyText: null, repliedAt: null, repliedById: null },
+        });
+        throw error;
+      }
       void getService('notifier', { strapi }).offlineInboxChanged();
       return (await toViews([await find(id)]))[0];
     },

@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import jwt from 'jsonwebtoken';
 
+import { UID } from '../constants';
 import type { PluginConfig } from '../contracts/plugin-config';
+import { visitorAccessEnded } from '../domain/visitor-access';
+import { toDate } from '../utils/dates';
 
 const AUDIENCE = 'live-support:visitor';
 const ISSUER = 'live-support';
@@ -45,6 +48,20 @@ const visitorTokensService = ({ strapi }: { strapi: Core.Strapi }) => {
         subject: String(conversationId),
         expiresIn: `${config().visitorTokenTtlDays}d`,
       });
+    },
+
+    /**
+     * Whether a valid token still opens its conversation: not once the conversation ended more
+     * than `visitorTokenAfterCloseHours` ago. A missing conversation is left to the caller's 404.
+     */
+    async stillOpens(conversationId: number, now: Date = new Date()): Promise<boolean> {
+      const row = (await strapi.db.query(UID.conversation).findOne({
+        where: { id: conversationId },
+        select: ['status', 'resolvedAt', 'abandonedAt', 'offlineAt'],
+      })) as { status: string; resolvedAt: unknown; abandonedAt: unknown; offlineAt: unknown } | null;
+      if (!row) return true;
+      const ending = { status: row.status, resolvedAt: toDate(row.resolvedAt), abandonedAt: toDate(row.abandonedAt), offlineAt: toDate(row.offlineAt) };
+      return !visitorAccessEnded(ending, config().visitorTokenAfterCloseHours, now);
     },
 
     /** The claims of a valid token, or null for a missing, forged, expired or foreign one. */

@@ -380,6 +380,10 @@ describe('the chat session', () => {
     const [url, init] = last(fetchMock.mock.calls) as [string, RequestInit];
     expect(url).toBe('https://cms.test/api/live-support/conversations/42/offline-message');
     expect(init.headers).toMatchObject({ Authorization: 'Bearer stored' });
+    // Both tries carry one idempotency key, so a retry after a lost answer is stored once.
+    const keys = fetchMock.mock.calls.slice(-2).map(([, sent]) => JSON.parse((sent as RequestInit).body as string).clientId);
+    expect(keys[0]).toMatch(/^w-[0-9a-z-]+$/);
+    expect(keys[1]).toBe(keys[0]);
     expect(chat.state.offlineSent).toBe(true);
     expect(JSON.parse(storage.data.get('live-support:session') as string)).toMatchObject({ offlineSent: true });
   });

@@ -61,6 +61,8 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
   let reconnects = 0;
   let sentIdentity = '';
   let typingSentAt = 0;
+  // One key for the offline message however often it is retried: the server stores it once.
+  const offlineClientId = createClientId();
   let typingTimer: ReturnType<typeof setTimeout>;
   let agentTypingTimer: ReturnType<typeof setTimeout>;
 
@@ -363,7 +365,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
         const response = await fetch(`${context.apiBase}/conversations/${current.conversationId}/offline-message`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + current.token },
-          body: JSON.stringify(input),
+          body: JSON.stringify({ ...input, clientId: offlineClientId }),
         });
         const body = await response.text();
         // ALREADY_LEFT: an earlier try (or another tab) got through.

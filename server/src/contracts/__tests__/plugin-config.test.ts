@@ -8,10 +8,11 @@ describe('plugin config', () => {
     expect(DEFAULT_PLUGIN_CONFIG).toEqual({
       seedDefaults: true,
       visitorTokenTtlDays: 30,
+      visitorTokenAfterCloseHours: 24,
       presenceGracePeriodMs: 30000,
       idleCheckIntervalMs: 30000,
       maxBodyBytes: 16384,
-      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
+      realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
     });
   });
@@ -20,7 +21,7 @@ describe('plugin config', () => {
     expect(parsePluginConfig({ seedDefaults: false, realtime: { maxPayloadBytes: 4096 } })).toEqual({
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
-      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
+      realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
     });
   });

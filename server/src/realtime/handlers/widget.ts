@@ -20,10 +20,17 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
   const chat = () => getService('chat', { strapi });
 
   widget.use((socket, next) => {
-    const claims = getService('visitorTokens', { strapi }).verify(socket.handshake.auth?.token);
+    const tokens = getService('visitorTokens', { strapi });
+    const claims = tokens.verify(socket.handshake.auth?.token);
     if (!claims) return next(new ConnectionRefusedError('UNAUTHORIZED'));
-    socket.data.conversationId = claims.conversationId;
-    next();
+    tokens
+      .stillOpens(claims.conversationId)
+      .then((opens) => {
+        if (!opens) return next(new ConnectionRefusedError('UNAUTHORIZED'));
+        socket.data.conversationId = claims.conversationId;
+        next();
+      })
+      .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   });
 
   widget.on('connection', (socket) => {
