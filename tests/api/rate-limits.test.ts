@@ -10,6 +10,8 @@ const SESSIONS_PER_MINUTE = 4;
 const MESSAGES_PER_MINUTE = 5;
 
 const app = useBootedStrapi({
+  // As behind one reverse proxy: it appends the address it saw to X-Forwarded-For.
+  prepare: async () => ({ TRUSTED_PROXIES: '1' }),
   config: {
     rateLimit: { sessionsPerIpPerMinute: SESSIONS_PER_MINUTE, messagesPerConversationPerMinute: MESSAGES_PER_MINUTE },
   },
@@ -36,6 +38,29 @@ describe('rate limits', () => {
     });
     expect(refused.headers['retry-after']).toBe('15');
     expect(await countRows(app, UID.conversation)).toBe(before);
+  });
+
+  it('reads the address the trusted proxy saw, so a spoofed X-Forwarded-For does not reset the limit', async () => {
+    const viaProxy = (forwardedFor: string) =>
+      request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('X-Forwarded-For', forwardedFor).send({ locale: 'en' });
+    const statuses: number[] = [];
+    // The client writes any left-most entries it likes; the proxy appends the address it saw.
+    for (let index = 0; index <= SESSIONS_PER_MINUTE; index += 1) {
+      statuses.push((await viaProxy(`10.${index}.0.1, 198.51.100.${index}, 203.0.113.7`)).status);
+    }
+    console.log(`sessions with ${SESSIONS_PER_MINUTE + 1} spoofed left-most X-Forwarded-For entries from one client: ${statuses.join(', ')}`);
+    expect(statuses).toEqual([...Array(SESSIONS_PER_MINUTE).fill(201), 429]);
+    // Another client behind the same proxy has its own allowance.
+    expect((await viaProxy('203.0.113.8')).status).toBe(201);
+  });
+
+  it('counts the addresses of one IPv6 /64 together and keeps the next /64 apart', async () => {
+    const viaProxy = (address: string) =>
+      request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('X-Forwarded-For', address).send({ locale: 'en' });
+    const statuses: number[] = [];
+    for (let index = 0; index <= SESSIONS_PER_MINUTE; index += 1) statuses.push((await viaProxy(`2001:db8:1:2::${index + 1}`)).status);
+    expect(statuses).toEqual([...Array(SESSIONS_PER_MINUTE).fill(201), 429]);
+    expect((await viaProxy('2001:db8:1:3::1')).status).toBe(201);
   });
 
   it('counts a conversation’s messages over REST and the socket together', async () => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import type { z } from 'zod';
 
+import { addressLimitKey } from '../domain/client-address';
 import { RateLimitError } from '../errors';
 import type { RateLimitKind } from '../services/rate-limits';
 import { getService } from '../utils/get-service';
@@ -9,7 +10,7 @@ import { getService } from '../utils/get-service';
 export interface RateLimitRouteConfig {
   kind: RateLimitKind;
   /**
-   * Whose allowance a request uses: the caller's IP address, the visitor token's conversation,
+   * Whose allowance a request uses: the caller's IP address (an IPv6 one by its /64), the visitor token's conversation,
    * or the signed-in admin user (route policies have authenticated the user before this runs).
    */
   per: 'ip' | 'conversation' | 'adminUser';
@@ -23,7 +24,8 @@ export interface RateLimitRouteConfig {
 const keyOf = (per: RateLimitRouteConfig['per'], ctx: Context): string => {
   switch (per) {
     case 'ip':
-      return ctx.request.ip;
+      // Behind proxies, Koa reads the address from X-Forwarded-For as `server.proxy` allows.
+      return addressLimitKey(ctx.request.ip);
     case 'conversation':
       return String(ctx.state.visitorConversationId);
     case 'adminUser':
