@@ -138,12 +138,17 @@ const isIdentityQuestion = (reading: Reading, positions: readonly number[]) =>
 const isReportedContact = (reading: Reading, positions: readonly number[]) =>
   hasCueAtOrBefore(reading, reading.pastContacts, positions);
 
-/** Negated, an identity question or a reported contact: the phrase occurs but asks for nobody. */
+/** "Talk to a human? Nah, I'm good": a decline opens a later clause than the phrase's. */
+const isDeclinedAfter = (reading: Reading, positions: readonly number[]) =>
+  reading.declines.some(([cueStart]) => reading.tokens[cueStart].clause > reading.tokens[positions[positions.length - 1]].clause);
+
+/** Negated, an identity question, a reported contact or declined: the phrase occurs but asks for nobody. */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
   return (
     isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
     isIdentityQuestion(reading, positions) ||
-    isReportedContact(reading, positions)
+    isReportedContact(reading, positions) ||
+    isDeclinedAfter(reading, positions)
   );
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   BOT_WORDS,
+  DECLINE_CUES,
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
   PAST_CONTACT_CUES,
@@ -40,6 +41,7 @@ export interface LanguageProfile {
   negationCues: WordForm[][];
   identityQuestionCues: WordForm[][];
   pastContactCues: WordForm[][];
+  declineCues: WordForm[][];
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -71,6 +73,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       negationCues,
       identityQuestionCues,
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
+      declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
@@ -106,6 +109,8 @@ export interface Reading {
   identityQuestions: Span[];
   /** Reported past contacts ("puhuin", "I spoke"): see PAST_CONTACT_CUES. */
   pastContacts: Span[];
+  /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
+  declines: Span[];
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -171,6 +176,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
     negations,
     identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
+    declines: findCues(tokens, scopes, profile.declineCues).filter(([start]) => start === 0 || tokens[start - 1].clause !== tokens[start].clause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }
