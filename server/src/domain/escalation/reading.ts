@@ -77,8 +77,13 @@ function profileFor(language: StemLanguage): LanguageProfile {
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
-      // Spelling only (see isSpelledAs): the stems set stays empty.
-      scopeBreaks: { spellings: new Set(scopeBreaks.map((word) => word.folded)), stems: new Set() },
+      // Spelling only (see isSpelledAs), and with its diacritics: folded, the Swedish "så" (so)
+      // would be "sa" (said), and "min handläggare sa att…" would read as a request ending at
+      // "handläggare". The stems set stays empty.
+      scopeBreaks: {
+        spellings: new Set(SCOPE_BREAK_WORDS[lexiconLanguage].flatMap((entry) => tokenize(entry, language).map((token) => token.text))),
+        stems: new Set(),
+      },
       grammarWords: wordSet([
         ...negationCues.flat(),
         ...identityQuestionCues.flat(),
@@ -123,7 +128,7 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
       scope += 1;
       clause = token.clause;
     }
-    if (profile.scopeBreaks.spellings.has(token.folded)) {
+    if (profile.scopeBreaks.spellings.has(token.text)) {
       scope += 1;
       return -1;
     }

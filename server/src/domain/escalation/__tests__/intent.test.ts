@@ -151,3 +151,10 @@ describe('a person offered and declined in the next clause is not a request', ()
     expect(detectCustomerEscalation(input('Ei kiitos automaattisia vastauksia. Haluan puhua ihmisen kanssa.', 'fi'))).toMatchObject({ trigger: 'phrase' });
   });
 });
+
+describe('a conjunction is read with its diacritics', () => {
+  it('reads the Swedish "sa" (said) as a verb, not as "så" (so) ending the clause', () => {
+    expect(detectCustomerEscalation(input('Min handläggare sa att beslutet kommer snart', 'sv', RULES_ONLY))).toEqual({ escalate: false });
+    expect(detectCustomerEscalation(input('Jag vill ha en handläggare så fort som möjligt', 'sv', RULES_ONLY))).toMatchObject({ trigger: 'phrase' });
+  });
+});
