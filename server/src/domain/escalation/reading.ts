@@ -9,6 +9,7 @@ import {
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
   PAST_CONTACT_CUES,
+  PERSON_FOLLOWERS,
   NEGATION_CUES,
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
@@ -42,6 +43,7 @@ export interface LanguageProfile {
   identityQuestionCues: WordForm[][];
   pastContactCues: WordForm[][];
   declineCues: WordForm[][];
+  personFollowers: WordSet;
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -74,6 +76,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       identityQuestionCues,
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
+      personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
