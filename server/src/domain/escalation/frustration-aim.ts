@@ -134,14 +134,12 @@ function nextContent(view: ClauseView, position: number, step: 1 | -1): number {
 
 /**
  * "This" stands for the conversation when nothing but "is" or the negative word follows it ("tää
- * on turhaa", "tätä paskaa", "this is pointless", "fuck this"); "tämä tuote on surkea" is about
- * the product.
+ * on turhaa", "tätä paskaa", "this is pointless", "fuck this", "I hate this"); "tämä tuote on
+ * surkea" is about the product, and in "I hate that I forgot my password" "that" opens a clause.
  */
-function demonstrativeStandsAlone(view: ClauseView, first: number, last: number): boolean {
+function demonstrativeStandsAlone(view: ClauseView, last: number): boolean {
   const after = nextContent(view, last, 1);
-  if (after < 0 || view.hitPositions.has(after) || view.lists.copulas.has(view.tokens[after].text)) return true;
-  const before = nextContent(view, first, -1);
-  return before >= 0 && view.hitPositions.has(before);
+  return after < 0 || view.hitPositions.has(after) || view.lists.copulas.has(view.tokens[after].text);
 }
 
 /**
@@ -157,7 +155,7 @@ function targetsOf(view: ClauseView, language: StemLanguage): Array<[number, num
       return;
     }
     const length = demonstrativeEndingAt(view.tokens, position, view.lists);
-    if (length > 0 && demonstrativeStandsAlone(view, position - length + 1, position)) {
+    if (length > 0 && demonstrativeStandsAlone(view, position)) {
       found.push([position - length + 1, position]);
     }
   });
