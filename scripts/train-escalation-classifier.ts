@@ -91,9 +91,10 @@ function printEvaluation(label: string, evaluation: Evaluation): void {
 function searchGrid(examples: LabelledMessage[], extra: LabelledMessage[], rules: RulesVerdict[]): void {
   const grid: Array<Partial<HyperParameters>> = [];
   for (const charMin of [2, 3]) {
-    for (const charAcrossWords of [false, true]) for (const l2 of [1e-4, 3e-4, 1e-3]) grid.push({ charMin, charAcrossWords, l2 });
+    for (const charAcrossWords of [false, true]) for (const l2 of [3e-5, 1e-4, 3e-4]) grid.push({ charMin, charAcrossWords, l2 });
   }
-  grid.push({ wordBigrams: false }, { charMax: 6 }, { positiveWeight: 1 }, { positiveWeight: 1.5 }, { positiveWeight: 2.5 }, { bits: 15 });
+  grid.push({ negationScope: false }, { wordBigrams: false }, { charMax: 6 }, { epochs: 500 });
+  grid.push({ positiveWeight: 1.5 }, { positiveWeight: 2 }, { positiveWeight: 2.5 }, { bits: 15 });
   for (const change of grid) {
     const hyper = { ...DEFAULT_HYPER_PARAMETERS, ...change };
     const probabilities = crossValidatedProbabilities(examples, extra, hyper, CROSS_VALIDATION_FOLDS, TRAINING_SEED);

@@ -134,14 +134,12 @@ function nextContent(view: ClauseView, position: number, step: 1 | -1): number {
 
 /**
  * "This" stands for the conversation when nothing but "is" or the negative word follows it ("tää
- * on turhaa", "tätä paskaa", "this is pointless", "fuck this"); "tämä tuote on surkea" is about
- * the product.
+ * on turhaa", "tätä paskaa", "this is pointless", "fuck this", "I hate this"); "tämä tuote on
+ * surkea" is about the product, and in "I hate that I forgot my password" "that" opens a clause.
  */
-function demonstrativeStandsAlone(view: ClauseView, first: number, last: number): boolean {
+function demonstrativeStandsAlone(view: ClauseView, last: number): boolean {
   const after = nextContent(view, last, 1);
-  if (after < 0 || view.hitPositions.has(after) || view.lists.copulas.has(view.tokens[after].text)) return true;
-  const before = nextContent(view, first, -1);
-  return before >= 0 && view.hitPositions.has(before);
+  return after < 0 || view.hitPositions.has(after) || view.lists.copulas.has(view.tokens[after].text);
 }
 
 /**
@@ -157,7 +155,7 @@ function targetsOf(view: ClauseView, language: StemLanguage): Array<[number, num
       return;
     }
     const length = demonstrativeEndingAt(view.tokens, position, view.lists);
-    if (length > 0 && demonstrativeStandsAlone(view, position - length + 1, position)) {
+    if (length > 0 && demonstrativeStandsAlone(view, position)) {
       found.push([position - length + 1, position]);
     }
   });
@@ -184,6 +182,24 @@ const wordsBetween = (view: ClauseView, from: number, to: number): number => {
   return count;
 };
 
+/**
+ * "Sorry if this is a stupid question", "tämä on tyhmä kysymys": after a demonstrative, a negative
+ * word followed by one last word of the clause that is neither the bot nor another negative word
+ * qualifies that word, not the conversation.
+ */
+function qualifiesLastWord(view: ClauseView, language: StemLanguage, hit: FrustrationWord, targetStart: number): boolean {
+  const target = view.tokens[targetStart];
+  const isDemonstrative = !view.lists.secondPerson.has(target.text) && !matchesAny(target, view.lists.targets, language);
+  if (!isDemonstrative || hit.position < targetStart) return false;
+  const next = nextContent(view, hit.position, 1);
+  return (
+    next >= 0 &&
+    !inClause(view, next + 1) &&
+    !view.hitPositions.has(next) &&
+    !matchesAny(view.tokens[next], view.lists.targets, language)
+  );
+}
+
 function aimedIn(view: ClauseView, language: StemLanguage, hits: readonly FrustrationWord[], exclaimed: boolean): AimedWord | null {
   const clauseTokens = view.tokens.filter((token) => token.clause === view.clause);
   if (clauseTokens.some((token) => matchesAny(token, view.lists.praise, language))) return null;
@@ -191,6 +207,7 @@ function aimedIn(view: ClauseView, language: StemLanguage, hits: readonly Frustr
   for (const hit of hits) {
     for (const [first, last] of targets) {
       if (hit.position >= first && hit.position <= last) continue;
+      if (qualifiesLastWord(view, language, hit, first)) continue;
       const [from, to] = hit.position < first ? [hit.position, first] : [last, hit.position];
       if (wordsBetween(view, from, to) > MAX_AIM_GAP || isNegated(view, from, to)) continue;
       const target = view.tokens.slice(first, last + 1).map((token) => token.text).join(' ');

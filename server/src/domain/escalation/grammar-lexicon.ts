@@ -1,8 +1,9 @@
 /**
  * The grammar lists escalation detection reads a message with (negation, identity questions,
- * reported contacts, request fillers, bot words, function words, scope breaks), in Finnish,
- * English and Swedish. Not editable by site owners: the matcher needs them as they are. Written
- * the way people type; the matcher (text.ts) lower-cases, stems and folds diacritics on both sides.
+ * reported contacts, declines, words that follow a person, request fillers, bot words, function
+ * words, scope breaks), in Finnish, English and Swedish. Not editable by site owners: the matcher needs them as they are.
+ * Written the way people type; the matcher (text.ts) lower-cases, stems and folds diacritics on
+ * both sides.
  * The editable defaults (phrases, keywords) and the negative words are in lexicon.ts.
  */
 import type { PerLanguage } from './lexicon';
@@ -91,6 +92,39 @@ export const PAST_CONTACT_CUES: PerLanguage<readonly string[]> = {
   fi: ['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
   en: ['spoke', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
   sv: ['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
+};
+
+/**
+ * A person phrase offered and turned down in the next breath: "talk to a human? nah, I'm good",
+ * "ihminen? ei kiitos", "prata med någon? nej tack". A cue that opens a clause after the phrase's
+ * clause refuses it. Only answers that decline are listed: "no need" or "ei tarvitse" could open
+ * "no need for more links, I want a person".
+ */
+export const DECLINE_CUES: PerLanguage<readonly string[]> = {
+  fi: ['ei kiitos', 'ei kiitti', 'eipä kiitos', 'ei sittenkään', 'en sittenkään'],
+  en: ['no thanks', 'no thank you', 'nah', 'nope', 'never mind', 'nevermind', 'im good', 'im fine'],
+  sv: ['nej tack', 'nä tack', 'nej då', 'strunt i det', 'glöm det'],
+};
+
+/**
+ * English writes its compounds apart: in "is there a person limit?", "a human element to the
+ * check", "the human agent yesterday was great" or "a real person answered", the person word
+ * qualifies the next word or is told about, not asked for. A phrase of several words fires only
+ * when its last word ends the clause or is followed by a request filler, a function word or one of
+ * these words that go on a request for a person ("someone who…", "a person I can call", "a human
+ * being", "an agent on the phone", "someone else"). Finnish and Swedish write compounds as one
+ * word ("henkilöraja", "personalrabatt"), so their lists are empty and the check is off.
+ */
+export const PERSON_FOLLOWERS: PerLanguage<readonly string[]> = {
+  fi: [],
+  en: [
+    ...['i', 'we', 'you', 'he', 'she', 'they', 'who', 'that', 'which', 'whose', 'whom', 'it', 'this', 'there', 'here'],
+    ...['at', 'in', 'on', 'from', 'about', 'by', 'over', 'via', 'like', 'than', 'regarding', 're', 'as', 'if', 'or'],
+    ...['around', 'online', 'available', 'free', 'today', 'tonight', 'tomorrow', 'else', 'being', 'able', 'willing'],
+    ...['working', 'urgently', 'personally', 'directly', 'quickly', 'soon', 'again', 'instead', 'first', 'not', 'pls'],
+    ...['plz', 'thx', 'thanks', 'thank', 'already', 'asap', 'who', 'can', 'could', 'will', 'would', 'should', 'one'],
+  ],
+  sv: [],
 };
 
 /**

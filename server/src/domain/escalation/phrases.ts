@@ -138,12 +138,17 @@ const isIdentityQuestion = (reading: Reading, positions: readonly number[]) =>
 const isReportedContact = (reading: Reading, positions: readonly number[]) =>
   hasCueAtOrBefore(reading, reading.pastContacts, positions);
 
-/** Negated, an identity question or a reported contact: the phrase occurs but asks for nobody. */
+/** "Talk to a human? Nah, I'm good": a decline opens a later clause than the phrase's. */
+const isDeclinedAfter = (reading: Reading, positions: readonly number[]) =>
+  reading.declines.some(([cueStart]) => reading.tokens[cueStart].clause > reading.tokens[positions[positions.length - 1]].clause);
+
+/** Negated, an identity question, a reported contact or declined: the phrase occurs but asks for nobody. */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
   return (
     isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
     isIdentityQuestion(reading, positions) ||
-    isReportedContact(reading, positions)
+    isReportedContact(reading, positions) ||
+    isDeclinedAfter(reading, positions)
   );
 }
 
@@ -169,6 +174,26 @@ function isPlainRequest(reading: Reading, position: number, oneWordPhrases: read
   );
 }
 
+/**
+ * "Is there a person limit?": the phrase's last word is followed, in its clause, by a word that does
+ * not go on a request for a person (see PERSON_FOLLOWERS), so it qualifies that word or is told
+ * about. Off for languages whose list is empty.
+ */
+function qualifiesNextWord(reading: Reading, positions: readonly number[], oneWordPhrases: readonly WordForm[]): boolean {
+  const { tokens, scopes, profile } = reading;
+  if (profile.personFollowers.spellings.size === 0) return false;
+  const last = positions[positions.length - 1];
+  const next = tokens[last + 1];
+  if (next === undefined || next.clause !== tokens[last].clause || scopes[last + 1] < 0) return false;
+  return !(
+    hasWord(profile.personFollowers, next) ||
+    hasWord(profile.fillers, next) ||
+    hasWord(profile.functionWords, next) ||
+    reading.negations.some(([cueStart]) => cueStart === last + 1) ||
+    oneWordPhrases.some((word) => matchesWord(next, word, profile.language))
+  );
+}
+
 /** The first phrase of the lists that fires, as written in the settings; null when none does. */
 export function matchPhrases(
   read: ReadMessage,
@@ -183,7 +208,9 @@ export function matchPhrases(
     for (const phrase of phrases) {
       const fires = findPhrase(reading, phrase).some(
         (positions) =>
-          (phrase.words.length > 1 || isPlainRequest(reading, positions[0], oneWordPhrases)) &&
+          (phrase.words.length > 1
+            ? !qualifiesNextWord(reading, positions, oneWordPhrases)
+            : isPlainRequest(reading, positions[0], oneWordPhrases)) &&
           !isRefusedOrReported(reading, positions),
       );
       if (fires) return phrase.source;

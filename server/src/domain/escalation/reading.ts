@@ -5,9 +5,11 @@
  */
 import {
   BOT_WORDS,
+  DECLINE_CUES,
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
   PAST_CONTACT_CUES,
+  PERSON_FOLLOWERS,
   NEGATION_CUES,
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
@@ -40,6 +42,8 @@ export interface LanguageProfile {
   negationCues: WordForm[][];
   identityQuestionCues: WordForm[][];
   pastContactCues: WordForm[][];
+  declineCues: WordForm[][];
+  personFollowers: WordSet;
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -71,11 +75,18 @@ function profileFor(language: StemLanguage): LanguageProfile {
       negationCues,
       identityQuestionCues,
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
+      declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
+      personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
-      // Spelling only (see isSpelledAs): the stems set stays empty.
-      scopeBreaks: { spellings: new Set(scopeBreaks.map((word) => word.folded)), stems: new Set() },
+      // Spelling only (see isSpelledAs), and with its diacritics: folded, the Swedish "så" (so)
+      // would be "sa" (said), and "min handläggare sa att…" would read as a request ending at
+      // "handläggare". The stems set stays empty.
+      scopeBreaks: {
+        spellings: new Set(SCOPE_BREAK_WORDS[lexiconLanguage].flatMap((entry) => tokenize(entry, language).map((token) => token.text))),
+        stems: new Set(),
+      },
       grammarWords: wordSet([
         ...negationCues.flat(),
         ...identityQuestionCues.flat(),
@@ -106,6 +117,8 @@ export interface Reading {
   identityQuestions: Span[];
   /** Reported past contacts ("puhuin", "I spoke"): see PAST_CONTACT_CUES. */
   pastContacts: Span[];
+  /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
+  declines: Span[];
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -118,7 +131,7 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
       scope += 1;
       clause = token.clause;
     }
-    if (profile.scopeBreaks.spellings.has(token.folded)) {
+    if (profile.scopeBreaks.spellings.has(token.text)) {
       scope += 1;
       return -1;
     }
@@ -171,6 +184,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
     negations,
     identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
+    declines: findCues(tokens, scopes, profile.declineCues).filter(([start]) => start === 0 || tokens[start - 1].clause !== tokens[start].clause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }

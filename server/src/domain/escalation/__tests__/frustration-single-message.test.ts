@@ -117,6 +117,11 @@ describe('frustration in a single message', () => {
     expect(readForFrustration('tätä paskaa', 'fi').aimed).toEqual({ word: 'paskaa', target: 'tätä' });
     expect(readForFrustration('this phone case is useless', 'en').aimed).toBeNull();
     expect(readForFrustration('tämä tuote on surkea', 'fi').aimed).toBeNull();
+    expect(readForFrustration('I hate this', 'en').aimed).toEqual({ word: 'hate', target: 'this' });
+    expect(readForFrustration('I hate that I forgot my password again', 'en').aimed).toBeNull();
+    expect(readForFrustration('sorry if this is a stupid question', 'en').aimed).toBeNull();
+    expect(readForFrustration('anteeksi jos tämä on tyhmä kysymys', 'fi').aimed).toBeNull();
+    expect(readForFrustration('this is a useless bot', 'en').aimed).toEqual({ word: 'useless', target: 'this' });
   });
 
   it(`allows ${MAX_AIM_GAP} words between the word and its target, intensifiers not counted`, () => {

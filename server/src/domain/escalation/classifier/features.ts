@@ -8,6 +8,9 @@
  * - character n-grams that span a word boundary (" joku t", "a ihm"), over the words joined by
  *   single spaces: short word pairs ("joku teiltä", "nån där") and compounds written apart;
  * - stem unigrams and bigrams (text.ts's Snowball stems), which carry word order ("puhua ihmisen");
+ * - with `negationScope`, a stem after a negation cue in its scope (reading.ts: clauses cut at
+ *   conjunctions) is a feature of its own: "puhua" in "en halua puhua kenenkään kanssa" is not the
+ *   "puhua" of "haluan puhua jonkun kanssa";
  * - whether the message asks ("?") or exclaims ("!").
  * Each feature string is hashed (FNV-1a) into one of 2^bits buckets; counts are damped with
  * log(1 + n) and the vector is scaled to unit length, so long messages do not outweigh short ones.
@@ -16,6 +19,7 @@
  * runs on every customer message and must stay well under a millisecond); `featureStrings` builds
  * the same features as strings, for tests and for reading.
  */
+import { readerFor, type Reading } from '../reading';
 import { languagesToTry, tokenize, type Token } from '../text';
 
 export interface FeatureOptions {
@@ -28,6 +32,8 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Add the character n-grams that span a word boundary. */
   charAcrossWords: boolean;
+  /** Give the stems inside a negation's scope features of their own. */
+  negationScope: boolean;
 }
 
 /** A sparse vector: `indices[k]` has `values[k]`; indices are unique. */
@@ -59,6 +65,7 @@ export function hashFeature(feature: string): number {
 const CHAR_TAG = fnvStep(FNV_OFFSET, 'c'.charCodeAt(0));
 const ACROSS_TAG = fnvStep(FNV_OFFSET, 'x'.charCodeAt(0));
 const STEM_TAG = fnvString(FNV_OFFSET, 'w ');
+const NEGATED_STEM_TAG = fnvString(FNV_OFFSET, 'n ');
 const BIGRAM_TAG = fnvString(FNV_OFFSET, 'b ');
 
 /** The character n-grams of a text padded with a space on each side. */
@@ -90,9 +97,9 @@ function emitCharNgrams(text: string, tag: number, options: FeatureOptions, span
 }
 
 /** The hashes of the features one word contributes on its own: its n-grams and its stem. */
-export function emitWordFeatures(token: Token, options: FeatureOptions, emit: (hash: number) => void): void {
+export function emitWordFeatures(token: Token, options: FeatureOptions, emit: (hash: number) => void, negated = false): void {
   emitCharNgrams(token.folded, CHAR_TAG, options, false, emit);
-  emit(fnvString(STEM_TAG, token.stem) >>> 0);
+  emit(fnvString(negated ? NEGATED_STEM_TAG : STEM_TAG, token.stem) >>> 0);
 }
 
 /** The message's words, stemmed in the conversation's language (the first of `languagesToTry`). */
@@ -100,9 +107,32 @@ export function messageTokens(text: string, language: string): Token[] {
   return tokenize(text, languagesToTry(language)[0]);
 }
 
-/** The hashes of all features of a message, with repeats. */
-export function emitMessageFeatures(text: string, tokens: readonly Token[], options: FeatureOptions, emit: (hash: number) => void): void {
-  for (const token of tokens) emitWordFeatures(token, options, emit);
+/**
+ * Positions of the words after a negation cue, up to the end of the cue's scope, in a reading in
+ * the conversation's language (its tokens are messageTokens'). Empty unless `negationScope` is on.
+ */
+export function negatedPositions(reading: Reading, options: FeatureOptions): Set<number> {
+  const positions = new Set<number>();
+  if (!options.negationScope) return positions;
+  const { negations, scopes } = reading;
+  for (const [cueStart, cueEnd] of negations) {
+    for (let position = cueEnd + 1; position < scopes.length && scopes[position] === scopes[cueStart]; position += 1) positions.add(position);
+  }
+  return positions;
+}
+
+/** The message read in the conversation's language (the first of `languagesToTry`). */
+export const messageReading = (text: string, language: string): Reading => readerFor(text)(languagesToTry(language)[0]);
+
+/** The hashes of all features of a message, with repeats; `negated` from negatedPositions. */
+export function emitMessageFeatures(
+  text: string,
+  tokens: readonly Token[],
+  options: FeatureOptions,
+  emit: (hash: number) => void,
+  negated: ReadonlySet<number> = new Set(),
+): void {
+  tokens.forEach((token, index) => emitWordFeatures(token, options, emit, negated.has(index)));
   if (options.wordBigrams) {
     for (let index = 1; index < tokens.length; index += 1) {
       emit(fnvString(fnvStep(fnvString(BIGRAM_TAG, tokens[index - 1].stem), SPACE), tokens[index].stem) >>> 0);
@@ -114,11 +144,12 @@ export function emitMessageFeatures(text: string, tokens: readonly Token[], opti
 }
 
 /** The same features as `emitMessageFeatures`, as strings (for tests and for reading; unordered). */
-export function featureStrings(text: string, tokens: readonly Token[], options: FeatureOptions): string[] {
+export function featureStrings(text: string, tokens: readonly Token[], options: FeatureOptions, negated: ReadonlySet<number> = new Set()): string[] {
   const features: string[] = [];
-  for (const token of tokens) {
-    features.push(...charNgrams(token.folded, options.charMin, options.charMax).map((gram) => `c${gram}`), `w ${token.stem}`);
-  }
+  tokens.forEach((token, index) => {
+    const stem = `${negated.has(index) ? 'n' : 'w'} ${token.stem}`;
+    features.push(...charNgrams(token.folded, options.charMin, options.charMax).map((gram) => `c${gram}`), stem);
+  });
   if (options.wordBigrams) {
     for (let index = 1; index < tokens.length; index += 1) features.push(`b ${tokens[index - 1].stem} ${tokens[index].stem}`);
   }
@@ -161,6 +192,8 @@ export function vectorizeHashes(bits: number, emitAll: (emit: (hash: number) => 
 }
 
 export function featureVector(text: string, language: string, options: FeatureOptions): SparseVector {
-  const tokens = messageTokens(text, language);
-  return vectorizeHashes(options.bits, (emit) => emitMessageFeatures(text, tokens, options, emit));
+  // One reading gives both the tokens and the negations' scopes: the message is split once.
+  const reading = messageReading(text, language);
+  const negated = negatedPositions(reading, options);
+  return vectorizeHashes(options.bits, (emit) => emitMessageFeatures(text, reading.tokens, options, emit, negated));
 }

@@ -32,10 +32,11 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   charMax: 5,
   wordBigrams: true,
   charAcrossWords: true,
-  l2: 3e-4,
+  negationScope: true,
+  l2: 1e-4,
   epochs: 300,
   learningRate: 0.05,
-  positiveWeight: 2,
+  positiveWeight: 3,
 });
 
 /** The seed of the cross-validation folds (training itself draws no random numbers). */
@@ -54,6 +55,7 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
     charMax: hyper.charMax,
     wordBigrams: hyper.wordBigrams,
     charAcrossWords: hyper.charAcrossWords,
+    negationScope: hyper.negationScope,
   };
   const vectors: SparseVector[] = examples.map((example) => featureVector(example.text, example.language, features));
   const size = 2 ** hyper.bits;

@@ -1,8 +1,8 @@
-import { charNgrams, featureStrings, featureVector, hashFeature, messageTokens, vectorizeHashes, type FeatureOptions } from '../features';
+import { charNgrams, featureStrings, featureVector, hashFeature, messageTokens, messageReading, negatedPositions, vectorizeHashes, type FeatureOptions } from '../features';
 import { decodeModel, encodeModel, intentProbability, quantizeWeights, strongestIntentWords, type TrainingMetadata } from '../model';
 import { assignFolds, crossValidatedProbabilities, trainIntentModel, type HyperParameters, type TrainingExample } from '../train';
 
-const SMALL: FeatureOptions = { bits: 12, charMin: 2, charMax: 4, wordBigrams: true, charAcrossWords: true };
+const SMALL: FeatureOptions = { bits: 12, charMin: 2, charMax: 4, wordBigrams: true, charAcrossWords: true, negationScope: true };
 const HYPER: HyperParameters = { ...SMALL, l2: 1e-3, epochs: 150, learningRate: 0.05, positiveWeight: 1 };
 
 const TOY: TrainingExample[] = [
@@ -55,6 +55,19 @@ describe('intent features', () => {
       expect.arrayContaining(['c a', 'cab', 'cb ', 'w ab']),
     );
     expect(featureStrings('a b', messageTokens('a b', 'en'), SMALL)).toEqual(expect.arrayContaining(['xa b', 'x a b', 'xa b ', 'b a b']));
+  });
+
+  it('gives the stems inside a negation\'s scope features of their own, up to the end of the scope', () => {
+    const text = 'En halua puhua ihmisen kanssa, mutta kiitos';
+    const negated = negatedPositions(messageReading(text, 'fi'), SMALL);
+    expect([...negated]).toEqual([1, 2, 3, 4]);
+    expect(negatedPositions(messageReading(text, 'fi'), { ...SMALL, negationScope: false }).size).toBe(0);
+    const tokens = messageTokens(text, 'fi');
+    const strings = featureStrings(text, tokens, SMALL, negated);
+    expect(strings).toEqual(expect.arrayContaining([`n ${tokens[2].stem}`, `w ${tokens[5].stem}`]));
+    expect(strings).not.toContain(`w ${tokens[2].stem}`);
+    const fromStrings = vectorizeHashes(SMALL.bits, (emit) => strings.forEach((feature) => emit(hashFeature(feature))));
+    expect(featureVector(text, 'fi', SMALL)).toEqual(fromStrings);
   });
 });
 
