@@ -17,6 +17,7 @@ import type {
   PresenceStatus,
   QueueSnapshot,
   QueueSnapshotMeta,
+  ScheduledJobView,
   SettingsUpdate,
   SettingsView,
   TemplateView,
@@ -153,6 +154,11 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       query: () => url('/settings'),
       transformResponse: unwrap<SettingsView>,
       providesTags: [TAGS.settings],
+    }),
+    /** The periodic jobs' schedule and last runs (read-only). */
+    getLiveSupportJobs: build.query<ScheduledJobView[], void>({
+      query: () => url('/jobs'),
+      transformResponse: unwrap<ScheduledJobView[]>,
     }),
     /** The collection types the Content Manager shows: suggestions for the knowledge-base settings. */
     getLiveSupportCollectionTypes: build.query<CollectionTypeOption[], void>({
@@ -315,6 +321,7 @@ export const {
   useGetLiveSupportPendingOfflineCountQuery: usePendingOfflineCountQuery,
   useGetLiveSupportAnalyticsQuery: useAnalyticsQuery,
   useGetLiveSupportSettingsQuery: useSettingsQuery,
+  useGetLiveSupportJobsQuery: useJobsQuery,
   useGetLiveSupportCollectionTypesQuery: useCollectionTypesQuery,
   useGetLiveSupportOpeningHoursQuery: useOpeningHoursQuery,
   useUpdateLiveSupportOpeningHoursMutation: useUpdateOpeningHoursMutation,
