@@ -35,7 +35,12 @@ export const JobsSection = () => {
   ];
 
   const body = (rows: ScheduledJobView[]) => (
-    <Table colCount={columns.length} rowCount={rows.length + 1} data-testid="settings-jobs-table">
+    <Table
+      colCount={columns.length}
+      rowCount={rows.length + 1}
+      aria-label={text('title', 'Scheduled jobs')}
+      data-testid="settings-jobs-table"
+    >
       <ColumnHeads columns={columns} />
       <Tbody>
         {rows.map((job) => (
