@@ -19,6 +19,7 @@ export type {
 } from '../../server/src/contracts/views';
 export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
 export type { Settings, SettingsUpdate, SettingsView } from '../../server/src/contracts/settings';
+export type { ScheduledJobView } from '../../server/src/contracts/scheduled-jobs';
 export type { EscalationTrial, EscalationTrialInput } from '../../server/src/contracts/escalation-trial';
 export type { CannedReplyContent, CannedReplyCreate, CannedReplyView } from '../../server/src/contracts/canned-replies';
 export {

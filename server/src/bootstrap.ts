@@ -15,7 +15,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   getService('knowledgeBase', { strapi }).subscribeToChanges();
   await getService('realtime', { strapi }).start();
-  getService('idle', { strapi }).start();
+  // After the socket server: the presence job counts this node's desk sockets.
+  await getService('scheduler', { strapi }).start();
 };
 
 export default bootstrap;

@@ -8,6 +8,8 @@ export const UID = {
   openingHours: 'plugin::live-support.opening-hours',
   offlineMessage: 'plugin::live-support.offline-message',
   agentState: 'plugin::live-support.agent-state',
+  agentConnection: 'plugin::live-support.agent-connection',
+  scheduledJob: 'plugin::live-support.scheduled-job',
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];

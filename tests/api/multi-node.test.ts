@@ -2,10 +2,13 @@ import request from 'supertest';
 
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import type { AgentConversationView } from '../../server/src/contracts/views';
+import type { TickResult } from '../../server/src/services/scheduler';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
   createAdmin,
+  eventually,
   loginAgent,
   nextEvent,
   startCustomer,
@@ -28,12 +31,21 @@ let realtime: Record<string, string>;
 let nodeB: RunningPlayground;
 const agents: Agent[] = [];
 
+const GRACE_MS = 2000;
 const SHARED_ENV_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
 const nodeA = useBootedStrapi({
   async prepare() {
     [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    realtime = { LIVE_SUPPORT_CONFIG: JSON.stringify({ realtime: { redisUrl: redis.url } }) };
+    // Presence ticks every second with a short grace period, so that a killed node's agent
+    // leaves within seconds.
+    realtime = {
+      LIVE_SUPPORT_CONFIG: JSON.stringify({
+        realtime: { redisUrl: redis.url },
+        presenceGracePeriodMs: GRACE_MS,
+        jobs: { presence: { cron: '* * * * * *' } },
+      }),
+    };
     return { ...postgres.env, ...realtime };
   },
   // The PostgreSQL settings stay in process.env: code after the boot reads the connection from there.
@@ -211,4 +223,68 @@ it('keeps two sites on one Redis apart: the other site’s desk never hears this
     otherDesk?.close();
     await otherSite.stop();
   }
+describe('the scheduler on two nodes', () => {
+  const presenceJob = async () =>
+    (await nodeA.strapi.db.query(UID.scheduledJob).findOne({ where: { name: 'presence' } })) as {
+      runCount: number;
+      lastTickAt: string | number | Date;
+      leaseOwner: string;
+    };
+  const tickTime = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).getTime();
+
+  it('runs each presence tick once, though both nodes fire every tick', async () => {
+    const first = await presenceJob();
+    const owners = new Set<string>();
+    const last = await eventually(async () => {
+      const job = await presenceJob();
+      owners.add(job.leaseOwner);
+      return tickTime(job.lastTickAt) - tickTime(first.lastTickAt) >= 5000 && job;
+    }, 15_000);
+    const ticks = (tickTime(last.lastTickAt) - tickTime(first.lastTickAt)) / 1000;
+    const runs = last.runCount - first.runCount;
+    console.log(`presence job over ${ticks} ticks of two nodes: ${runs} runs, by ${owners.size} node(s)`);
+    // Every tick at most once (a tick missed under load runs nowhere, never twice).
+    expect(runs).toBeGreaterThan(0);
+    expect(runs).toBeLessThanOrEqual(ticks);
+
+    // A tick that has run, asked for again on node A, is refused.
+    const scheduler = nodeA.service('scheduler') as unknown as { runTick(name: string, tickAt: Date): Promise<TickResult> };
+    expect(await scheduler.runTick('presence', new Date(tickTime(last.lastTickAt)))).toEqual({ ran: false, reason: 'already-run' });
+  });
+
+  // Last in this file: node B does not come back.
+  it('turns an agent offline after the grace period when the node holding their only desk socket is killed', async () => {
+    for (const agent of agents) await agent.put('/presence', { status: 'offline' }).expect(200);
+    await nodeA.service('settings').update({ queue: { requireOnlineAgent: true } });
+    const agent = agents[1];
+    const onlineOnA = async () =>
+      (
+        (await request(nodeA.url).get(`${ADMIN_API_BASE}/agents`).set('Authorization', `Bearer ${agents[0].token}`)).body.data as Array<{
+          agentId: number;
+          status: string;
+        }>
+      ).find((line) => line.agentId === agent.id)?.status === 'online';
+
+    const desk = await agentSocket(nodeB, agent.token);
+    desk.on('disconnect', () => desk.close());
+    await eventually(onlineOnA);
+    const before = await startCustomer(nodeA);
+    expect((await before.post('/escalate')).body.data.status).toBe('queued');
+
+    const killedAt = Date.now();
+    await nodeB.kill();
+    expect(await onlineOnA()).toBe(true);
+    await eventually(async () => !(await onlineOnA()), GRACE_MS + 10_000);
+    const offlineAfterMs = Date.now() - killedAt;
+    const online = await nodeA.strapi.db.query(UID.agentState).count({ where: { presence: 'online' } });
+    const rows = await nodeA.strapi.db.query(UID.agentConnection).count({ where: { agentId: agent.id } });
+    console.log(`node B killed: agent offline on node A after ${offlineAfterMs} ms (grace ${GRACE_MS} ms); agents online ${online}, their rows left ${rows}`);
+    expect(offlineAfterMs).toBeGreaterThanOrEqual(GRACE_MS - 1000);
+    expect(online).toBe(0);
+
+    const after = await startCustomer(nodeA);
+    expect((await after.post('/escalate')).body.data.status).toBe('offline');
+    const view = (await agents[0].get(`/conversations/${after.conversationId}`)).body.data as AgentConversationView;
+    expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'no_agent_online' } });
+  });
 });

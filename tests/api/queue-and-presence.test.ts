@@ -15,7 +15,8 @@ import {
 
 const GRACE_MS = 300;
 
-const app = useBootedStrapi({ config: { presenceGracePeriodMs: GRACE_MS } });
+// The presence job every second, so that a short grace period is seen through at once.
+const app = useBootedStrapi({ config: { presenceGracePeriodMs: GRACE_MS, jobs: { presence: { cron: '* * * * * *' } } } });
 const aino = app.signIn(DEMO_AGENT);
 const elias = app.signIn({ email: 'elias@example.com', password: 'Demo-Agent-1' });
 

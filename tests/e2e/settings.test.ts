@@ -215,6 +215,30 @@ describe('Settings → Live Support', () => {
     }
   });
 
+  it('shows each scheduled job with its schedule, last run and next run, read-only', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const presence = page.locator('[data-testid="settings-job-row"][data-job="presence"]');
+      await presence.waitFor({ timeout: 30000 });
+      expect(await presence.getByText('*/5 * * * * *').count()).toBe(1);
+      expect(await presence.getByTestId('settings-job-next-run').textContent()).not.toBe('—');
+      expect(await page.locator('[data-testid="settings-job-row"][data-job="idle"]').count()).toBe(1);
+      // The presence job runs every 5 s: Refresh shows its last run soon.
+      const lastRun = presence.getByTestId('settings-job-last-run');
+      const deadline = Date.now() + 20000;
+      while ((await lastRun.textContent()) === '—' && Date.now() < deadline) {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await page.waitForTimeout(500);
+      }
+      expect(await lastRun.textContent()).not.toBe('—');
+      expect(await presence.getByTestId('settings-job-error').textContent()).toBe('None');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('is not open to an agent without the settings permission', async () => {
     const agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
     await request(playground.url).get('/live-support/settings').set('Authorization', `Bearer ${agentToken}`).expect(403);

@@ -12,6 +12,8 @@ export interface RunningPlayground {
   /** The secrets this node runs with: a restarted node needs the same to accept old tokens. */
   secrets: Record<string, string>;
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
+  /** Kills the node at once (SIGKILL), as a crash would: none of its shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 /** One request without keep-alive, so that no socket outlives the check. */
@@ -76,8 +78,9 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
+  const isRunning = () => child.exitCode === null && child.signalCode === null && child.pid !== undefined;
   const stop = async (stopOptions: { keepDatabase?: boolean } = {}) => {
-    if (child.exitCode === null && child.pid) {
+    if (isRunning() && child.pid) {
       const exited = new Promise((resolve) => child.once('close', resolve));
       process.kill(-child.pid, 'SIGTERM');
       let timer: NodeJS.Timeout | undefined;
@@ -88,13 +91,20 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
     if (!stopOptions.keepDatabase) database.remove();
   };
 
+  const kill = async () => {
+    if (!isRunning() || !child.pid) return;
+    const exited = new Promise((resolve) => child.once('close', resolve));
+    process.kill(-child.pid, 'SIGKILL');
+    await exited;
+  };
+
   try {
     await waitForHealth(url, child, () => output, 90000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, databaseFile: database.file, secrets: { ...secrets, ...pickSecrets(options.env) }, stop };
+  return { url, port, databaseFile: database.file, secrets: { ...secrets, ...pickSecrets(options.env) }, stop, kill };
 }
 
 const SECRET_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];

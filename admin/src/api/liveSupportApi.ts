@@ -18,6 +18,7 @@ import type {
   PresenceStatus,
   QueueSnapshot,
   QueueSnapshotMeta,
+  ScheduledJobView,
   SettingsUpdate,
   SettingsView,
   TemplateView,
@@ -154,6 +155,11 @@ export const liveSupportApi = liveSupportBase.injectEndpoints({
       query: () => url('/settings'),
       transformResponse: unwrap<SettingsView>,
       providesTags: [TAGS.settings],
+    }),
+    /** The periodic jobs' schedule and last runs (read-only). */
+    getLiveSupportJobs: build.query<ScheduledJobView[], void>({
+      query: () => url('/jobs'),
+      transformResponse: unwrap<ScheduledJobView[]>,
     }),
     /** The site's own collection types the Content Manager shows: suggestions for the knowledge-base settings. */
     getLiveSupportCollectionTypes: build.query<CollectionTypeOption[], void>({
@@ -316,6 +322,7 @@ export const {
   useGetLiveSupportPendingOfflineCountQuery: usePendingOfflineCountQuery,
   useGetLiveSupportAnalyticsQuery: useAnalyticsQuery,
   useGetLiveSupportSettingsQuery: useSettingsQuery,
+  useGetLiveSupportJobsQuery: useJobsQuery,
   useGetLiveSupportCollectionTypesQuery: useCollectionTypesQuery,
   useGetLiveSupportOpeningHoursQuery: useOpeningHoursQuery,
   useUpdateLiveSupportOpeningHoursMutation: useUpdateOpeningHoursMutation,

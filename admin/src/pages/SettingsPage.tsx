@@ -10,6 +10,7 @@ import { getTranslation } from '../utils/getTranslation';
 
 import { toFormValues } from './settings/model';
 import { BotSection } from './settings/sections/BotSection';
+import { JobsSection } from './settings/jobs/JobsSection';
 import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
@@ -96,7 +97,11 @@ const SettingsForm = () => {
       </Form>
       {/* Their own resource with their own save, so outside the settings form. */}
       <Layouts.Content>
-        <OpeningHoursSection />
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <OpeningHoursSection />
+          {/* Read-only: what the scheduler did, not a setting. */}
+          <JobsSection />
+        </Flex>
       </Layouts.Content>
     </Page.Main>
   );

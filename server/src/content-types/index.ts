@@ -1,9 +1,11 @@
+import agentConnection from './agent-connection';
 import agentState from './agent-state';
 import conversation from './conversation';
 import conversationEvent from './conversation-event';
 import message from './message';
 import offlineMessage from './offline-message';
 import openingHours from './opening-hours';
+import scheduledJob from './scheduled-job';
 import template from './template';
 
 export default {
@@ -14,4 +16,6 @@ export default {
   'opening-hours': openingHours,
   'offline-message': offlineMessage,
   'agent-state': agentState,
+  'agent-connection': agentConnection,
+  'scheduled-job': scheduledJob,
 };

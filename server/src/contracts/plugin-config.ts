@@ -1,3 +1,4 @@
+import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 
 /**
@@ -19,8 +20,31 @@ export const pluginConfigSchema = z
     visitorTokenAfterCloseHours: z.number().int().min(1).max(8760).default(24),
     /** An agent whose sockets all disconnect goes offline after this long without reconnecting. */
     presenceGracePeriodMs: z.number().int().min(0).max(600_000).default(30_000),
-    /** How often active conversations are checked for idle reminders and inactivity closing. */
+    /**
+     * How often active conversations are checked for idle reminders and inactivity closing;
+     * the `idle` job's schedule unless `jobs.idle.cron` is set.
+     */
     idleCheckIntervalMs: z.number().int().min(1000).max(600_000).default(30_000),
+    /**
+     * The periodic jobs (`idle`, `presence`, …), by name: a cron expression (six fields, seconds
+     * first, in the team's time zone) in place of the job's default, or `enabled: false` to
+     * leave the job off on this node. Each tick runs once across all nodes.
+     */
+    jobs: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'a job name such as "presence"'),
+        z
+          .object({
+            cron: z
+              .string()
+              .max(200)
+              .refine((expression) => isValidCron(expression), 'a cron expression such as "*/5 * * * * *"')
+              .optional(),
+            enabled: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .default({}),
     /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**

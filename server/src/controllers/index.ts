@@ -4,6 +4,7 @@ import botApi from './bot-api';
 import cannedReplies from './canned-replies';
 import conversations from './conversations';
 import health from './health';
+import jobs from './jobs';
 import offlineMessages from './offline-messages';
 import openingHours from './opening-hours';
 import overview from './overview';
@@ -19,6 +20,7 @@ export default {
   'canned-replies': cannedReplies,
   conversations,
   health,
+  jobs,
   'offline-messages': offlineMessages,
   'opening-hours': openingHours,
   overview,

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import type { PluginConfig } from '../contracts/plugin-config';
 import { idleActionFor, type ActiveConversationActivity, type IdleAction } from '../domain/idle';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -16,13 +15,11 @@ interface ActiveRow {
 
 /**
  * Applies the idle rules (settings `queue.reminderAfterMinutes`, `queue.closeInactiveAfterMinutes`)
- * to the active conversations every `idleCheckIntervalMs`. Every node may sweep: a reminder is
- * claimed with a conditional update and a close is a state transition, so each happens once.
+ * to the active conversations: the scheduler's `idle` job. Safe to run on several nodes at once
+ * all the same: a reminder is claimed with a conditional update and a close is a state
+ * transition, so each happens once.
  */
 const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let timer: NodeJS.Timeout | null = null;
-  let sweeping = false;
-
   async function lastMessageAt(conversationId: number, authorKind: 'customer' | 'agent'): Promise<Date | null> {
     const row = (await strapi.db.query(UID.message).findOne({
       where: { conversationId, authorKind },
@@ -95,26 +92,6 @@ const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (action && (await apply(action, row, now))) done.push(action);
       }
       return done;
-    },
-
-    start(): void {
-      if (timer) return;
-      const { idleCheckIntervalMs } = strapi.config.get('plugin::live-support') as PluginConfig;
-      timer = setInterval(() => {
-        if (sweeping) return;
-        sweeping = true;
-        this.sweep()
-          .catch((error: unknown) => strapi.log.error(`[live-support] idle check failed: ${(error as Error).message}`))
-          .finally(() => {
-            sweeping = false;
-          });
-      }, idleCheckIntervalMs);
-      timer.unref();
-    },
-
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = null;
     },
   };
 };

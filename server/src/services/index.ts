@@ -1,3 +1,4 @@
+import agentConnections from './agent-connections';
 import agents from './agents';
 import analytics from './analytics';
 import assignment from './assignment';
@@ -23,6 +24,8 @@ import queue from './queue';
 import queueStandings from './queue-standings';
 import rateLimits from './rate-limits';
 import realtime from './realtime';
+import scheduledJobs from './scheduled-jobs';
+import scheduler from './scheduler';
 import seed from './seed';
 import settings from './settings';
 import siteOrigins from './site-origins';
@@ -32,6 +35,7 @@ import widgetBundle from './widget-bundle';
 import widgetConfig from './widget-config';
 
 const services = {
+  agentConnections,
   agents,
   analytics,
   assignment,
@@ -57,6 +61,8 @@ const services = {
   queueStandings,
   rateLimits,
   realtime,
+  scheduledJobs,
+  scheduler,
   seed,
   settings,
   siteOrigins,

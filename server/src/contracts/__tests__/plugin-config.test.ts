@@ -11,6 +11,7 @@ describe('plugin config', () => {
       visitorTokenAfterCloseHours: 24,
       presenceGracePeriodMs: 30000,
       idleCheckIntervalMs: 30000,
+      jobs: {},
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },

@@ -102,7 +102,10 @@ export function registerAgentHandlers(
       })
       .catch(() => undefined);
     socket.on('disconnect', () => {
-      if (canChat) void presence.socketDisconnected(agentId);
+      if (!canChat) return;
+      void presence.socketDisconnected(agentId).catch((error: unknown) => {
+        strapi.log.error(`[live-support] presence update failed: ${(error as Error).message}`);
+      });
     });
 
     socket.on(

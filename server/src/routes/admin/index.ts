@@ -54,6 +54,7 @@ export default {
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: settings },
     { method: 'GET', path: '/opening-hours', handler: 'opening-hours.get', config: settings },
     { method: 'PUT', path: '/opening-hours', handler: 'opening-hours.update', config: settings },
+    { method: 'GET', path: '/jobs', handler: 'jobs.list', config: settings },
     { method: 'POST', path: '/settings/escalation/try', handler: 'settings.tryEscalation', config: settingsTrial },
   ],
 };
