@@ -8,6 +8,7 @@ export const UID = {
   openingHours: 'plugin::live-support.opening-hours',
   offlineMessage: 'plugin::live-support.offline-message',
   agentState: 'plugin::live-support.agent-state',
+  customerDataEvent: 'plugin::live-support.customer-data-event',
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];

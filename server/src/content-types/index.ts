@@ -1,6 +1,7 @@
 import agentState from './agent-state';
 import conversation from './conversation';
 import conversationEvent from './conversation-event';
+import customerDataEvent from './customer-data-event';
 import message from './message';
 import offlineMessage from './offline-message';
 import openingHours from './opening-hours';
@@ -14,4 +15,5 @@ export default {
   'opening-hours': openingHours,
   'offline-message': offlineMessage,
   'agent-state': agentState,
+  'customer-data-event': customerDataEvent,
 };

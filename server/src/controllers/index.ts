@@ -3,6 +3,7 @@ import analytics from './analytics';
 import botApi from './bot-api';
 import cannedReplies from './canned-replies';
 import conversations from './conversations';
+import customerData from './customer-data';
 import health from './health';
 import offlineMessages from './offline-messages';
 import openingHours from './opening-hours';
@@ -18,6 +19,7 @@ export default {
   'bot-api': botApi,
   'canned-replies': cannedReplies,
   conversations,
+  'customer-data': customerData,
   health,
   'offline-messages': offlineMessages,
   'opening-hours': openingHours,

@@ -7,6 +7,7 @@ import chat from './chat';
 import conversationStore from './conversation-store';
 import conversationViews from './conversation-views';
 import conversations from './conversations';
+import customerData from './customer-data';
 import customers from './customers';
 import escalation from './escalation';
 import escalationTrials from './escalation-trials';
@@ -18,11 +19,13 @@ import notifier from './notifier';
 import offlineInbox from './offline-inbox';
 import openingHours from './opening-hours';
 import overview from './overview';
+import personalData from './personal-data';
 import presence from './presence';
 import queue from './queue';
 import queueStandings from './queue-standings';
 import rateLimits from './rate-limits';
 import realtime from './realtime';
+import retention from './retention';
 import seed from './seed';
 import settings from './settings';
 import siteOrigins from './site-origins';
@@ -41,6 +44,7 @@ const services = {
   conversations,
   conversationStore,
   conversationViews,
+  customerData,
   customers,
   escalation,
   escalationTrials,
@@ -52,11 +56,13 @@ const services = {
   offlineInbox,
   openingHours,
   overview,
+  personalData,
   presence,
   queue,
   queueStandings,
   rateLimits,
   realtime,
+  retention,
   seed,
   settings,
   siteOrigins,

@@ -12,7 +12,7 @@ describe('plugin config', () => {
       idleCheckIntervalMs: 30000,
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30 },
     });
   });
 
@@ -21,7 +21,7 @@ describe('plugin config', () => {
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
       realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000, redisChannelPrefix: 'live-support' },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30 },
     });
   });
 
