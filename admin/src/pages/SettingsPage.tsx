@@ -13,6 +13,7 @@ import { BotSection } from './settings/sections/BotSection';
 import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
+import { RetentionSection } from './settings/sections/RetentionSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
 import { useSaveSettings } from './settings/useSaveSettings';
 
@@ -88,6 +89,7 @@ const SettingsForm = () => {
                 <EscalationSection />
                 <BotSection contentTypes={contentTypes} />
                 <WidgetSection />
+                <RetentionSection />
               </Flex>
             </Layouts.Content>
             <Blocker />
