@@ -15,23 +15,12 @@ import { EraseDialog } from '../components/customer-data/EraseDialog';
 import { useErrorToast } from '../hooks/useErrorToast';
 import { PERMISSIONS } from '../permissions';
 import type { CustomerLookupKind } from '../shared';
+import { downloadObjectUrl } from '../utils/download';
 import { errorBodyOf } from '../utils/errors';
 import { getTranslation } from '../utils/getTranslation';
 
 const LOOKUP_KINDS: CustomerLookupKind[] = ['email', 'phone', 'externalId'];
 const INPUT_TYPE: Record<CustomerLookupKind, string> = { email: 'email', phone: 'tel', externalId: 'text' };
-
-/** Starts the browser's download of an object URL, then lets it go. */
-function download(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start the download only after the click's task.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const CustomerData = () => {
   const { formatMessage } = useIntl();
@@ -59,7 +48,7 @@ const CustomerData = () => {
   const exportFound = async () => {
     if (!lookup) return;
     try {
-      download(await exportData(lookup).unwrap(), `live-support-customer-data-${new Date().toISOString().slice(0, 10)}.json`);
+      downloadObjectUrl(await exportData(lookup).unwrap(), `live-support-customer-data-${new Date().toISOString().slice(0, 10)}.json`);
     } catch (exportError) {
       showError(exportError, { id: 'customerData.export.error', defaultMessage: 'The data could not be exported.' });
     }
