@@ -33,7 +33,8 @@ const CustomerData = () => {
   const [value, setValue] = useState('');
   const [lookup, setLookup] = useState<CustomerLookupQuery | null>(null);
   // Every search is logged on the server: asked once per submit, not again from the cache on return.
-  const { data: found, isFetching, error } = useCustomerDataQuery(lookup ?? { kind, value: '' }, {
+  // `currentData`: never the previous customer's rows under a new search.
+  const { currentData: found, isFetching, error } = useCustomerDataQuery(lookup ?? { kind, value: '' }, {
     skip: lookup === null,
     refetchOnMountOrArgChange: true,
   });
