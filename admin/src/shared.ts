@@ -88,3 +88,11 @@ export {
   type OpeningHoursProblemCode,
 } from '../../server/src/domain/opening-hours-validation';
 export { HOLIDAY_COUNTRIES, publicHolidays, type HolidayCountry, type PublicHoliday } from '../../server/src/domain/public-holidays';
+export { RETENTION_ACTIONS, type RetentionAction } from '../../server/src/domain/retention';
+export type {
+  CustomerConversationSummary,
+  CustomerDataSearchResult,
+  CustomerLookupKind,
+  CustomerOfflineMessageSummary,
+  PersonalDataCounts,
+} from '../../server/src/contracts/customer-data';

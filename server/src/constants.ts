@@ -10,6 +10,7 @@ export const UID = {
   agentState: 'plugin::live-support.agent-state',
   agentConnection: 'plugin::live-support.agent-connection',
   scheduledJob: 'plugin::live-support.scheduled-job',
+  customerDataEvent: 'plugin::live-support.customer-data-event',
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];

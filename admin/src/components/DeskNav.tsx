@@ -56,6 +56,7 @@ export const DeskNav = () => {
   }
   if (allowedActions.canSettings) {
     links.push(
+      <SubNav.Link key="customer-data" to={`${base}/customer-data`} label={text('nav.customerData', 'Customer data')} />,
       <SubNav.Link key="settings" to={`/settings/${PLUGIN_ID}`} label={text('nav.settings', 'Settings')} />,
     );
   }

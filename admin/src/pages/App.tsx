@@ -10,6 +10,7 @@ import { PERMISSIONS } from '../permissions';
 import { AgentsPage } from './AgentsPage';
 import { AnalyticsPage } from './AnalyticsPage';
 import { ConversationPage } from './ConversationPage';
+import { CustomerDataPage } from './CustomerDataPage';
 import { DeskPage } from './DeskPage';
 import { OfflineInboxPage } from './OfflineInboxPage';
 
@@ -23,6 +24,7 @@ const DeskRoutes = () => {
         <Route path="agents" element={<AgentsPage />} />
         <Route path="offline" element={<OfflineInboxPage />} />
         <Route path="analytics" element={<AnalyticsPage />} />
+        <Route path="customer-data" element={<CustomerDataPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -14,6 +14,7 @@ import { JobsSection } from './settings/jobs/JobsSection';
 import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
+import { RetentionSection } from './settings/sections/RetentionSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
 import { useSaveSettings } from './settings/useSaveSettings';
 
@@ -89,6 +90,7 @@ const SettingsForm = () => {
                 <EscalationSection />
                 <BotSection contentTypes={contentTypes} />
                 <WidgetSection />
+                <RetentionSection />
               </Flex>
             </Layouts.Content>
             <Blocker />

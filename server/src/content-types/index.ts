@@ -2,6 +2,7 @@ import agentConnection from './agent-connection';
 import agentState from './agent-state';
 import conversation from './conversation';
 import conversationEvent from './conversation-event';
+import customerDataEvent from './customer-data-event';
 import message from './message';
 import offlineMessage from './offline-message';
 import openingHours from './opening-hours';
@@ -18,4 +19,5 @@ export default {
   'agent-state': agentState,
   'agent-connection': agentConnection,
   'scheduled-job': scheduledJob,
+  'customer-data-event': customerDataEvent,
 };

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'NO_EMAIL',
   // canned replies
   'SHORTCUT_TAKEN',
+  // customer data
+  'CONVERSATION_OPEN',
   // access and limits
   'ORIGIN_NOT_ALLOWED',
   'INVALID_VISITOR_TOKEN',

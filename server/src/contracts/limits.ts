@@ -61,6 +61,7 @@ export const NUMBER_LIMITS = {
   'escalation.intent.threshold': { min: 0.5, max: 0.99, integer: false },
   'bot.knowledgeBase.confidenceThreshold': { min: 0, max: 1, integer: false },
   'bot.webhook.timeoutMs': { min: 100, max: 30_000, integer: true },
+  'retention.keepDays': { min: 0, max: 3650, integer: true },
 } as const satisfies Record<string, NumberLimit>;
 export type NumberSettingPath = keyof typeof NUMBER_LIMITS;
 

@@ -61,6 +61,8 @@ export const pluginConfigSchema = z
         escalationTrialsPerUserPerMinute: z.number().int().min(0).max(100_000).default(60),
         /** Canned replies one admin user may create, edit or delete per minute. */
         cannedReplyChangesPerUserPerMinute: z.number().int().min(0).max(100_000).default(30),
+        /** Customer data searches, exports and erasures one admin user may make per minute. */
+        customerDataRequestsPerUserPerMinute: z.number().int().min(0).max(100_000).default(30),
       })
       .strict()
       .default({
@@ -68,6 +70,7 @@ export const pluginConfigSchema = z
         messagesPerConversationPerMinute: 60,
         escalationTrialsPerUserPerMinute: 60,
         cannedReplyChangesPerUserPerMinute: 30,
+        customerDataRequestsPerUserPerMinute: 30,
       }),
     realtime: z
       .object({

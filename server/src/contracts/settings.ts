@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
+import { RETENTION_ACTIONS } from '../domain/retention';
 
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
 import {
@@ -214,7 +215,22 @@ export const widgetSettingsSchema = z
   )
   .strict();
 
+const retentionFields = {
+  /**
+   * Days a closed conversation (resolved, abandoned, offline) or an offline message is kept,
+   * counted from when it was last touched; 0 keeps them forever (retention off, the default).
+   */
+  keepDays: boundedNumber(NUMBER_LIMITS['retention.keepDays']),
+  /** What happens after: `anonymise` keeps the rows analytics counts without personal data; `delete` removes them. */
+  action: z.enum(RETENTION_ACTIONS),
+};
+
+export const retentionSettingsSchema = z
+  .object(withDefaults(retentionFields, { keepDays: 0, action: 'anonymise' }))
+  .strict();
+
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
 export type WidgetSettings = z.infer<typeof widgetSettingsSchema>;
 export type EscalationSettingsInput = z.infer<typeof escalationSettingsSchema>;
 export type BotSettings = z.infer<typeof botSettingsSchema>;
@@ -227,6 +243,7 @@ export const settingsSchema = z
     escalation: escalationSettingsSchema.default({ buttonEnabled: true, ...DEFAULT_ESCALATION_SETTINGS }),
     bot: botSettingsSchema.default(DEFAULT_BOT_SETTINGS),
     widget: widgetSettingsSchema.default(widgetSettingsSchema.parse({})),
+    retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
   })
   .strict();
 
@@ -269,6 +286,7 @@ export const settingsUpdateSchema = z
       .partial()
       .strict()
       .optional(),
+    retention: z.object(retentionFields).partial().strict().optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;

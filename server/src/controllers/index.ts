@@ -3,6 +3,7 @@ import analytics from './analytics';
 import botApi from './bot-api';
 import cannedReplies from './canned-replies';
 import conversations from './conversations';
+import customerData from './customer-data';
 import health from './health';
 import jobs from './jobs';
 import offlineMessages from './offline-messages';
@@ -19,6 +20,7 @@ export default {
   'bot-api': botApi,
   'canned-replies': cannedReplies,
   conversations,
+  'customer-data': customerData,
   health,
   jobs,
   'offline-messages': offlineMessages,

@@ -8,6 +8,7 @@ import chat from './chat';
 import conversationStore from './conversation-store';
 import conversationViews from './conversation-views';
 import conversations from './conversations';
+import customerData from './customer-data';
 import customers from './customers';
 import escalation from './escalation';
 import escalationTrials from './escalation-trials';
@@ -19,6 +20,7 @@ import notifier from './notifier';
 import offlineInbox from './offline-inbox';
 import openingHours from './opening-hours';
 import overview from './overview';
+import personalData from './personal-data';
 import presence from './presence';
 import queue from './queue';
 import queueStandings from './queue-standings';
@@ -26,6 +28,7 @@ import rateLimits from './rate-limits';
 import realtime from './realtime';
 import scheduledJobs from './scheduled-jobs';
 import scheduler from './scheduler';
+import retention from './retention';
 import seed from './seed';
 import settings from './settings';
 import siteOrigins from './site-origins';
@@ -45,6 +48,7 @@ const services = {
   conversations,
   conversationStore,
   conversationViews,
+  customerData,
   customers,
   escalation,
   escalationTrials,
@@ -56,6 +60,7 @@ const services = {
   offlineInbox,
   openingHours,
   overview,
+  personalData,
   presence,
   queue,
   queueStandings,
@@ -63,6 +68,7 @@ const services = {
   realtime,
   scheduledJobs,
   scheduler,
+  retention,
   seed,
   settings,
   siteOrigins,

@@ -24,6 +24,10 @@ const RULES = {
     perMinute: (config: PluginConfig['rateLimit']) => config.cannedReplyChangesPerUserPerMinute,
     refusal: 'Too many canned-reply changes; try again shortly',
   },
+  customerData: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.customerDataRequestsPerUserPerMinute,
+    refusal: 'Too many customer data requests; try again shortly',
+  },
 } as const;
 
 export type RateLimitKind = keyof typeof RULES;

@@ -57,4 +57,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     onEveryNode: (strapi, now) => getService('presence', { strapi }).heartbeat(now),
     run: (strapi, now) => getService('presence', { strapi }).sweep(now),
   },
+  {
+    // Closed conversations and offline messages past `retention.keepDays`, anonymised or
+    // deleted in batches; at night in the team's time zone, when chat is quiet.
+    name: 'retention',
+    cron: () => '0 30 3 * * *',
+    leaseMs: 30 * 60_000,
+    run: (strapi, now) => getService('retention', { strapi }).sweep(now),
+  },
 ];

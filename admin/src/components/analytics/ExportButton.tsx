@@ -2,6 +2,7 @@ import { Button } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useExportAnalyticsMutation } from '../../api/liveSupportApi';
 import { useErrorToast } from '../../hooks/useErrorToast';
+import { downloadObjectUrl } from '../../utils/download';
 
 import type { DayRange } from './dateRange';
 import { useAnalyticsFormat } from './useAnalyticsFormat';
@@ -14,15 +15,7 @@ export const ExportButton = ({ range, disabled }: { range: DayRange; disabled: b
 
   const download = async () => {
     try {
-      const url = await exportRange({ from: range.from, to: range.to }).unwrap();
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `live-support-${range.from}-${range.to}.csv`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      // Revoked later: some browsers start the download only after the click's task.
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadObjectUrl(await exportRange({ from: range.from, to: range.to }).unwrap(), `live-support-${range.from}-${range.to}.csv`);
     } catch {
       showError(null, { id: 'analytics.export.error', defaultMessage: 'The CSV file could not be downloaded.' });
     }

@@ -89,6 +89,8 @@ export const SETTING_FIELDS = {
   ...eachLanguage('widget.texts', '.welcome', { kind: 'longText' } satisfies FieldSpec),
   'widget.sound': toggle,
   'widget.allowedOrigins': { kind: 'list', rows: 4 },
+  'retention.keepDays': number,
+  'retention.action': { kind: 'select' },
 } satisfies Record<string, FieldSpec>;
 
 export type SettingFieldPath = keyof typeof SETTING_FIELDS;

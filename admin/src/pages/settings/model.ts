@@ -49,6 +49,10 @@ export interface SettingsFormValues {
     sound: boolean;
     allowedOrigins: string;
   };
+  retention: {
+    keepDays: number | undefined;
+    action: Settings['retention']['action'];
+  };
 }
 
 /** The value at a dotted path of the form (`widget.texts.en.title`); undefined where there is none. */
@@ -76,7 +80,7 @@ export const lineOfEntry = (text: string, index: number): number => {
 };
 
 export function toFormValues(settings: SettingsView): SettingsFormValues {
-  const { queue, escalation, bot, widget } = settings;
+  const { queue, escalation, bot, widget, retention } = settings;
   return {
     queue: {
       maxQueueLength: queue.maxQueueLength,
@@ -133,6 +137,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       sound: widget.sound,
       allowedOrigins: joinLines(widget.allowedOrigins),
     },
+    retention: { ...retention },
   };
 }
 
@@ -178,7 +183,7 @@ export function escalationFromForm(
  * error, so that every number is set (an unset one falls back to the stored value).
  */
 function fromFormValues(values: SettingsFormValues, stored: SettingsView): Settings {
-  const { queue, escalation, bot, widget } = values;
+  const { queue, escalation, bot, widget, retention } = values;
   return {
     queue: {
       maxQueueLength: queue.maxQueueLength ?? stored.queue.maxQueueLength,
@@ -220,6 +225,10 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       },
       sound: widget.sound,
       allowedOrigins: splitLines(widget.allowedOrigins),
+    },
+    retention: {
+      keepDays: retention.keepDays ?? stored.retention.keepDays,
+      action: retention.action,
     },
   };
 }

@@ -14,7 +14,7 @@ describe('plugin config', () => {
       jobs: {},
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30 },
     });
   });
 
@@ -23,7 +23,7 @@ describe('plugin config', () => {
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
       realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30 },
     });
   });
 

@@ -19,6 +19,11 @@ const settingsTrial = {
     rateLimit({ kind: 'escalationTrial', per: 'adminUser', countsWhenBodyIs: escalationTrialSchema }),
   ],
 };
+/** The Customer data page: `settings`, rate limited per user (each request reads or changes a customer's data). */
+const customerData = {
+  ...settings,
+  middlewares: [...settings.middlewares, rateLimit({ kind: 'customerData', per: 'adminUser' })],
+};
 /** Canned-reply changes: `chat` (shared replies also need `settings`, checked by the service), rate limited per user. */
 const replyChange = (countsWhenBodyIs?: typeof cannedReplyCreateSchema | typeof cannedReplyContentSchema) => ({
   ...chat,
@@ -56,5 +61,8 @@ export default {
     { method: 'PUT', path: '/opening-hours', handler: 'opening-hours.update', config: settings },
     { method: 'GET', path: '/jobs', handler: 'jobs.list', config: settings },
     { method: 'POST', path: '/settings/escalation/try', handler: 'settings.tryEscalation', config: settingsTrial },
+    { method: 'GET', path: '/customer-data', handler: 'customer-data.search', config: customerData },
+    { method: 'GET', path: '/customer-data/export', handler: 'customer-data.export', config: customerData },
+    { method: 'POST', path: '/customer-data/erase', handler: 'customer-data.erase', config: customerData },
   ],
 };
