@@ -6,9 +6,10 @@ import { getService } from '../utils/get-service';
 
 /**
  * Customer routes: `Authorization: Bearer <visitor token>`, and the token must be the one of
- * the conversation in the path. The verified conversation id is left in `ctx.state`.
+ * the conversation in the path. The verified conversation id is left in `ctx.state`, and the
+ * call counts as a sign of life of the customer.
  */
-export default (policyContext: Context, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+export default async (policyContext: Context, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const header = policyContext.request.header.authorization ?? '';
   const [scheme, token] = header.split(/\s+/);
   const claims = scheme?.toLowerCase() === 'bearer' ? getService('visitorTokens', { strapi }).verify(token) : null;
@@ -17,5 +18,7 @@ export default (policyContext: Context, _config: unknown, { strapi }: { strapi: 
     throw forbidden('This token belongs to another conversation', { code: 'OTHER_CONVERSATION' });
   }
   policyContext.state.visitorConversationId = claims.conversationId;
+  // A client without a socket shows it is still there through its calls: it keeps its place in the queue.
+  await getService('queueHousekeeping', { strapi }).customerSeen(claims.conversationId);
   return true;
 };

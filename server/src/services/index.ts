@@ -1,6 +1,7 @@
 import agents from './agents';
 import analytics from './analytics';
 import assignment from './assignment';
+import botClosing from './bot-closing';
 import bots from './bots';
 import cannedReplies from './canned-replies';
 import chat from './chat';
@@ -20,6 +21,7 @@ import openingHours from './opening-hours';
 import overview from './overview';
 import presence from './presence';
 import queue from './queue';
+import queueHousekeeping from './queue-housekeeping';
 import queueStandings from './queue-standings';
 import rateLimits from './rate-limits';
 import realtime from './realtime';
@@ -35,6 +37,7 @@ const services = {
   agents,
   analytics,
   assignment,
+  botClosing,
   bots,
   cannedReplies,
   chat,
@@ -54,6 +57,7 @@ const services = {
   overview,
   presence,
   queue,
+  queueHousekeeping,
   queueStandings,
   rateLimits,
   realtime,
