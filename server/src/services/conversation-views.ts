@@ -65,6 +65,9 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Whether the customer has waited `queue.maxWaitMinutes` in this wait and may leave a message instead. */
+    leaveMessageOffered,
+
     async visitorView(id: number): Promise<VisitorConversationView> {
       const conversation = await store().find(id);
       const standing = conversation.status === 'queued' ? await standingOf(id) : { position: null, estimatedWaitSeconds: null };
