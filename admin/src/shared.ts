@@ -45,6 +45,7 @@ export {
   type SupportedLanguage,
 } from '../../server/src/contracts/constants';
 export { languageOfLocale } from '../../server/src/domain/knowledge-locale';
+export { waitLevel, type WaitLevel } from '../../server/src/domain/housekeeping';
 export { ANALYTICS_MAX_DAYS, KNOWLEDGE_SEARCH_MAX_LENGTH } from '../../server/src/contracts/limits';
 export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
 export {
