@@ -52,6 +52,7 @@ export {
   type KnowledgeAttribute,
   type KnowledgeFieldRole,
 } from '../../server/src/domain/knowledge-source-rules';
+export { waitLevel, type WaitLevel } from '../../server/src/domain/housekeeping';
 export { ANALYTICS_MAX_DAYS, KNOWLEDGE_SEARCH_MAX_LENGTH } from '../../server/src/contracts/limits';
 export { ERROR_CODES, errorCodeOf, type ErrorCode } from '../../server/src/contracts/error-codes';
 export {

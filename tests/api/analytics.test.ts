@@ -41,6 +41,10 @@ describe('analytics', () => {
       abandoned: 1,
       abandonedShare: 0.3333,
       offlineMessages: 0,
+      // Two resolved and one abandoned have ended; the bot's own conversation is still open.
+      ended: 3,
+      botContained: 0,
+      botContainmentRate: 0,
     });
     expect(report.escalationsPerDay).toEqual([
       { date: today(), total: 3, byTrigger: expect.objectContaining({ button: 3, phrase: 0 }) },
@@ -65,6 +69,7 @@ describe('analytics', () => {
     expect(lines[0]).toBe('date,escalations,phrase,button,failed_answers,keyword,frustration,bot_request,api,intent');
     expect(lines[1]).toBe(`${today()},3,0,3,0,0,0,0,0,0`);
     expect(lines).toContain('resolved,2');
+    expect(lines).toContain('bot containment rate,0');
   });
 
   it('answers only those with the analytics permission, and refuses a bad range', async () => {

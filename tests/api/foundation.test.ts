@@ -50,7 +50,7 @@ describe('content types', () => {
     const status = app.strapi.contentType('plugin::live-support.conversation' as never).attributes.status as {
       enum: string[];
     };
-    expect(status.enum).toEqual(['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned']);
+    expect(status.enum).toEqual(['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned', 'ended']);
   });
 
   it('creates the indexes the queries need, with uniqueness where order and idempotency depend on it', async () => {
@@ -185,7 +185,7 @@ describe('admin routes', () => {
     const token = await adminLogin(app.url, DEMO_AGENT.email, DEMO_AGENT.password);
     const response = await request(app.url).get(`${ADMIN_API_BASE}/overview`).set('Authorization', `Bearer ${token}`);
     expect(response.status).toBe(200);
-    expect(response.body.data.counts).toEqual({ bot: 0, queued: 0, active: 0, resolved: 0, offline: 0, abandoned: 0 });
+    expect(response.body.data.counts).toEqual({ bot: 0, queued: 0, active: 0, resolved: 0, offline: 0, abandoned: 0, ended: 0 });
   });
 
   it('refuses the overview (403) to an admin whose roles lack the read permission', async () => {

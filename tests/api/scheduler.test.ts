@@ -91,8 +91,10 @@ describe('one run per tick', () => {
 
   it('shows every job in Settings, to the settings permission only', async () => {
     const jobs = (await admin.get('/jobs').expect(200)).body.data as ScheduledJobView[];
-    expect(jobs.map((job) => job.name)).toEqual(['idle', 'presence']);
+    expect(jobs.map((job) => job.name)).toEqual(['idle', 'presence', 'queue', 'bot', 'retention']);
     expect(jobs[1]).toMatchObject({ cron: '*/5 * * * * *', timeZone: expect.any(String) });
+    // Retention runs at night in the team's time zone.
+    expect(jobs[4]).toMatchObject({ cron: '0 30 3 * * *', timeZone: 'Europe/Helsinki' });
     await aino.get('/jobs').expect(403);
   });
 });

@@ -60,6 +60,9 @@ export interface AppTexts {
   thanks: string;
   newConversation: string;
   abandoned: string;
+  ended: string;
+  /** The maximum wait is reached: the offline form is offered, the place kept. */
+  longWait: string;
   offlineIntro: string;
   name: string;
   email: string;
@@ -95,6 +98,8 @@ export const appTexts: Record<Locale, AppTexts> = {
     thanks: 'Kiitos palautteestasi!',
     newConversation: 'Aloita uusi keskustelu',
     abandoned: 'Poistuit jonosta.',
+    ended: 'Keskustelu päättyi.',
+    longWait: 'Odotus venyy. Voit jättää viestin tai jatkaa jonossa.',
     offlineIntro: 'Jätä viesti, niin vastaamme pian.',
     name: 'Nimi (vapaaehtoinen)',
     email: 'Sähköposti',
@@ -129,6 +134,8 @@ export const appTexts: Record<Locale, AppTexts> = {
     thanks: 'Thank you for your feedback!',
     newConversation: 'Start a new conversation',
     abandoned: 'You left the queue.',
+    ended: 'The conversation has ended.',
+    longWait: 'The wait is long. Leave a message, or keep your place.',
     offlineIntro: 'Leave a message and we will get back to you.',
     name: 'Name (optional)',
     email: 'Email',
@@ -162,6 +169,8 @@ export const appTexts: Record<Locale, AppTexts> = {
     thanks: 'Tack för din feedback!',
     newConversation: 'Starta en ny konversation',
     abandoned: 'Du lämnade kön.',
+    ended: 'Samtalet har avslutats.',
+    longWait: 'Väntan är lång. Lämna ett meddelande eller behåll din plats.',
     offlineIntro: 'Lämna ett meddelande så hör vi av oss.',
     name: 'Namn (frivilligt)',
     email: 'E-post',

@@ -12,6 +12,7 @@ import { useLiveQueue } from '../api/liveHooks';
 import { secondsSince } from '../api/serverClock';
 import { useClaimConversation } from '../hooks/useClaimConversation';
 import { useServerNow } from '../hooks/useServerClock';
+import { WaitLimitBadge } from '../components/WaitLimitBadge';
 import { formatDuration } from '../utils/format';
 import { getTranslation } from '../utils/getTranslation';
 
@@ -119,6 +120,7 @@ export const DeskPage = () => {
               {card.lastMessage.text}
             </Typography>
           ) : null}
+          {column === 'waiting' ? <WaitLimitBadge card={card} now={now} /> : null}
           {column === 'mine' && card.lastMessage?.author === 'customer' ? (
             <Flex>
               <Badge backgroundColor="warning100" textColor="warning700" data-testid="card-awaiting-reply">

@@ -63,6 +63,12 @@ export interface AnalyticsReport {
     /** `abandoned` / conversations that waited in the queue; null without any. */
     abandonedShare: number | null;
     offlineMessages: number;
+    /** Conversations that have ended: resolved, offline, abandoned, or ended with the bot. */
+    ended: number;
+    /** Ended with the bot (`ended`), no person involved. */
+    botContained: number;
+    /** Bot containment rate: `botContained` / `ended`; null when none has ended. */
+    botContainmentRate: number | null;
   };
   escalationsPerDay: DailyEscalations[];
   /** From entering the queue to an agent's claim. */

@@ -54,6 +54,9 @@ export const NUMBER_LIMITS = {
   'queue.defaultWaitSeconds': { min: 0, max: 86_400, integer: true },
   'queue.reminderAfterMinutes': { min: 0, max: 240, integer: true },
   'queue.closeInactiveAfterMinutes': { min: 0, max: 1440, integer: true },
+  // Below 15 s a page reload or a short network change would cost a customer their place.
+  'queue.abandonAfterSeconds': { min: 15, max: 3600, integer: true },
+  'queue.maxWaitMinutes': { min: 0, max: 1440, integer: true },
   'escalation.failedAnswers.threshold': { min: 1, max: 20, integer: true },
   'escalation.frustration.threshold': { min: 0, max: 1, integer: false },
   'escalation.frustration.window': { min: 1, max: 20, integer: true },
@@ -62,6 +65,7 @@ export const NUMBER_LIMITS = {
   'bot.knowledgeBase.confidenceThreshold': { min: 0, max: 1, integer: false },
   'bot.webhook.timeoutMs': { min: 100, max: 30_000, integer: true },
   'retention.keepDays': { min: 0, max: 3650, integer: true },
+  'bot.closeAfterMinutes': { min: 0, max: 10_080, integer: true },
 } as const satisfies Record<string, NumberLimit>;
 export type NumberSettingPath = keyof typeof NUMBER_LIMITS;
 

@@ -69,6 +69,13 @@ const queueFields = {
   reminderAfterMinutes: boundedNumber(NUMBER_LIMITS['queue.reminderAfterMinutes']),
   /** Close a chat the customer has left unanswered this many minutes after the agent's last message; 0: never. */
   closeInactiveAfterMinutes: boundedNumber(NUMBER_LIMITS['queue.closeInactiveAfterMinutes']),
+  /**
+   * A waiting customer with no widget socket on any node and no REST call for this many seconds
+   * has gone: their conversation is abandoned and everyone behind them moves up.
+   */
+  abandonAfterSeconds: boundedNumber(NUMBER_LIMITS['queue.abandonAfterSeconds']),
+  /** After this many minutes in the queue the customer is offered to leave a message instead; 0: never. */
+  maxWaitMinutes: boundedNumber(NUMBER_LIMITS['queue.maxWaitMinutes']),
   /** VIP customers go to the front of the queue. */
   vipFirst: z.boolean(),
   /**
@@ -91,6 +98,8 @@ export const queueSettingsSchema = z
       requireOnlineAgent: true,
       reminderAfterMinutes: 3,
       closeInactiveAfterMinutes: 15,
+      abandonAfterSeconds: 90,
+      maxWaitMinutes: 15,
       vipFirst: true,
       vipEmailDomains: [],
     }),
@@ -157,9 +166,13 @@ const webhookFields = {
  */
 const providerSchema = boundedText(TEXT_LIMITS['bot.provider']).regex(PROVIDER_NAME_PATTERN, 'lower-case letters, digits and "-"');
 
+/** A conversation still with the bot ends after this many minutes without a customer message; 0: never. */
+const botCloseAfterMinutes = boundedNumber(NUMBER_LIMITS['bot.closeAfterMinutes']);
+
 export const botSettingsSchema = z
   .object({
     provider: providerSchema.default('auto'),
+    closeAfterMinutes: botCloseAfterMinutes.default(30),
     knowledgeBase: z
       .object(
         withDefaults(knowledgeBaseFields, {
@@ -276,6 +289,7 @@ export const settingsUpdateSchema = z
     bot: z
       .object({
         provider: providerSchema.optional(),
+        closeAfterMinutes: botCloseAfterMinutes.optional(),
         knowledgeBase: z.object(knowledgeBaseFields).partial().strict().optional(),
         webhook: z.object(webhookFields).partial().strict().optional(),
       })

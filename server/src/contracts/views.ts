@@ -42,6 +42,11 @@ export interface VisitorConversationView extends QueueStanding {
   queuedAt: string | null;
   resolvedAt: string | null;
   csatScore: number | null;
+  /**
+   * The customer has waited `queue.maxWaitMinutes` and may leave a message instead (the widget
+   * shows its offline form, prefilled); they keep their place until they do.
+   */
+  leaveMessageOffered: boolean;
 }
 
 export interface AgentRef {
@@ -79,6 +84,10 @@ export interface QueueCardView extends QueueStanding {
   resolvedAt: string | null;
   csatScore: number | null;
   lastMessage: { author: AuthorKind; text: string; createdAt: string } | null;
+  /** When a waiting conversation last entered the queue (a transfer back starts a new wait); else null. */
+  waitingSince: string | null;
+  /** `queue.maxWaitMinutes` for a waiting conversation (the desk warns from 80 % of it); 0 when off or not waiting. */
+  maxWaitMinutes: number;
 }
 
 export interface AgentConversationView extends QueueCardView {

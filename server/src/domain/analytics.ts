@@ -79,6 +79,20 @@ export function durationStats(seconds: readonly number[]): DurationStats {
 const secondsBetween = (start: Date | null, end: Date | null): number[] =>
   start && end ? [(end.getTime() - start.getTime()) / 1000] : [];
 
+/** The statuses a conversation ends in: nothing more happens to it (a rating aside). */
+export const FINAL_STATUSES: readonly ConversationStatus[] = ['resolved', 'offline', 'abandoned', 'ended'];
+
+/** Of the conversations that have ended, how many ended without a person, and their share. */
+export function botContainment(conversations: ReadonlyArray<Pick<ConversationFacts, 'status'>>): {
+  ended: number;
+  botContained: number;
+  botContainmentRate: number | null;
+} {
+  const ended = conversations.filter((conversation) => FINAL_STATUSES.includes(conversation.status)).length;
+  const botContained = conversations.filter((conversation) => conversation.status === 'ended').length;
+  return { ended, botContained, botContainmentRate: ended === 0 ? null : round(botContained / ended, 4) };
+}
+
 const emptyByTrigger = (): Record<EscalationTrigger, number> =>
   Object.fromEntries(ESCALATION_TRIGGERS.map((trigger) => [trigger, 0])) as Record<EscalationTrigger, number>;
 
@@ -132,6 +146,7 @@ export function buildReport(input: ReportInput): AnalyticsReport {
       abandoned,
       abandonedShare: queued.length === 0 ? null : round(abandoned / queued.length, 4),
       offlineMessages: input.offlineMessages,
+      ...botContainment(conversations),
     },
     escalationsPerDay: [...perDay.values()],
     waitingTime: durationStats(input.claims.flatMap((claim) => (claim.waitSeconds === null ? [] : [claim.waitSeconds]))),
@@ -165,6 +180,9 @@ export function reportToCsv(report: AnalyticsReport): string {
   rows.push(['abandoned', totals.abandoned]);
   rows.push(['abandoned share', totals.abandonedShare]);
   rows.push(['offline messages', totals.offlineMessages]);
+  rows.push(['ended', totals.ended]);
+  rows.push(['ended with the bot', totals.botContained]);
+  rows.push(['bot containment rate', totals.botContainmentRate]);
   rows.push(['waiting time median (s)', waitingTime.medianSeconds]);
   rows.push(['response time average (s)', responseTime.averageSeconds]);
   rows.push(['response time median (s)', responseTime.medianSeconds]);

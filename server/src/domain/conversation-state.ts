@@ -13,6 +13,7 @@ export const CONVERSATION_ACTIONS = [
   'transfer_to_agent',
   'resolve',
   'abandon',
+  'end',
 ] as const;
 export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
 
@@ -32,6 +33,8 @@ const TRANSITIONS: Record<ConversationAction, Partial<Record<ConversationStatus,
   resolve: { active: 'resolved' },
   // Only a waiting customer can abandon: once an agent has claimed, the agent resolves.
   abandon: { queued: 'abandoned' },
+  // A chat that stayed with the bot ends after a quiet time; it never involved a person.
+  end: { bot: 'ended' },
 };
 
 export const EVENT_KIND_FOR_ACTION: Record<ConversationAction, EventKind> = {
@@ -42,6 +45,7 @@ export const EVENT_KIND_FOR_ACTION: Record<ConversationAction, EventKind> = {
   transfer_to_agent: 'transferred',
   resolve: 'resolved',
   abandon: 'abandoned',
+  end: 'ended',
 };
 
 export class TransitionError extends Error {

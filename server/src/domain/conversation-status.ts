@@ -1,5 +1,6 @@
 /** Vocabulary shared by the content types, the protocol and the analytics. */
-export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned'] as const;
+/** `ended`: the conversation stayed with the bot and ended after a quiet time, no person involved. */
+export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned', 'ended'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 export const ESCALATION_TRIGGERS = [
@@ -27,6 +28,7 @@ export const EVENT_KINDS = [
   'abandoned',
   'offline',
   'rated',
+  'ended',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -20,7 +20,7 @@ export interface RetentionRules {
  * The statuses a conversation never leaves: only these are ever expired or erased. A
  * conversation with the bot, in the queue or with an agent is still going on.
  */
-export const CLOSED_STATUSES = ['resolved', 'abandoned', 'offline'] as const satisfies readonly ConversationStatus[];
+export const CLOSED_STATUSES = ['resolved', 'abandoned', 'offline', 'ended'] as const satisfies readonly ConversationStatus[];
 
 export const isClosedStatus = (status: string): boolean => (CLOSED_STATUSES as readonly string[]).includes(status);
 
@@ -48,6 +48,7 @@ export interface ConversationRetentionFacts {
   resolvedAt: Date | null;
   abandonedAt: Date | null;
   offlineAt: Date | null;
+  endedAt?: Date | null;
   csatAt: Date | null;
   createdAt: Date | null;
 }
@@ -60,7 +61,7 @@ const latest = (dates: ReadonlyArray<Date | null>): Date | null =>
  * in the offline flow. The retention period counts from here.
  */
 export function lastTouchedAt(facts: ConversationRetentionFacts): Date | null {
-  return latest([facts.lastActivityAt, facts.resolvedAt, facts.abandonedAt, facts.offlineAt, facts.csatAt, facts.createdAt]);
+  return latest([facts.lastActivityAt, facts.resolvedAt, facts.abandonedAt, facts.offlineAt, facts.endedAt ?? null, facts.csatAt, facts.createdAt]);
 }
 
 export function isConversationExpired(facts: ConversationRetentionFacts, cutoff: Date): boolean {

@@ -9,6 +9,7 @@ export interface ConversationEnding {
   resolvedAt?: Date | null;
   abandonedAt?: Date | null;
   offlineAt?: Date | null;
+  endedAt?: Date | null;
 }
 
 /** When the conversation ended, or null while it is open (with the bot, queued or with an agent). */
@@ -20,6 +21,8 @@ export function endedAt(conversation: ConversationEnding): Date | null {
       return conversation.abandonedAt ?? null;
     case 'offline':
       return conversation.offlineAt ?? null;
+    case 'ended':
+      return conversation.endedAt ?? null;
     default:
       return null;
   }

@@ -6,7 +6,8 @@ import { getService } from '../utils/get-service';
 
 /**
  * Customer routes: `Authorization: Bearer <visitor token>`, and the token must be the one of
- * the conversation in the path. The verified conversation id is left in `ctx.state`.
+ * the conversation in the path. The verified conversation id is left in `ctx.state`, and the
+ * call counts as a sign of life of the customer.
  */
 export default async (policyContext: Context, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const tokens = getService('visitorTokens', { strapi });
@@ -21,5 +22,7 @@ export default async (policyContext: Context, _config: unknown, { strapi }: { st
     throw unauthorized('This conversation ended a while ago; start a new one', { code: 'VISITOR_ACCESS_ENDED' });
   }
   policyContext.state.visitorConversationId = claims.conversationId;
+  // A client without a socket shows it is still there through its calls: it keeps its place in the queue.
+  await getService('queueHousekeeping', { strapi }).customerSeen(claims.conversationId);
   return true;
 };

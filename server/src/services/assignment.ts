@@ -50,7 +50,8 @@ const assignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
       actor: { kind: 'agent', id: agentId },
       now,
       where: { assignedAgentId: agentId },
-      patch: { assignedAgentId: null },
+      // The customer's wait (and the time they have to be gone before they lose their place) starts again.
+      patch: { assignedAgentId: null, queueEnteredAt: now },
       eventData,
     });
     await chat().postSystemMessage(updated, 'transferred_to_queue');

@@ -29,6 +29,10 @@ export interface ConversationRow {
   resolvedAt: unknown;
   abandonedAt: unknown;
   offlineAt: unknown;
+  endedAt: unknown;
+  queueEnteredAt: unknown;
+  customerSeenAt: unknown;
+  leaveMessageOfferedAt: unknown;
   csatScore: number | null;
   csatComment: string | null;
   csatAt: unknown;

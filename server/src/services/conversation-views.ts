@@ -8,13 +8,18 @@ import type {
   VisitorConversationView,
 } from '../contracts/views';
 import type { AuthorKind, ConversationStatus, EventKind } from '../domain/conversation-status';
-import { toIso } from '../utils/dates';
+import { isLeaveMessageOffered } from '../domain/housekeeping';
+import { toDate, toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import type { ConversationRow } from './conversation-store';
 import type { MessageRow } from './messages';
 import type { Standing } from './queue-standings';
 
 const agentIdOf = (value: unknown) => (typeof value === 'number' ? value : null);
+
+/** When a waiting conversation's current wait began; rows queued before the column existed count from their first escalation. */
+const waitingSinceOf = (row: ConversationRow): Date | null =>
+  row.status === 'queued' ? (toDate(row.queueEnteredAt) ?? toDate(row.queuedAt)) : null;
 
 /**
  * What each side sees of a conversation: the customer's view, the queue card and the agent's
@@ -54,7 +59,15 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  function leaveMessageOffered(conversation: ConversationRow): boolean {
+    const enteredQueueAt = waitingSinceOf(conversation);
+    return enteredQueueAt !== null && isLeaveMessageOffered({ enteredQueueAt, leaveMessageOfferedAt: toDate(conversation.leaveMessageOfferedAt) });
+  }
+
   return {
+    /** Whether the customer has waited `queue.maxWaitMinutes` in this wait and may leave a message instead. */
+    leaveMessageOffered,
+
     async visitorView(id: number): Promise<VisitorConversationView> {
       const conversation = await store().find(id);
       const standing = conversation.status === 'queued' ? await standingOf(id) : { position: null, estimatedWaitSeconds: null };
@@ -68,14 +81,16 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
         queuedAt: toIso(conversation.queuedAt),
         resolvedAt: toIso(conversation.resolvedAt),
         csatScore: conversation.csatScore ?? null,
+        leaveMessageOffered: leaveMessageOffered(conversation),
         ...standing,
       };
     },
 
     async cardViews(rows: ConversationRow[], standings = new Map<number, Standing>()): Promise<QueueCardView[]> {
-      const [names, lastMessages] = await Promise.all([
+      const [names, lastMessages, settings] = await Promise.all([
         agents().displayNames(rows.map((row) => row.assignedAgentId)),
         messages().lastMessages(rows),
+        getService('settings', { strapi }).get(),
       ]);
       return rows.map((row) => {
         const last: MessageRow | undefined = lastMessages.get(row.id);
@@ -99,6 +114,8 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
           lastMessage: last ? { author: last.authorKind, text: last.text, createdAt: toIso(last.createdAt) ?? '' } : null,
           position: standing?.position ?? null,
           estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
+          waitingSince: toIso(waitingSinceOf(row)),
+          maxWaitMinutes: row.status === 'queued' ? settings.queue.maxWaitMinutes : 0,
         };
       });
     },

@@ -59,7 +59,7 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
       : await store().transition(id, 'escalate', {
           actor: request.actor,
           now,
-          patch: { ...escalation, queuedAt: now },
+          patch: { ...escalation, queuedAt: now, queueEnteredAt: now },
           eventData: { trigger: request.trigger, reason: request.reason ?? null },
         });
   }

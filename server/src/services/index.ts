@@ -2,6 +2,7 @@ import agentConnections from './agent-connections';
 import agents from './agents';
 import analytics from './analytics';
 import assignment from './assignment';
+import botClosing from './bot-closing';
 import bots from './bots';
 import cannedReplies from './canned-replies';
 import chat from './chat';
@@ -23,6 +24,7 @@ import overview from './overview';
 import personalData from './personal-data';
 import presence from './presence';
 import queue from './queue';
+import queueHousekeeping from './queue-housekeeping';
 import queueStandings from './queue-standings';
 import rateLimits from './rate-limits';
 import realtime from './realtime';
@@ -42,6 +44,7 @@ const services = {
   agents,
   analytics,
   assignment,
+  botClosing,
   bots,
   cannedReplies,
   chat,
@@ -63,6 +66,7 @@ const services = {
   personalData,
   presence,
   queue,
+  queueHousekeeping,
   queueStandings,
   rateLimits,
   realtime,

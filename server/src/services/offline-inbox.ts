@@ -74,7 +74,18 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async leave(conversationId: number, input: OfflineMessageInput, now: Date = new Date()): Promise<OfflineMessageLeft> {
       const store = getService('conversationStore', { strapi });
-      const conversation = await store.find(conversationId);
+      let conversation = await store.find(conversationId);
+      if (conversation.status === 'queued' && getService('conversationViews', { strapi }).leaveMessageOffered(conversation)) {
+        // The customer waited past `queue.maxWaitMinutes` and takes the offer: they leave the queue
+        // for the offline flow (a 409 if an agent claimed them meanwhile).
+        conversation = await store.transition(conversationId, 'go_offline', {
+          actor: { kind: 'customer' },
+          now,
+          patch: { offlineAt: now },
+          eventData: { reason: 'max_wait' },
+        });
+        await getService('notifier', { strapi }).conversationChanged(conversationId);
+      }
       if (conversation.status !== 'offline') {
         throw conflict('A message can be left only when live support was unavailable', {
           code: 'NOT_OFFLINE',

@@ -26,6 +26,7 @@ interface ConversationCandidate {
   lastActivityAt: unknown;
   resolvedAt: unknown;
   abandonedAt: unknown;
+  endedAt: unknown;
   offlineAt: unknown;
   csatAt: unknown;
   createdAt: unknown;
@@ -92,7 +93,7 @@ const retentionService = ({ strapi }: { strapi: Core.Strapi }) => {
             // Narrows the read; the domain rule looks at every time the row holds.
             lastActivityAt: { $lt: cutoff },
           },
-          select: ['id', 'status', 'lastActivityAt', 'resolvedAt', 'abandonedAt', 'offlineAt', 'csatAt', 'createdAt'],
+          select: ['id', 'status', 'lastActivityAt', 'resolvedAt', 'abandonedAt', 'offlineAt', 'endedAt', 'csatAt', 'createdAt'],
           orderBy: { id: 'asc' },
           limit: batchSize,
         })) as ConversationCandidate[],
@@ -103,6 +104,7 @@ const retentionService = ({ strapi }: { strapi: Core.Strapi }) => {
             lastActivityAt: toDate(row.lastActivityAt),
             resolvedAt: toDate(row.resolvedAt),
             abandonedAt: toDate(row.abandonedAt),
+            endedAt: toDate(row.endedAt),
             offlineAt: toDate(row.offlineAt),
             csatAt: toDate(row.csatAt),
             createdAt: toDate(row.createdAt),

@@ -58,6 +58,20 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     run: (strapi, now) => getService('presence', { strapi }).sweep(now),
   },
   {
+    // Customers who are gone leave the queue; long waits are offered to leave a message.
+    name: 'queue',
+    cron: () => '*/5 * * * * *',
+    leaseMs: 60_000,
+    run: (strapi, now) => getService('queueHousekeeping', { strapi }).sweep(now),
+  },
+  {
+    // Conversations left with the bot end after `bot.closeAfterMinutes` without a customer message.
+    name: 'bot',
+    cron: () => '0 * * * * *',
+    leaseMs: 2 * 60_000,
+    run: (strapi, now) => getService('botClosing', { strapi }).sweep(now),
+  },
+  {
     // Closed conversations and offline messages past `retention.keepDays`, anonymised or
     // deleted in batches; at night in the team's time zone, when chat is quiet.
     name: 'retention',

@@ -57,10 +57,10 @@ const visitorTokensService = ({ strapi }: { strapi: Core.Strapi }) => {
     async stillOpens(conversationId: number, now: Date = new Date()): Promise<boolean> {
       const row = (await strapi.db.query(UID.conversation).findOne({
         where: { id: conversationId },
-        select: ['status', 'resolvedAt', 'abandonedAt', 'offlineAt'],
-      })) as { status: string; resolvedAt: unknown; abandonedAt: unknown; offlineAt: unknown } | null;
+        select: ['status', 'resolvedAt', 'abandonedAt', 'offlineAt', 'endedAt'],
+      })) as { status: string; resolvedAt: unknown; abandonedAt: unknown; offlineAt: unknown; endedAt: unknown } | null;
       if (!row) return true;
-      const ending = { status: row.status, resolvedAt: toDate(row.resolvedAt), abandonedAt: toDate(row.abandonedAt), offlineAt: toDate(row.offlineAt) };
+      const ending = { status: row.status, resolvedAt: toDate(row.resolvedAt), abandonedAt: toDate(row.abandonedAt), offlineAt: toDate(row.offlineAt), endedAt: toDate(row.endedAt) };
       return !visitorAccessEnded(ending, config().visitorTokenAfterCloseHours, now);
     },
 

@@ -72,6 +72,7 @@ function view(overrides: Partial<VisitorConversationView> = {}): VisitorConversa
     queuedAt: null,
     resolvedAt: null,
     csatScore: null,
+    leaveMessageOffered: false,
     position: null,
     estimatedWaitSeconds: null,
     ...overrides,

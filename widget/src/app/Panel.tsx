@@ -84,11 +84,13 @@ export function Panel(view: View) {
           conversation && [
             notice('queue-status', t.queue(conversation.position, showEstimatedWait ? minutesLeft(conversation.estimatedWaitSeconds, estimatedAt, Date.now()) : null)),
             button('leave', t.leaveQueue, chat.leaveQueue),
+            conversation.leaveMessageOffered && [notice('long-wait', t.longWait), <OfflineForm {...view} />],
           ]}
         {phase === 'resolved' && (rated || (conversation && conversation.csatScore) ? notice('rating-thanks', t.thanks) : <RatingForm {...view} />)}
         {phase === 'offline' && (offlineSent ? notice('offline-sent', t.offlineSent) : <OfflineForm {...view} />)}
         {phase === 'abandoned' && notice('abandoned', t.abandoned)}
-        {/resolved|offline|abandoned/.test(phase) && button('new-conversation', t.newConversation, restart)}
+        {phase === 'ended' && notice('ended', t.ended)}
+        {/resolved|offline|abandoned|ended/.test(phase) && button('new-conversation', t.newConversation, restart)}
       </div>
 
       {error && (

@@ -47,6 +47,11 @@ const app: WidgetApp = {
       if (!chat) return;
       const { open, locale } = context.state();
       const focused = root.activeElement;
+      // Offered to leave a message after a long wait: the form keeps what the customer wrote.
+      if (chat.state.conversation?.leaveMessageOffered && !ui.prefilled) {
+        const written = chat.timeline.entries().filter((entry) => entry.author === 'customer').map((entry) => entry.text);
+        ui = { ...ui, prefilled: true, message: [...written, ui.draft].filter(Boolean).join('\n') };
+      }
       render(
         <Panel
           chat={chat}

@@ -14,6 +14,8 @@ export interface UiState {
   /** The offline form's problem, shown under it. */
   problem: string;
   sending: boolean;
+  /** The offline form offered after a long wait was filled with what the customer wrote. */
+  prefilled?: boolean;
 }
 
 export interface View {

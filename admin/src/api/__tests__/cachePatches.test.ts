@@ -38,6 +38,8 @@ const card = (id: number, overrides: Partial<QueueCardView> = {}): QueueCardView
   position: null,
   estimatedWaitSeconds: null,
   lastMessage: null,
+  waitingSince: '2026-11-30T09:00:00.000Z',
+  maxWaitMinutes: 0,
   ...overrides,
 });
 

@@ -32,6 +32,15 @@ export const SummaryCards = ({ report }: { report: AnalyticsReport }) => {
       hint: text('card.escalations.hint', 'Handed over to a person'),
     },
     {
+      key: 'botContainment',
+      label: text('card.containment', 'Bot containment'),
+      value: format.percent(totals.botContainmentRate),
+      hint: text('card.containment.hint', '{count} of {ended} ended conversations never needed a person', {
+        count: format.count(totals.botContained),
+        ended: format.count(totals.ended),
+      }),
+    },
+    {
       key: 'botOnly',
       label: text('card.botOnly', 'Handled by the bot only'),
       value: format.count(totals.botOnly),

@@ -34,6 +34,15 @@ export const describeEvent = (event: ConversationEventView, formatMessage: IntlS
       defaultMessage: 'Closed: the customer did not answer for a while',
     });
   }
+  if (event.kind === 'abandoned' && reason === 'customer_gone') {
+    return formatMessage({ id: getTranslation('event.abandoned.gone'), defaultMessage: 'The customer left: their chat window was closed' });
+  }
+  if (event.kind === 'ended' && reason === 'quiet') {
+    return formatMessage({
+      id: getTranslation('event.ended.quiet'),
+      defaultMessage: 'Ended with the bot: the customer wrote nothing for a while',
+    });
+  }
   if (event.kind === 'resolved' && event.actorName) {
     return formatMessage({ id: getTranslation('event.resolved.by'), defaultMessage: 'Resolved by {name}' }, { name: event.actorName });
   }

@@ -54,6 +54,8 @@ export const SETTING_FIELDS = {
   'queue.requireOnlineAgent': toggle,
   'queue.reminderAfterMinutes': number,
   'queue.closeInactiveAfterMinutes': number,
+  'queue.abandonAfterSeconds': number,
+  'queue.maxWaitMinutes': number,
   'queue.vipFirst': toggle,
   'queue.vipEmailDomains': { kind: 'list', rows: 4 },
   'escalation.buttonEnabled': { ...toggle, width: 'full' },
@@ -69,6 +71,7 @@ export const SETTING_FIELDS = {
   'escalation.intent.enabled': toggle,
   'escalation.intent.threshold': { ...number, step: 0.01 },
   'bot.provider': { kind: 'select', width: 'full' },
+  'bot.closeAfterMinutes': number,
   'bot.knowledgeBase.contentType': {
     kind: 'text',
     width: 'full',

@@ -16,6 +16,8 @@ export interface SettingsFormValues {
     requireOnlineAgent: boolean;
     reminderAfterMinutes: number | undefined;
     closeInactiveAfterMinutes: number | undefined;
+    abandonAfterSeconds: number | undefined;
+    maxWaitMinutes: number | undefined;
     vipFirst: boolean;
     vipEmailDomains: string;
   };
@@ -29,6 +31,7 @@ export interface SettingsFormValues {
   };
   bot: {
     provider: string;
+    closeAfterMinutes: number | undefined;
     knowledgeBase: {
       contentType: string;
       titleField: string;
@@ -91,6 +94,8 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       requireOnlineAgent: queue.requireOnlineAgent,
       reminderAfterMinutes: queue.reminderAfterMinutes,
       closeInactiveAfterMinutes: queue.closeInactiveAfterMinutes,
+      abandonAfterSeconds: queue.abandonAfterSeconds,
+      maxWaitMinutes: queue.maxWaitMinutes,
       vipFirst: queue.vipFirst,
       vipEmailDomains: joinLines(queue.vipEmailDomains),
     },
@@ -111,6 +116,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
     },
     bot: {
       provider: bot.provider,
+      closeAfterMinutes: bot.closeAfterMinutes,
       knowledgeBase: {
         contentType: bot.knowledgeBase.contentType ?? '',
         titleField: bot.knowledgeBase.titleField,
@@ -194,12 +200,15 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       requireOnlineAgent: queue.requireOnlineAgent,
       reminderAfterMinutes: queue.reminderAfterMinutes ?? stored.queue.reminderAfterMinutes,
       closeInactiveAfterMinutes: queue.closeInactiveAfterMinutes ?? stored.queue.closeInactiveAfterMinutes,
+      abandonAfterSeconds: queue.abandonAfterSeconds ?? stored.queue.abandonAfterSeconds,
+      maxWaitMinutes: queue.maxWaitMinutes ?? stored.queue.maxWaitMinutes,
       vipFirst: queue.vipFirst,
       vipEmailDomains: splitLines(queue.vipEmailDomains),
     },
     escalation: escalationFromForm(escalation, stored.escalation),
     bot: {
       provider: bot.provider.trim(),
+      closeAfterMinutes: bot.closeAfterMinutes ?? stored.bot.closeAfterMinutes,
       knowledgeBase: {
         contentType: orNull(bot.knowledgeBase.contentType),
         titleField: bot.knowledgeBase.titleField.trim(),

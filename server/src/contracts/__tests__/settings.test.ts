@@ -52,6 +52,7 @@ describe('settings', () => {
     expect(merged.queue).toEqual({ ...stored.queue, vipFirst: false });
     expect(merged.bot).toEqual({
       provider: 'webhook',
+      closeAfterMinutes: DEFAULT_SETTINGS.bot.closeAfterMinutes,
       knowledgeBase: { ...stored.bot.knowledgeBase, confidenceThreshold: 0.7 },
       webhook: { url: 'https://bot.example.com/hook', secret: null, timeoutMs: 900 },
     });

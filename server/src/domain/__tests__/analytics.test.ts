@@ -1,4 +1,4 @@
-import { buildReport, durationStats, percentile, rangeInstants, reportToCsv, type ConversationFacts } from '../analytics';
+import { botContainment, buildReport, durationStats, percentile, rangeInstants, reportToCsv, type ConversationFacts } from '../analytics';
 
 const HELSINKI = 'Europe/Helsinki';
 const at = (iso: string) => new Date(iso);
@@ -69,6 +69,9 @@ describe('the analytics report', () => {
       abandoned: 1,
       abandonedShare: 0.3333,
       offlineMessages: 1,
+      ended: 4,
+      botContained: 0,
+      botContainmentRate: 0,
     });
   });
 
@@ -107,6 +110,27 @@ describe('the analytics report', () => {
     expect(lines[1]).toBe('2026-11-23,2,0,1,0,1,0,0,0,0');
     expect(lines[2]).toBe('2026-11-24,2,1,1,0,0,0,0,0,0');
     expect(lines).toContain('CSAT average,5');
+    expect(lines).toContain('bot containment rate,0');
+  });
+});
+
+describe('bot containment', () => {
+  it('is the share of ended conversations that ended with the bot; open ones do not count', () => {
+    const report = buildReport({
+      from: '2026-11-24',
+      to: '2026-11-24',
+      timeZone: HELSINKI,
+      conversations: [served, facts({ status: 'ended' }), facts({ status: 'ended' }), facts({ status: 'abandoned' }), facts({ status: 'bot' }), facts({ status: 'queued' })],
+      claims: [],
+      offlineMessages: 0,
+      agentNames: new Map(),
+    });
+    expect(report.totals).toMatchObject({ ended: 4, botContained: 2, botContainmentRate: 0.5 });
+    expect(reportToCsv(report).split('\r\n')).toEqual(expect.arrayContaining(['ended,4', 'ended with the bot,2', 'bot containment rate,0.5']));
+  });
+
+  it('is unknown before any conversation has ended', () => {
+    expect(botContainment([{ status: 'bot' }, { status: 'active' }])).toEqual({ ended: 0, botContained: 0, botContainmentRate: null });
   });
 });
 

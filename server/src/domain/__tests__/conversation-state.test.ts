@@ -19,6 +19,7 @@ const ALLOWED: ReadonlyArray<[ConversationStatus, ConversationAction, Conversati
   ['active', 'transfer_to_agent', 'active'],
   ['active', 'resolve', 'resolved'],
   ['queued', 'abandon', 'abandoned'],
+  ['bot', 'end', 'ended'],
 ];
 
 function expectedTarget(from: ConversationStatus, action: ConversationAction): ConversationStatus | undefined {
@@ -30,8 +31,8 @@ const EVERY_PAIR = CONVERSATION_STATUSES.flatMap((from) =>
 );
 
 describe('every (status, action) pair', () => {
-  it('covers all 6 × 7 pairs', () => {
-    expect(EVERY_PAIR).toHaveLength(42);
+  it('covers all 7 × 8 pairs', () => {
+    expect(EVERY_PAIR).toHaveLength(56);
   });
 
   it.each(EVERY_PAIR)('%s + %s → %s', (from, action, to) => {
@@ -55,7 +56,7 @@ describe('every (status, action) pair', () => {
 });
 
 describe('terminal statuses', () => {
-  it.each(['resolved', 'offline', 'abandoned'] as const)('%s accepts no action', (status) => {
+  it.each(['resolved', 'offline', 'abandoned', 'ended'] as const)('%s accepts no action', (status) => {
     expect(CONVERSATION_ACTIONS.filter((action) => canApply(status, action))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ describe('how long a visitor token opens an ended conversation', () => {
     ['resolved', 'resolvedAt'],
     ['abandoned', 'abandonedAt'],
     ['offline', 'offlineAt'],
+    ['ended', 'endedAt'],
   ] as const)('opens a %s conversation until the hours have passed since it ended', (status, field) => {
     const justUnder = { status, [field]: at('2026-11-29T12:00:01Z') };
     const exactly = { status, [field]: at('2026-11-29T12:00:00Z') };

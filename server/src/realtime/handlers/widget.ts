@@ -36,6 +36,13 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
   widget.on('connection', (socket) => {
     const conversationId = socket.data.conversationId;
     void socket.join(rooms.conversation(conversationId));
+    // The queue sweep counts a gone customer from their last sign of life: connecting and leaving are both.
+    const seen = () =>
+      getService('queueHousekeeping', { strapi })
+        .customerSeen(conversationId)
+        .catch((error: unknown) => strapi.log.debug(`[live-support] could not record a customer's visit: ${(error as Error).message}`));
+    void seen();
+    socket.on('disconnect', () => void seen());
 
     socket.on(
       'conversation:get',

@@ -72,7 +72,7 @@ export const BotSection = ({ contentTypes }: { contentTypes: CollectionTypeOptio
 
   return (
     <Section name="bot">
-      <SettingFields fields={['bot.provider']} props={{ 'bot.provider': { options: providers } }} />
+      <SettingFields fields={['bot.provider', 'bot.closeAfterMinutes']} props={{ 'bot.provider': { options: providers } }} />
       <SettingGroup
         name="bot.knowledgeBase"
         fields={[

@@ -13,6 +13,8 @@ export const QueueSection = () => (
         'queue.requireOnlineAgent',
         'queue.reminderAfterMinutes',
         'queue.closeInactiveAfterMinutes',
+        'queue.abandonAfterSeconds',
+        'queue.maxWaitMinutes',
         'queue.vipFirst',
         'queue.vipEmailDomains',
       ]}
