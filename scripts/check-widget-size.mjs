@@ -11,7 +11,10 @@ const LOADER_BUDGET = 3 * 1024;
 // 25 KB plus 256 bytes: the next opening named in the team's time zone and the queue's countdown
 // between pushes cost about 290 bytes gzipped, when only ~90 were left and the bundle had already
 // been trimmed (socket.io-client's unused transports and binary helpers are left out at build).
-const TOTAL_BUDGET = 25 * 1024 + 256;
+// Another 256 bytes: the site owner's wording of the widget's texts laid over the built-in ones
+// (with the placeholders filled) and the pushed configuration applied without a reload cost
+// about 170 bytes gzipped.
+const TOTAL_BUDGET = 25 * 1024 + 512;
 
 function gzipSize(name) {
   const file = path.join(dist, name);
