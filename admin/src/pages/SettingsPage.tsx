@@ -14,6 +14,7 @@ import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSectio
 import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
+import { TextsSection } from './settings/texts/TextsSection';
 import { useSaveSettings } from './settings/useSaveSettings';
 
 /** Without the Content Manager's list the knowledge-base fields are typed by hand. */
@@ -88,6 +89,7 @@ const SettingsForm = () => {
                 <EscalationSection />
                 <BotSection contentTypes={contentTypes} />
                 <WidgetSection />
+                <TextsSection />
               </Flex>
             </Layouts.Content>
             <Blocker />

@@ -21,14 +21,14 @@ interface CustomerTextEntry {
   defaults: PerLanguage;
 }
 
-const message = (key: SystemTextKey, placeholders: readonly TextPlaceholder[] = []): CustomerTextEntry => ({
-  where: 'message',
+const message = (key: SystemTextKey, placeholders: readonly TextPlaceholder[] = []) => ({
+  where: 'message' as const,
   placeholders,
   defaults: SYSTEM_TEXTS[key],
 });
 
-const widget = (defaults: PerLanguage, placeholders: readonly TextPlaceholder[] = []): CustomerTextEntry => ({
-  where: 'widget',
+const widget = (defaults: PerLanguage, placeholders: readonly TextPlaceholder[] = []) => ({
+  where: 'widget' as const,
   placeholders,
   defaults,
 });
