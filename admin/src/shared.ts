@@ -20,6 +20,15 @@ export type {
 export type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../server/src/contracts/socket-events';
 export type { Settings, SettingsUpdate, SettingsView } from '../../server/src/contracts/settings';
 export type { ScheduledJobView } from '../../server/src/contracts/scheduled-jobs';
+export {
+  CUSTOMER_TEXT_KEYS,
+  CUSTOMER_TEXT_MAX_LENGTH,
+  CUSTOMER_TEXTS,
+  textProblems,
+  type CustomerTextKey,
+  type TextOverrides,
+  type TextProblem,
+} from '../../server/src/domain/customer-texts';
 export type { EscalationTrial, EscalationTrialInput } from '../../server/src/contracts/escalation-trial';
 export type { CannedReplyContent, CannedReplyCreate, CannedReplyView } from '../../server/src/contracts/canned-replies';
 export {

@@ -5,7 +5,7 @@ import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { addDays, DEFAULT_OPENING_HOURS, toLocalTime, type OpeningHours } from '../../server/src/domain/opening-hours';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { alwaysOpen, startCustomer } from '../helpers/protocol';
+import { alwaysOpen, nextEvent, startCustomer, waitForMessage, widgetSocket } from '../helpers/protocol';
 
 const app = useBootedStrapi();
 const superAdmin = app.signIn(DEMO_ADMIN);
@@ -20,8 +20,12 @@ async function storedRow() {
 
 const widgetAvailability = async () => (await request(app.url).get(`${PUBLIC_API_BASE}/widget-config`).expect(200)).body.data.availability;
 
+const widgetConfig = async () => (await request(app.url).get(`${PUBLIC_API_BASE}/widget-config`).expect(200)).body.data;
+const storedTexts = async () => (await app.service('settings').get()).texts;
+
 afterEach(async () => {
   await superAdmin.put('/opening-hours', DEFAULT_OPENING_HOURS).expect(200);
+  await app.service('settings').update({ texts: {} });
   await alwaysOpen(app);
 });
 
@@ -117,5 +121,85 @@ describe('a saved change applies at once', () => {
     expect(availability.open).toBe(false);
     // 10:00 in Helsinki is 08:00 UTC in winter and 07:00 UTC in summer.
     expect(availability.nextOpeningAt).toMatch(new RegExp(`^${inThreeDays}T0[78]:00:00.000Z$`));
+  });
+});
+
+describe('customer texts per language', () => {
+  const FINNISH_CLOSED = 'Olemme kiinni, palaamme {nextOpening}.';
+
+  it('stores an owner’s wording, shows it in the settings and the widget configuration, and resets it when left out', async () => {
+    const saved = await superAdmin.put('/settings', { texts: { closed_notice: { fi: ` ${FINNISH_CLOSED} ` }, rating_prompt: { sv: 'Betyg?' } } }).expect(200);
+    expect(saved.body.data.texts).toEqual({ closed_notice: { fi: FINNISH_CLOSED }, rating_prompt: { sv: 'Betyg?' } });
+    expect((await superAdmin.get('/settings').expect(200)).body.data.texts).toEqual(saved.body.data.texts);
+    const { texts } = await widgetConfig();
+    expect(texts.fi).toMatchObject({ closed_notice: FINNISH_CLOSED, title: 'Asiakaspalvelu' });
+    expect(texts.sv).toMatchObject({ rating_prompt: 'Betyg?' });
+    expect(texts.en).not.toHaveProperty('closed_notice');
+
+    await superAdmin.put('/settings', { texts: { rating_prompt: { sv: 'Betyg?' } } }).expect(200);
+    expect(await storedTexts()).toEqual({ rating_prompt: { sv: 'Betyg?' } });
+    expect((await widgetConfig()).texts.fi).not.toHaveProperty('closed_notice');
+  });
+
+  it.each<[string, object, string[]]>([
+    ['an unknown text', { texts: { farewell: { fi: 'Hei hei' } } }, ['texts']],
+    ['an unknown language', { texts: { resolved: { de: 'Tschüss' } } }, ['texts', 'resolved']],
+    ['an unknown placeholder', { texts: { claimed: { fi: '{customerName} on täällä' } } }, ['texts', 'claimed', 'fi']],
+    ['unbalanced braces', { texts: { closed_notice: { en: 'We open {nextOpening' } } }, ['texts', 'closed_notice', 'en']],
+    ['an empty text', { texts: { resolved: { sv: '  ' } } }, ['texts', 'resolved', 'sv']],
+    ['a text too long', { texts: { resolved: { en: 'x'.repeat(501) } } }, ['texts', 'resolved', 'en']],
+    ['markup', { texts: { resolved: { en: 'Bye <img src=x onerror=alert(1)>' } } }, ['texts', 'resolved', 'en']],
+  ])('answers 400 for %s, naming the path, and saves nothing', async (_label, body, path) => {
+    await superAdmin.put('/settings', { texts: { resolved: { fi: 'Kiitos!' } } }).expect(200);
+    const response = await superAdmin.put('/settings', { ...body, queue: { seatsPerAgent: 7 } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors.map((error: { path: string[] }) => error.path)).toContainEqual(path);
+    expect(await storedTexts()).toEqual({ resolved: { fi: 'Kiitos!' } });
+    expect((await app.service('settings').get()).queue.seatsPerAgent).not.toBe(7);
+  });
+
+  it('refuses an agent without the settings permission', async () => {
+    await agent.put('/settings', { texts: { resolved: { fi: 'Loppu.' } } }).expect(403);
+    expect(await storedTexts()).toEqual({});
+  });
+
+  it('words a conversation’s system message as the owner wrote it, with the next opening filled in', async () => {
+    await app.service('settings').update({ queue: { enforceOpeningHours: true } });
+    const inThreeDays = addDays(toLocalTime(new Date(), DEFAULT_OPENING_HOURS.timeZone).date, 3);
+    await superAdmin
+      .put('/opening-hours', { ...DEFAULT_OPENING_HOURS, weekly: CLOSED_ALL_WEEK, exceptions: [{ date: inThreeDays, ranges: [{ from: '10:00', to: '12:00' }] }] })
+      .expect(200);
+    await superAdmin.put('/settings', { texts: { offline_closed: { fi: 'Suljettu. Avaamme {nextOpening}.' } } }).expect(200);
+
+    const finnish = await startCustomer(app, { locale: 'fi' });
+    expect((await finnish.post('/escalate')).body.data.status).toBe('offline');
+    const notice = await waitForMessage(finnish, (message) => message.author === 'system');
+    expect(notice.text).toMatch(/^Suljettu\. Avaamme \S+ \d+\.\d+\. (klo )?10\.00\.$/);
+
+    // Another language keeps its default, which says why there is no queue.
+    const english = await startCustomer(app, { locale: 'en' });
+    await english.post('/escalate').expect(200);
+    expect((await waitForMessage(english, (message) => message.author === 'system')).text).toBe(
+      'Our customer service is closed now. You can leave a message and we will get back to you.',
+    );
+  });
+});
+
+describe('open widgets follow a change without a reload', () => {
+  it('pushes the new configuration to a connected widget when texts or opening hours change', async () => {
+    const customer = await startCustomer(app, { locale: 'fi' });
+    const socket = await widgetSocket(app, customer.token);
+    try {
+      const textsPushed = nextEvent<{ texts: Record<string, Record<string, string>> }>(socket, 'config:changed', (config) => !!config.texts.fi?.closed_notice);
+      await superAdmin.put('/settings', { texts: { closed_notice: { fi: 'Kiinni, avaamme {nextOpening}.' } } }).expect(200);
+      expect((await textsPushed).texts.fi?.closed_notice).toBe('Kiinni, avaamme {nextOpening}.');
+
+      await app.service('settings').update({ queue: { enforceOpeningHours: true } });
+      const closedPushed = nextEvent<{ availability: { open: boolean } }>(socket, 'config:changed', (config) => !config.availability.open);
+      await superAdmin.put('/opening-hours', { ...DEFAULT_OPENING_HOURS, weekly: CLOSED_ALL_WEEK }).expect(200);
+      expect((await closedPushed).availability).toEqual({ open: false, nextOpeningAt: null, timeZone: DEFAULT_OPENING_HOURS.timeZone });
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -25,8 +25,9 @@ afterAll(async () => {
 });
 
 interface StoredSettings {
-  queue: { maxQueueLength: number; seatsPerAgent: number };
+  queue: { maxQueueLength: number; seatsPerAgent: number; enforceOpeningHours: boolean };
   widget: { primaryColor: string; texts: Record<'fi' | 'en' | 'sv', { title: string; welcome: string }>; allowedOrigins: string[] };
+  texts: Record<string, Record<string, string>>;
 }
 
 async function storedSettings(): Promise<StoredSettings> {
@@ -131,6 +132,57 @@ describe('Settings → Live Support', () => {
       expect(await widgetTitle(shopAfter.page)).toBe('Help desk');
     } finally {
       await shopAfter.close();
+    }
+  });
+
+  it('rewords the Finnish "closed" notice, and an open Finnish widget shows it without a reload', async () => {
+    const admin = (method: 'get' | 'put', path: string) => request(playground.url)[method](`/live-support${path}`).set('Authorization', `Bearer ${adminToken}`);
+    const hoursBefore = (await admin('get', '/opening-hours').expect(200)).body.data;
+    const { enforceOpeningHours } = (await storedSettings()).queue;
+    // Closed now; open three days from now, so that the notice has an opening to name.
+    const openingDay = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: hoursBefore.timeZone });
+    const weekly = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    await admin('put', '/opening-hours').send({ ...hoursBefore, weekly, exceptions: [{ date: openingDay, ranges: [{ from: '08:00', to: '18:00' }] }] }).expect(200);
+    await admin('put', '/settings').send({ queue: { enforceOpeningHours: true } }).expect(200);
+
+    const customer = await browser.newContext({ locale: 'fi-FI' });
+    const owner = await browser.newContext({ locale: 'en-US' });
+    try {
+      // The demo page is in Finnish: a customer starts a conversation while closed.
+      const widget = await customer.newPage();
+      await widget.goto(`${playground.url}/`);
+      await widget.getByTestId('launcher').click();
+      await widget.getByTestId('input').fill('Hei');
+      await widget.getByTestId('send').click();
+      const notice = widget.getByTestId('availability');
+      await notice.filter({ hasText: /^Asiakaspalvelu on nyt suljettu, avaamme .+\.$/ }).waitFor({ timeout: 15000 });
+      await widget.getByTestId('message-list').filter({ hasText: 'Hei' }).waitFor();
+
+      const page = await owner.newPage();
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      await page.getByTestId('texts-tab-fi').click();
+      const closedText = page.getByTestId('text-closed_notice-fi');
+      await closedText.waitFor({ timeout: 30000 });
+      expect(await closedText.getAttribute('placeholder')).toBe('Asiakaspalvelu on nyt suljettu, avaamme {nextOpening}.');
+      await closedText.fill('Olemme kiinni juuri nyt. Palaamme {nextOpening}!');
+      await page.getByTestId('settings-save').click();
+      await page.getByText('Settings saved.').first().waitFor();
+
+      // The same page, not reloaded: the server pushed the new configuration.
+      await notice.filter({ hasText: /^Olemme kiinni juuri nyt\. Palaamme .+!$/ }).waitFor({ timeout: 15000 });
+      expect((await storedSettings()).texts).toEqual({ closed_notice: { fi: 'Olemme kiinni juuri nyt. Palaamme {nextOpening}!' } });
+
+      // Reset to the default: the widget follows again.
+      await page.getByTestId('text-reset-closed_notice-fi').click();
+      expect(await closedText.inputValue()).toBe('');
+      await page.getByTestId('settings-save').click();
+      await notice.filter({ hasText: /^Asiakaspalvelu on nyt suljettu, avaamme .+\.$/ }).waitFor({ timeout: 15000 });
+      expect((await storedSettings()).texts).toEqual({});
+    } finally {
+      await customer.close();
+      await owner.close();
+      await admin('put', '/settings').send({ queue: { enforceOpeningHours }, texts: {} }).expect(200);
+      await admin('put', '/opening-hours').send(hoursBefore).expect(200);
     }
   });
 

@@ -41,6 +41,8 @@ export interface WidgetContext {
   /** Called on every change of the loader state; answers the unsubscribe function. */
   subscribe(listener: () => void): () => void;
   setOpen(open: boolean): void;
+  /** A new configuration (pushed by the server as `config:changed`): theme, texts and status follow. */
+  setConfig(config: unknown): void;
   /** Adds a stylesheet to the widget's shadow root. */
   addStyles(css: string): void;
   setUnread(count: number): void;

@@ -33,6 +33,10 @@ export const launcherTexts: Record<Locale, LauncherTexts> = {
   sv: ['Öppna chatten', 'Stäng chatten', (count) => (count > 1 ? `${count} nya meddelanden` : '1 nytt meddelande')],
 };
 
+/**
+ * The texts a site owner may reword carry the names of the server's catalogue
+ * (domain/customer-texts: `rating_prompt`, …), so that the owner's wording lays over them by name.
+ */
 export interface AppTexts {
   /** Used when the server's settings give no title or welcome. */
   title: string;
@@ -55,20 +59,20 @@ export interface AppTexts {
   closed: (nextOpening: string | null) => string;
   reconnecting: string;
   error: string;
-  rateQuestion: string;
+  rating_prompt: string;
   comment: string;
-  thanks: string;
+  rating_thanks: string;
   newConversation: string;
-  abandoned: string;
+  left_queue: string;
+  offline_form_intro: string;
   ended: string;
   /** The maximum wait is reached: the offline form is offered, the place kept. */
   longWait: string;
-  offlineIntro: string;
   name: string;
   email: string;
   phone: string;
   offlineInvalid: string;
-  offlineSent: string;
+  offline_sent: string;
 }
 
 export const appTexts: Record<Locale, AppTexts> = {
@@ -93,19 +97,19 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Asiakaspalvelu on nyt suljettu${next ? `, avaamme ${next}` : ''}.`,
     reconnecting: 'Yhdistetään uudelleen…',
     error: 'Jokin meni vikaan. Yritä uudelleen.',
-    rateQuestion: 'Miten onnistuimme? (1–5)',
+    rating_prompt: 'Miten onnistuimme? (1–5)',
     comment: 'Kommentti (vapaaehtoinen)',
-    thanks: 'Kiitos palautteestasi!',
+    rating_thanks: 'Kiitos palautteestasi!',
     newConversation: 'Aloita uusi keskustelu',
-    abandoned: 'Poistuit jonosta.',
+    left_queue: 'Poistuit jonosta.',
+    offline_form_intro: 'Jätä viesti, niin vastaamme pian.',
     ended: 'Keskustelu päättyi.',
     longWait: 'Odotus venyy. Voit jättää viestin tai jatkaa jonossa.',
-    offlineIntro: 'Jätä viesti, niin vastaamme pian.',
     name: 'Nimi (vapaaehtoinen)',
     email: 'Sähköposti',
     phone: 'Puhelin',
     offlineInvalid: 'Kirjoita viesti ja anna sähköposti tai puhelinnumero.',
-    offlineSent: 'Kiitos! Viestisi on lähetetty.',
+    offline_sent: 'Kiitos! Viestisi on lähetetty.',
   },
   en: {
     title: 'Customer service',
@@ -129,19 +133,19 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Customer service is closed now${next ? `; we open ${next}` : ''}.`,
     reconnecting: 'Reconnecting…',
     error: 'Something went wrong. Try again.',
-    rateQuestion: 'How did we do? (1–5)',
+    rating_prompt: 'How did we do? (1–5)',
     comment: 'Comment (optional)',
-    thanks: 'Thank you for your feedback!',
+    rating_thanks: 'Thank you for your feedback!',
     newConversation: 'Start a new conversation',
-    abandoned: 'You left the queue.',
+    left_queue: 'You left the queue.',
+    offline_form_intro: 'Leave a message and we will get back to you.',
     ended: 'The conversation has ended.',
     longWait: 'The wait is long. Leave a message, or keep your place.',
-    offlineIntro: 'Leave a message and we will get back to you.',
     name: 'Name (optional)',
     email: 'Email',
     phone: 'Phone',
     offlineInvalid: 'Write a message and give an email or a phone number.',
-    offlineSent: 'Thank you! We received your message.',
+    offline_sent: 'Thank you! We received your message.',
   },
   sv: {
     title: 'Kundtjänst',
@@ -164,19 +168,19 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Kundtjänsten är stängd nu${next ? `, vi öppnar ${next}` : ''}.`,
     reconnecting: 'Ansluter igen…',
     error: 'Något gick fel. Försök igen.',
-    rateQuestion: 'Hur gick det? (1–5)',
+    rating_prompt: 'Hur gick det? (1–5)',
     comment: 'Kommentar (frivillig)',
-    thanks: 'Tack för din feedback!',
+    rating_thanks: 'Tack för din feedback!',
     newConversation: 'Starta en ny konversation',
-    abandoned: 'Du lämnade kön.',
+    left_queue: 'Du lämnade kön.',
+    offline_form_intro: 'Lämna ett meddelande så hör vi av oss.',
     ended: 'Samtalet har avslutats.',
     longWait: 'Väntan är lång. Lämna ett meddelande eller behåll din plats.',
-    offlineIntro: 'Lämna ett meddelande så hör vi av oss.',
     name: 'Namn (frivilligt)',
     email: 'E-post',
     phone: 'Telefon',
     offlineInvalid: 'Skriv ett meddelande och ange e-post eller telefon.',
-    offlineSent: 'Tack! Vi har fått ditt meddelande.',
+    offline_sent: 'Tack! Vi har fått ditt meddelande.',
   },
 };
 

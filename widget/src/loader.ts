@@ -136,6 +136,7 @@ function start(script: HTMLScriptElement): void {
       return () => subscribers.delete(subscriber);
     },
     setOpen,
+    setConfig: applyConfig,
     addStyles: (css) => addStyles(root, css),
     setUnread(count) {
       if (count === unread) return;

@@ -16,6 +16,7 @@ import { EscalationSection } from './settings/sections/EscalationSection';
 import { QueueSection } from './settings/sections/QueueSection';
 import { RetentionSection } from './settings/sections/RetentionSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
+import { TextsSection } from './settings/texts/TextsSection';
 import { useSaveSettings } from './settings/useSaveSettings';
 
 /** Without the Content Manager's list the knowledge-base fields are typed by hand. */
@@ -91,6 +92,7 @@ const SettingsForm = () => {
                 <BotSection contentTypes={contentTypes} />
                 <WidgetSection />
                 <RetentionSection />
+                <TextsSection />
               </Flex>
             </Layouts.Content>
             <Blocker />

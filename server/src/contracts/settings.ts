@@ -4,6 +4,7 @@ import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
 import { RETENTION_ACTIONS } from '../domain/retention';
 
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
+import { storedTextOverridesSchema, textOverridesSchema } from './customer-texts';
 import {
   COLOUR_PATTERN,
   CONTENT_TYPE_UID_PATTERN,
@@ -257,6 +258,8 @@ export const settingsSchema = z
     bot: botSettingsSchema.default(DEFAULT_BOT_SETTINGS),
     widget: widgetSettingsSchema.default(widgetSettingsSchema.parse({})),
     retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
+    /** The site owner's wording of customer texts (contracts/customer-texts). */
+    texts: storedTextOverridesSchema.default({}),
   })
   .strict();
 
@@ -265,8 +268,8 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /**
  * A PUT body: any subset of sections and keys; what is left out keeps its current value.
- * Lists (phrases, keywords, domains, origins) are replaced whole, and so is a language's widget
- * texts. Built from the rules without defaults, so the parsed body holds only what was sent.
+ * Lists (phrases, keywords, domains, origins) are replaced whole, and so are a language's widget
+ * texts and the customer texts' overrides. Built from the rules without defaults, so the parsed body holds only what was sent.
  */
 export const settingsUpdateSchema = z
   .object({
@@ -301,6 +304,8 @@ export const settingsUpdateSchema = z
       .strict()
       .optional(),
     retention: z.object(retentionFields).partial().strict().optional(),
+    /** Replaces the stored overrides whole: a text left out returns to its default. */
+    texts: textOverridesSchema.optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
@@ -333,7 +338,9 @@ export function toSettingsView(settings: Settings): SettingsView {
  * list or a value that is given replaces the current one whole; keys left out (or undefined) stay.
  */
 export function mergeSettings(current: Settings, update: SettingsUpdate): Settings {
-  return settingsSchema.parse(deepMerge(current, update));
+  const merged = deepMerge(current, update) as Record<string, unknown>;
+  // Overrides are replaced whole, so that leaving a text out resets it.
+  return settingsSchema.parse(update.texts === undefined ? merged : { ...merged, texts: update.texts });
 }
 
 function deepMerge(current: unknown, update: unknown): unknown {

@@ -16,6 +16,7 @@ import type {
   QueueSnapshotMeta,
   QueueStanding,
   VisitorConversationView,
+  WidgetConfigView,
 } from './views';
 
 export interface HealthAck {
@@ -48,6 +49,8 @@ export interface WidgetServerToClientEvents {
   'conversation:status': (conversation: VisitorConversationView) => void;
   'queue:position': (standing: QueueStanding & { conversationId: number }) => void;
   typing: (typing: { conversationId: number; author: 'agent'; agentName: string | null; isTyping: boolean }) => void;
+  /** The widget configuration changed (settings, opening hours, texts): the new one, as `GET /widget-config` answers it. */
+  'config:changed': (config: WidgetConfigView) => void;
 }
 
 /** `/agent`: an agent in the admin panel, authenticated by their admin access token. */

@@ -8,6 +8,7 @@ import type {
   SupportedLanguage,
 } from '../domain/conversation-status';
 import type { MatchStrength } from '../domain/knowledge-match';
+import type { WidgetTextKey } from '../domain/customer-texts';
 import type { ErrorCode } from './error-codes';
 
 /** Response shapes of the protocol, shared by server, admin, widget and tests. */
@@ -188,8 +189,12 @@ export interface WidgetConfigView {
   defaultLanguage: SupportedLanguage;
   languages: readonly SupportedLanguage[];
   theme: { primaryColor: string; position: 'left' | 'right' };
-  /** The site owner's own texts per language; a missing one keeps the widget's built-in text. */
-  texts: Partial<Record<SupportedLanguage, { title?: string; welcome?: string }>>;
+  /**
+   * The site owner's own texts per language: the title and welcome, and their wording of the
+   * widget's customer texts (`closed_notice`, `queue_wait`, … with `{placeholders}` for the
+   * widget to fill); a missing one keeps the widget's built-in text.
+   */
+  texts: Partial<Record<SupportedLanguage, { title?: string; welcome?: string } & Partial<Record<WidgetTextKey, string>>>>;
   escalationButton: boolean;
   showEstimatedWait: boolean;
   sound: boolean;

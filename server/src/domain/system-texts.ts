@@ -1,17 +1,31 @@
 import type { SupportedLanguage } from './conversation-status';
 
 /**
- * What the customer reads when something happens to their conversation, in the
- * conversation's language: system messages (part of the stored history) and the subject of an
- * emailed answer.
+ * The default wording of what the customer reads when something happens to their conversation,
+ * in the conversation's language: system messages (part of the stored history), the fallback
+ * bot's reply and the subject of an emailed answer. A site owner may reword each of them
+ * (customer-texts.ts, which also renders them).
  */
-const TEXTS = {
+export const SYSTEM_TEXTS = {
   queued: {
     fi: 'Yhdistän sinut asiakaspalvelijalle. Odotathan hetken.',
     en: 'Connecting you to a customer service agent. Please wait a moment.',
     sv: 'Jag kopplar dig till en kundtjänstmedarbetare. Vänta ett ögonblick.',
   },
-  offline: {
+  /** Escalated outside the opening hours. */
+  offline_closed: {
+    fi: 'Asiakaspalvelumme on nyt suljettu. Voit jättää viestin, niin palaamme asiaan.',
+    en: 'Our customer service is closed now. You can leave a message and we will get back to you.',
+    sv: 'Vår kundtjänst är stängd nu. Lämna ett meddelande så återkommer vi.',
+  },
+  /** Escalated while the queue is at its maximum length. */
+  offline_queue_full: {
+    fi: 'Kaikki asiakaspalvelijamme ovat juuri nyt varattuina. Voit jättää viestin, niin palaamme asiaan.',
+    en: 'All our agents are busy right now. You can leave a message and we will get back to you.',
+    sv: 'Alla våra kundtjänstmedarbetare är upptagna just nu. Lämna ett meddelande så återkommer vi.',
+  },
+  /** Escalated while no agent is online. */
+  offline_no_agent: {
     fi: 'Asiakaspalvelijamme eivät ole juuri nyt tavoitettavissa. Voit jättää viestin, niin palaamme asiaan.',
     en: 'Our agents are not available right now. You can leave a message and we will get back to you.',
     sv: 'Våra kundtjänstmedarbetare är inte tillgängliga just nu. Lämna ett meddelande så återkommer vi.',
@@ -54,10 +68,4 @@ const TEXTS = {
   },
 } as const satisfies Record<string, Record<SupportedLanguage, string>>;
 
-export type SystemTextKey = keyof typeof TEXTS;
-
-export function systemText(key: SystemTextKey, language: string, values: Record<string, string> = {}): string {
-  const texts: Record<string, string> = TEXTS[key];
-  const template = texts[language] ?? TEXTS[key].en;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
+export type SystemTextKey = keyof typeof SYSTEM_TEXTS;

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../contracts/error-codes';
 import type { Settings } from '../contracts/settings';
 import type { EscalationTrigger } from '../domain/conversation-status';
 import { detectCustomerEscalation, detectFailedAnswers, type EscalationDecision } from '../domain/escalation';
-import { systemText } from '../domain/system-texts';
+import { systemText } from '../domain/customer-texts';
 import { codeOfError } from '../errors';
 import { getService } from '../utils/get-service';
 import type { ConversationRow } from './conversation-store';
@@ -31,7 +31,8 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const fallback: BotProvider = {
     name: 'fallback',
     async answer(context) {
-      return { reply: systemText('default_bot_reply', context.conversation.language), failed: true, escalate: false, reason: null };
+      const { texts } = await getService('settings', { strapi }).get();
+      return { reply: systemText('default_bot_reply', context.conversation.language, {}, texts), failed: true, escalate: false, reason: null };
     },
   };
 

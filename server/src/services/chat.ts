@@ -4,7 +4,8 @@ import type { Core } from '@strapi/strapi';
 
 import { MESSAGE_TEXT_MAX, type PostMessageInput } from '../contracts/conversation';
 import type { MessageView } from '../contracts/views';
-import { systemText, type SystemTextKey } from '../domain/system-texts';
+import { systemText, type TextPlaceholder } from '../domain/customer-texts';
+import type { SystemTextKey } from '../domain/system-texts';
 import { conflict, ValidationError } from '../errors';
 import { getService } from '../utils/get-service';
 import { assertAssignedTo, isOpenForMessages } from './conversation-guards';
@@ -83,17 +84,22 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
       return viewOf(message);
     },
 
-    /** A line from the system, in the customer's language (queued, claimed, resolved…). */
+    /**
+     * A line from the system, in the customer's language (queued, claimed, resolved…): the site
+     * owner's wording when they wrote one, read at the time of posting, so a change applies to
+     * the next message on every node.
+     */
     async postSystemMessage(
       conversation: ConversationRow,
       key: SystemTextKey,
-      values: Record<string, string> = {},
+      values: Partial<Record<TextPlaceholder, string>> = {},
     ): Promise<void> {
+      const { texts } = await getService('settings', { strapi }).get();
       const { message } = await messages().append({
         conversationId: conversation.id,
         authorKind: 'system',
         clientId: `system:${randomUUID()}`,
-        text: systemText(key, conversation.language, values),
+        text: systemText(key, conversation.language, values, texts),
       });
       await notifier().messageCreated(message);
     },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { Settings } from '../contracts/settings';
 import type { VisitorConversationView } from '../contracts/views';
+import { formatOpening } from '../domain/canned-replies';
 import type { EscalationTrigger } from '../domain/conversation-status';
 import { forbidden } from '../errors';
 import { getService } from '../utils/get-service';
@@ -41,10 +42,10 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
     settings: Settings,
     availability: Availability,
     now: Date,
-  ): Promise<ConversationRow> {
+  ): Promise<{ row: ConversationRow; unavailable: Unavailable | null }> {
     const unavailable = await unavailableBecause(settings, availability);
     const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
-    return unavailable
+    const row = unavailable
       ? await store().transition(id, 'go_offline', {
           actor: request.actor,
           now,
@@ -62,6 +63,18 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
           patch: { ...escalation, queuedAt: now, queueEnteredAt: now },
           eventData: { trigger: request.trigger, reason: request.reason ?? null },
         });
+    return { row, unavailable };
+  }
+
+  /** The customer's notice of where the escalation went: the queue, or why not. */
+  async function postOutcome(row: ConversationRow, unavailable: Unavailable | null, availability: Availability): Promise<void> {
+    const chat = getService('chat', { strapi });
+    if (!unavailable) return chat.postSystemMessage(row, 'queued');
+    if (unavailable === 'queue_full') return chat.postSystemMessage(row, 'offline_queue_full');
+    if (unavailable === 'no_agent_online') return chat.postSystemMessage(row, 'offline_no_agent');
+    const { timeZone } = await getService('openingHours', { strapi }).get();
+    const at = availability.nextOpeningAt;
+    return chat.postSystemMessage(row, 'offline_closed', at ? { nextOpening: formatOpening(at, timeZone, row.language) } : {});
   }
 
   return {
@@ -80,8 +93,8 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw forbidden('The "talk to a person" button is switched off', { code: 'BUTTON_DISABLED' });
       }
       const availability = await getService('openingHours', { strapi }).currentAvailability(settings.queue, now);
-      const updated = await store().withQueueLock(() => enterQueueOrOffline(id, request, settings, availability, now));
-      await getService('chat', { strapi }).postSystemMessage(updated, updated.status === 'offline' ? 'offline' : 'queued');
+      const { row: updated, unavailable } = await store().withQueueLock(() => enterQueueOrOffline(id, request, settings, availability, now));
+      await postOutcome(updated, unavailable, availability);
       await getService('notifier', { strapi }).conversationChanged(updated.id);
       return views.visitorView(id);
     },

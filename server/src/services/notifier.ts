@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { QueueStanding } from '../contracts/views';
 import { rooms } from '../realtime/rooms';
+import { coalesce } from '../utils/coalesce';
 import { getService } from '../utils/get-service';
 import type { MessageRow } from './messages';
 
@@ -34,7 +35,25 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** Every open widget, on every node, gets the configuration as it now is. */
+  const pushWidgetConfig = coalesce(
+    async () => {
+      const realtime = server();
+      if (realtime) realtime.widget.emit('config:changed', await getService('widgetConfig', { strapi }).get());
+    },
+    (error) => strapi.log.error(`[live-support] pushing the widget configuration failed: ${error.message}`),
+  );
+
   return {
+    /**
+     * Settings, opening hours or customer texts changed: the widgets follow without a reload.
+     * The configuration travels with the event (it is the same for every customer), so a change
+     * costs no request from each widget. Bursts of saves coalesce.
+     */
+    widgetConfigChanged(): Promise<void> {
+      return pushWidgetConfig();
+    },
+
     async messageCreated(row: MessageRow): Promise<void> {
       const realtime = server();
       if (!realtime) return;

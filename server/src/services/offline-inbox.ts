@@ -4,7 +4,7 @@ import { UID } from '../constants';
 import type { OfflineInboxQuery, OfflineMessageInput, OfflineReplyInput } from '../contracts/conversation';
 import type { OfflineInboxMeta, OfflineMessageView } from '../contracts/views';
 import type { OfflineMessageStatus } from '../domain/conversation-status';
-import { systemText } from '../domain/system-texts';
+import { systemText } from '../domain/customer-texts';
 import { conflict, NotFoundError } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -187,7 +187,7 @@ const offlineInboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await strapi.plugin('email').service('email').send({
           to: email,
-          subject: input.subject ?? systemText('offline_reply_subject', language),
+          subject: input.subject ?? systemText('offline_reply_subject', language, {}, (await getService('settings', { strapi }).get()).texts),
           text: `${input.text}\n\n${quoted}`,
         });
       } catch (error) {

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { storedOpeningHoursSchema } from '../contracts/opening-hours';
 import type { Settings } from '../contracts/settings';
+import { getService } from '../utils/get-service';
 import { DEFAULT_OPENING_HOURS, isOpenAt, nextOpeningAt, type OpeningHours } from '../domain/opening-hours';
 
 export interface Availability {
@@ -40,19 +41,35 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const existing = await strapi.db.query(UID.openingHours).findOne({});
     if (existing) await strapi.db.query(UID.openingHours).update({ where: { id: existing.id }, data });
     else await strapi.documents(UID.openingHours).create({ data });
+    // The widgets' open/closed status follows at once.
+    void getService('notifier', { strapi }).widgetConfigChanged();
     return this.get();
   },
 
   async availability(now: Date): Promise<Availability> {
-    const hours = await this.get();
-    const open = isOpenAt(hours, now);
-    return { open, nextOpeningAt: open ? null : nextOpeningAt(hours, now) };
+    return openAt(await this.get(), now);
   },
 
   /** Whether live support is open now, as the queue settings say: always, unless hours are enforced. */
   async currentAvailability(queueSettings: Pick<Settings['queue'], 'enforceOpeningHours'>, now: Date): Promise<Availability> {
-    return queueSettings.enforceOpeningHours ? this.availability(now) : { open: true, nextOpeningAt: null };
+    return queueSettings.enforceOpeningHours ? this.availability(now) : ALWAYS_OPEN;
   },
 });
+
+const ALWAYS_OPEN: Availability = { open: true, nextOpeningAt: null };
+
+function openAt(hours: OpeningHours, now: Date): Availability {
+  const open = isOpenAt(hours, now);
+  return { open, nextOpeningAt: open ? null : nextOpeningAt(hours, now) };
+}
+
+/** `currentAvailability` for hours already read. */
+export function availabilityAt(
+  hours: OpeningHours,
+  queueSettings: Pick<Settings['queue'], 'enforceOpeningHours'>,
+  now: Date,
+): Availability {
+  return queueSettings.enforceOpeningHours ? openAt(hours, now) : ALWAYS_OPEN;
+}
 
 export default openingHoursService;

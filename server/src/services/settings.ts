@@ -32,13 +32,16 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * An admin's change, already checked against the settings schema: merged once, checked
      * against what the app has (the knowledge base's content type), stored, and the waiting
-     * customers' estimates refreshed, since they may depend on what changed.
+     * customers' estimates refreshed, since they may depend on what changed; the open widgets
+     * get the new configuration (look, texts, availability).
      */
     async save(update: SettingsUpdate): Promise<Settings> {
       const next = mergeSettings(await this.get(), update);
       getService('knowledgeBase', { strapi }).validateConfiguration(next.bot.knowledgeBase);
       await store().set({ key: SETTINGS_KEY, value: next });
-      void getService('notifier', { strapi }).queueChanged();
+      const notifier = getService('notifier', { strapi });
+      void notifier.queueChanged();
+      void notifier.widgetConfigChanged();
       return next;
     },
   };

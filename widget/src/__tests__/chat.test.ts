@@ -117,6 +117,10 @@ function fakeContext(initial: Partial<LoaderState> = {}) {
       state.open = open;
       listeners.forEach((listener) => listener());
     },
+    setConfig(config) {
+      state.config = config;
+      listeners.forEach((listener) => listener());
+    },
     addStyles: () => undefined,
     setUnread: (count) => void (unread = count),
     emit: (event, payload) => void events.push([event, payload]),
@@ -311,6 +315,20 @@ describe('the chat session', () => {
     await settle();
     await settle();
     expect(chat.phase()).toBe('abandoned');
+  });
+
+  it('takes a configuration the server pushes, without asking for it', async () => {
+    const { context, state } = fakeContext();
+    const chat = createChat(context, () => undefined);
+    chat.send('hello');
+    await settle();
+    sockets[0].serverConnects();
+    await settle();
+    const pushed = { texts: { en: { closed_notice: 'Shut until {nextOpening}.' } }, availability: { open: false, nextOpeningAt: null } };
+    sockets[0].fire('config:changed', pushed);
+    expect(state.config).toBe(pushed);
+    expect(chat.config()).toMatchObject(pushed);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('sends typing at most every 2 s and false after 3 s of quiet', async () => {

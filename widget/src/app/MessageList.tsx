@@ -6,12 +6,12 @@ import type { View } from './view';
  * text is rendered as a text node, never as HTML. Each message starts with its author for screen
  * readers; the visible name is shown above the first of a run of agent or bot messages.
  */
-export function MessageList({ chat, t, welcome }: View & { welcome: string }) {
+export function MessageList({ chat, t }: View) {
   const entries = chat.timeline.entries();
   return (
     <div class="log" role="log" aria-live="polite" tabIndex={0} data-testid="message-list">
       <p class="bubble" data-testid="welcome">
-        {welcome}
+        {t.welcome}
       </p>
       {entries.map(({ clientId, seq, author, agentName, text, state }, index) => {
         const name = author === 'agent' ? agentName || t.agent : t[author === 'customer' ? 'you' : author];

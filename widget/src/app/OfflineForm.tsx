@@ -36,7 +36,7 @@ export function OfflineForm({ chat, t, ui, set }: View) {
         set({ sending: false, problem: result === 'sent' ? '' : result === 'invalid' ? t.offlineInvalid : t.error });
       }}
     >
-      <p>{t.offlineIntro}</p>
+      <p>{t.offline_form_intro}</p>
       {field('name', 'text')}
       {field('email', 'email')}
       {field('phone', 'tel')}

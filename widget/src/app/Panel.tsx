@@ -9,8 +9,7 @@ import type { View } from './view';
 export function Panel(view: View) {
   const { chat, context, t, ui, set, restart } = view;
   const { open, locale } = context.state();
-  const { texts, availability, escalationButton, showEstimatedWait } = chat.config();
-  const custom = texts[locale] || {};
+  const { availability, escalationButton, showEstimatedWait } = chat.config();
   const phase = chat.phase();
   const { conversation, estimatedAt, busy, typing, error, connection, rated, offlineSent } = chat.state;
 
@@ -44,7 +43,7 @@ export function Panel(view: View) {
     >
       <div class="header">
         <div>
-          <h2 id="ls-title">{custom.title || t.title}</h2>
+          <h2 id="ls-title">{t.title}</h2>
           {phase === 'active' && conversation && conversation.agentName && (
             <p>
               <span class="sr">{t.agent}: </span>
@@ -70,7 +69,7 @@ export function Panel(view: View) {
         </p>
       )}
 
-      <MessageList {...view} welcome={custom.welcome || t.welcome} />
+      <MessageList {...view} />
 
       {typing !== false && (
         <p class="typing" data-testid="typing">
@@ -86,9 +85,9 @@ export function Panel(view: View) {
             button('leave', t.leaveQueue, chat.leaveQueue),
             conversation.leaveMessageOffered && [notice('long-wait', t.longWait), <OfflineForm {...view} />],
           ]}
-        {phase === 'resolved' && (rated || (conversation && conversation.csatScore) ? notice('rating-thanks', t.thanks) : <RatingForm {...view} />)}
-        {phase === 'offline' && (offlineSent ? notice('offline-sent', t.offlineSent) : <OfflineForm {...view} />)}
-        {phase === 'abandoned' && notice('abandoned', t.abandoned)}
+        {phase === 'resolved' && (rated || (conversation && conversation.csatScore) ? notice('rating-thanks', t.rating_thanks) : <RatingForm {...view} />)}
+        {phase === 'offline' && (offlineSent ? notice('offline-sent', t.offline_sent) : <OfflineForm {...view} />)}
+        {phase === 'abandoned' && notice('abandoned', t.left_queue)}
         {phase === 'ended' && notice('ended', t.ended)}
         {/resolved|offline|abandoned|ended/.test(phase) && button('new-conversation', t.newConversation, restart)}
       </div>

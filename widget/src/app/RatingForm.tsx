@@ -12,7 +12,7 @@ export function RatingForm({ chat, t, ui, set }: View) {
       }}
     >
       <fieldset>
-        <legend>{t.rateQuestion}</legend>
+        <legend>{t.rating_prompt}</legend>
         {[1, 2, 3, 4, 5].map((score) => (
           <label key={score} class="score" data-testid={'rating-' + score}>
             <input type="radio" name="score" checked={ui.score === score} onChange={() => set({ score })} />

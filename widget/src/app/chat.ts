@@ -176,6 +176,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     });
     on('message:new', (message) => receive([message], true));
     on('conversation:status', setConversation);
+    on('config:changed', context.setConfig);
     on('queue:position', ({ conversationId, position, estimatedWaitSeconds }) => {
       const conversation = state.conversation;
       if (conversation && conversation.id === conversationId) {

@@ -13,6 +13,7 @@ import { appTexts } from '../i18n';
 import panelCss from '../styles/panel.css';
 import { createChat } from './chat';
 import type { Chat } from './chat-state';
+import { withOwnerTexts } from './owner-texts';
 import { Panel } from './Panel';
 import { unlockAudio } from './sound';
 import type { UiState } from './view';
@@ -56,7 +57,7 @@ const app: WidgetApp = {
         <Panel
           chat={chat}
           context={context}
-          t={appTexts[locale]}
+          t={withOwnerTexts(appTexts[locale], chat.config().texts[locale])}
           ui={ui}
           set={(patch) => {
             ui = { ...ui, ...patch };

@@ -1,4 +1,13 @@
-import { SUPPORTED_LANGUAGES, type Settings, type SettingsUpdate, type SettingsView, type SupportedLanguage } from '../../shared';
+import {
+  CUSTOMER_TEXT_KEYS,
+  SUPPORTED_LANGUAGES,
+  type CustomerTextKey,
+  type Settings,
+  type SettingsUpdate,
+  type SettingsView,
+  type SupportedLanguage,
+  type TextOverrides,
+} from '../../shared';
 
 /**
  * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per
@@ -56,6 +65,23 @@ export interface SettingsFormValues {
     keepDays: number | undefined;
     action: Settings['retention']['action'];
   };
+  /** The owner's wording of each customer text per language; '' keeps the default. */
+  texts: Record<CustomerTextKey, Record<SupportedLanguage, string>>;
+}
+
+const textsToForm = (overrides: TextOverrides): SettingsFormValues['texts'] =>
+  Object.fromEntries(
+    CUSTOMER_TEXT_KEYS.map((key) => [key, Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, overrides[key]?.[language] ?? '']))]),
+  ) as SettingsFormValues['texts'];
+
+/** The overrides the form holds: the texts written, trimmed; an emptied one returns to its default. */
+export function textsFromForm(texts: SettingsFormValues['texts']): TextOverrides {
+  const overrides: TextOverrides = {};
+  for (const key of CUSTOMER_TEXT_KEYS) {
+    const written = SUPPORTED_LANGUAGES.filter((language) => texts[key][language].trim() !== '');
+    if (written.length > 0) overrides[key] = Object.fromEntries(written.map((language) => [language, texts[key][language].trim()]));
+  }
+  return overrides;
 }
 
 /** The value at a dotted path of the form (`widget.texts.en.title`); undefined where there is none. */
@@ -85,6 +111,7 @@ export const lineOfEntry = (text: string, index: number): number => {
 export function toFormValues(settings: SettingsView): SettingsFormValues {
   const { queue, escalation, bot, widget, retention } = settings;
   return {
+    texts: textsToForm(settings.texts),
     queue: {
       maxQueueLength: queue.maxQueueLength,
       seatsPerAgent: queue.seatsPerAgent,
@@ -191,6 +218,7 @@ export function escalationFromForm(
 function fromFormValues(values: SettingsFormValues, stored: SettingsView): Settings {
   const { queue, escalation, bot, widget, retention } = values;
   return {
+    texts: textsFromForm(values.texts),
     queue: {
       maxQueueLength: queue.maxQueueLength ?? stored.queue.maxQueueLength,
       seatsPerAgent: queue.seatsPerAgent ?? stored.queue.seatsPerAgent,
@@ -270,6 +298,9 @@ export function toUpdate(stored: SettingsView, values: SettingsFormValues): Sett
   if (values.bot.webhook.removeSecret && stored.bot.webhook.secretSet && values.bot.webhook.secret === '') {
     update.bot = { ...update.bot, webhook: { ...update.bot?.webhook, secret: null } };
   }
+  // The overrides go whole (the server replaces them whole), so a text reset to its default is sent too.
+  if (sameValue(stored.texts, next.texts)) delete update.texts;
+  else update.texts = next.texts;
   const texts = update.widget?.texts;
   if (update.widget && texts) {
     update.widget.texts = Object.fromEntries(

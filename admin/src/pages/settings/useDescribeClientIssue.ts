@@ -4,10 +4,12 @@ import { useIntl } from 'react-intl';
 import { getTranslation } from '../../utils/getTranslation';
 
 import type { ClientIssue } from './validate';
+import { useDescribeTextProblem } from './texts/useDescribeTextProblem';
 
 /** The words under a field for an issue the form found before asking the server. */
 export function useDescribeClientIssue(): (issue: ClientIssue) => string {
   const { formatMessage } = useIntl();
+  const describeTextProblem = useDescribeTextProblem();
   return useCallback(
     (issue: ClientIssue): string => {
       switch (issue.kind) {
@@ -42,8 +44,10 @@ export function useDescribeClientIssue(): (issue: ClientIssue) => string {
             { id: getTranslation('settings.error.lengthOrEmpty'), defaultMessage: 'From {min} to {max} characters, or empty.' },
             { min: issue.min, max: issue.max },
           );
+        case 'customerText':
+          return describeTextProblem(issue.problem);
       }
     },
-    [formatMessage],
+    [formatMessage, describeTextProblem],
   );
 }

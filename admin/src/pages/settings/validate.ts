@@ -1,4 +1,14 @@
-import { COLOUR_PATTERN, LIST_LIMITS, NUMBER_LIMITS, TEXT_LIMITS, type TextLimit } from '../../shared';
+import {
+  COLOUR_PATTERN,
+  CUSTOMER_TEXT_KEYS,
+  LIST_LIMITS,
+  NUMBER_LIMITS,
+  SUPPORTED_LANGUAGES,
+  TEXT_LIMITS,
+  textProblems,
+  type TextLimit,
+  type TextProblem,
+} from '../../shared';
 
 import { isSettingFieldPath } from './field-catalogue';
 import { splitLines, valueAt, type SettingsFormValues } from './model';
@@ -17,7 +27,8 @@ export type ClientIssue =
   | { path: string; kind: 'tooLong'; max: number }
   | { path: string; kind: 'tooMany'; max: number }
   | { path: string; kind: 'entryTooLong'; max: number; line: number }
-  | { path: string; kind: 'lengthOrEmpty'; min: number; max: number };
+  | { path: string; kind: 'lengthOrEmpty'; min: number; max: number }
+  | { path: string; kind: 'customerText'; problem: TextProblem };
 
 /** A text as the server will check it: trimmed unless its limit says it is taken as typed. */
 function textIssue(path: string, raw: string, limit: TextLimit): ClientIssue | null {
@@ -57,6 +68,15 @@ export function validateForm(values: SettingsFormValues): ClientIssue[] {
 
   if (!COLOUR_PATTERN.test(values.widget.primaryColor.trim())) issues.push({ path: 'widget.primaryColor', kind: 'colour' });
 
+  // The customer texts by the server's own rules; an empty one is not an issue here: it means the default.
+  for (const key of CUSTOMER_TEXT_KEYS) {
+    for (const language of SUPPORTED_LANGUAGES) {
+      const text = values.texts[key][language].trim();
+      const [problem] = text === '' ? [] : textProblems(key, text);
+      if (problem) issues.push({ path: `texts.${key}.${language}`, kind: 'customerText', problem });
+    }
+  }
+
   return issues;
 }
 
@@ -67,6 +87,8 @@ const isListPath = (path: string): path is keyof typeof LIST_LIMITS => path in L
  * list: `['widget', 'allowedOrigins', '0']` is entry 0 of `widget.allowedOrigins`.
  */
 export function fieldOfIssuePath(path: readonly string[]): { field: string; entry: number | null } | null {
+  // A customer text: `['texts', key, language]`.
+  if (path[0] === 'texts' && path.length === 3) return { field: path.join('.'), entry: null };
   for (let length = path.length; length > 0; length -= 1) {
     const candidate = path.slice(0, length).join('.');
     if (isSettingFieldPath(candidate)) {

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, toSettingsView } from '../../../../../server/src/contracts/settings';
-import { LIST_LIMITS, NUMBER_LIMITS, TEXT_LIMITS } from '../../../shared';
+import { CUSTOMER_TEXT_KEYS, LIST_LIMITS, NUMBER_LIMITS, SUPPORTED_LANGUAGES, TEXT_LIMITS } from '../../../shared';
 import en from '../../../translations/en.json';
 import { describeField, SETTING_FIELD_PATHS, SETTING_FIELDS } from '../field-catalogue';
 import { toFormValues } from '../model';
@@ -14,8 +14,17 @@ const leafPaths = (value: unknown, prefix = ''): string[] =>
 
 describe('the settings field catalogue', () => {
   it('has one field for every value the form edits', () => {
-    const edited = leafPaths(toFormValues(toSettingsView(DEFAULT_SETTINGS))).filter((path) => path !== 'bot.webhook.secretSet');
+    // The customer texts have their own section, a field per text and language of the texts' catalogue (below).
+    const edited = leafPaths(toFormValues(toSettingsView(DEFAULT_SETTINGS))).filter(
+      (path) => path !== 'bot.webhook.secretSet' && !path.startsWith('texts.'),
+    );
     expect([...SETTING_FIELD_PATHS].sort()).toEqual(edited.sort());
+  });
+
+  it('holds every customer text in every language, each with a translated label', () => {
+    const texts = leafPaths(toFormValues(toSettingsView(DEFAULT_SETTINGS))).filter((path) => path.startsWith('texts.'));
+    expect(texts.sort()).toEqual(CUSTOMER_TEXT_KEYS.flatMap((key) => SUPPORTED_LANGUAGES.map((language) => `texts.${key}.${language}`)).sort());
+    for (const key of CUSTOMER_TEXT_KEYS) expect(english[`settings.texts.${key}.label`]).toBeTruthy();
   });
 
   it('edits numbers and lists where the shared limits have them, and texts where they limit a length', () => {
