@@ -12,6 +12,7 @@ import { toFormValues } from './settings/model';
 import { BotSection } from './settings/sections/BotSection';
 import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
+import { IdentitySection } from './settings/sections/IdentitySection';
 import { QueueSection } from './settings/sections/QueueSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
 import { useSaveSettings } from './settings/useSaveSettings';
@@ -88,6 +89,7 @@ const SettingsForm = () => {
                 <EscalationSection />
                 <BotSection contentTypes={contentTypes} />
                 <WidgetSection />
+                <IdentitySection />
               </Flex>
             </Layouts.Content>
             <Blocker />

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
-import { USER_HASH_PATTERN } from '../domain/identity';
+import { USER_HASH_PATTERN } from '../domain/identity-modes';
 import { KNOWLEDGE_SEARCH_MAX_LENGTH } from './limits';
 
 /**

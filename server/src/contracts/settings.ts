@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
-import { IDENTITY_VERIFICATION_MODES } from '../domain/identity';
+import { IDENTITY_VERIFICATION_MODES } from '../domain/identity-modes';
 
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
 import {

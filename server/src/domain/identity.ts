@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { USER_HASH_PATTERN, type IdentityVerificationMode } from './identity-modes';
+
 /*
  * Verified identity: the site's backend signs who the customer is with a secret only it and the
  * plugin know, so that a visitor cannot claim to be someone else (or a VIP) by typing an email.
@@ -9,12 +11,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * (`userHash`) is the hex HMAC-SHA256 of that value under the identity secret, as the hosted
  * chat vendors do it.
  */
-
-export const IDENTITY_VERIFICATION_MODES = ['off', 'optional', 'required'] as const;
-export type IdentityVerificationMode = (typeof IDENTITY_VERIFICATION_MODES)[number];
-
-/** A userHash as the page sends it: 64 hex digits (32 bytes). */
-export const USER_HASH_PATTERN = /^[0-9a-fA-F]{64}$/;
 
 export interface IdentityClaim {
   externalId: string | null;

@@ -1,4 +1,11 @@
-import { SUPPORTED_LANGUAGES, type Settings, type SettingsUpdate, type SettingsView, type SupportedLanguage } from '../../shared';
+import {
+  SUPPORTED_LANGUAGES,
+  type IdentityVerificationMode,
+  type Settings,
+  type SettingsUpdate,
+  type SettingsView,
+  type SupportedLanguage,
+} from '../../shared';
 
 /**
  * The settings form: what the site owner edits, as the inputs hold it. Lists are one entry per
@@ -49,6 +56,8 @@ export interface SettingsFormValues {
     sound: boolean;
     allowedOrigins: string;
   };
+  /** The identity secret is write-only, as the webhook's is. */
+  identity: { verification: IdentityVerificationMode; secret: string; secretSet: boolean; removeSecret: boolean };
 }
 
 /** The value at a dotted path of the form (`widget.texts.en.title`); undefined where there is none. */
@@ -76,7 +85,7 @@ export const lineOfEntry = (text: string, index: number): number => {
 };
 
 export function toFormValues(settings: SettingsView): SettingsFormValues {
-  const { queue, escalation, bot, widget } = settings;
+  const { queue, escalation, bot, widget, identity } = settings;
   return {
     queue: {
       maxQueueLength: queue.maxQueueLength,
@@ -133,6 +142,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       sound: widget.sound,
       allowedOrigins: joinLines(widget.allowedOrigins),
     },
+    identity: { verification: identity.verification, secret: '', secretSet: identity.secretSet, removeSecret: false },
   };
 }
 
@@ -174,11 +184,22 @@ export function escalationFromForm(
 }
 
 /**
+ * A write-only secret as the form sends it. It is used as typed: spaces are part of it. Empty
+ * leaves the stored one alone (compared with the view's null, it is no change).
+ */
+const writtenSecret = ({ secret, removeSecret }: { secret: string; removeSecret: boolean }): string | null =>
+  removeSecret || secret === '' ? null : secret;
+
+/** Whether the form asks to delete a stored secret (a null the diff against the view cannot see). */
+const removesSecret = (values: { secret: string; removeSecret: boolean }, stored: { secretSet: boolean }) =>
+  values.removeSecret && stored.secretSet && values.secret === '';
+
+/**
  * The settings the form describes, in the server's shape. Call after `validateForm` found no
  * error, so that every number is set (an unset one falls back to the stored value).
  */
 function fromFormValues(values: SettingsFormValues, stored: SettingsView): Settings {
-  const { queue, escalation, bot, widget } = values;
+  const { queue, escalation, bot, widget, identity } = values;
   return {
     queue: {
       maxQueueLength: queue.maxQueueLength ?? stored.queue.maxQueueLength,
@@ -204,9 +225,7 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       },
       webhook: {
         url: orNull(bot.webhook.url),
-        // A secret is used as typed: spaces are part of it. Empty leaves the stored one alone
-        // (compared with the view's null, it is no change).
-        secret: bot.webhook.removeSecret || bot.webhook.secret === '' ? null : bot.webhook.secret,
+        secret: writtenSecret(bot.webhook),
         timeoutMs: bot.webhook.timeoutMs ?? stored.bot.webhook.timeoutMs,
       },
     },
@@ -221,6 +240,7 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       sound: widget.sound,
       allowedOrigins: splitLines(widget.allowedOrigins),
     },
+    identity: { verification: identity.verification, secret: writtenSecret(identity) },
   };
 }
 
@@ -249,8 +269,11 @@ export function toUpdate(stored: SettingsView, values: SettingsFormValues): Sett
   const next = fromFormValues(values, stored);
   // The shape of `changedKeys(stored, next)` is a deep partial of Settings, which SettingsUpdate accepts.
   const update = (changedKeys(stored, next) ?? {}) as SettingsUpdate;
-  if (values.bot.webhook.removeSecret && stored.bot.webhook.secretSet && values.bot.webhook.secret === '') {
+  if (removesSecret(values.bot.webhook, stored.bot.webhook)) {
     update.bot = { ...update.bot, webhook: { ...update.bot?.webhook, secret: null } };
+  }
+  if (removesSecret(values.identity, stored.identity)) {
+    update.identity = { ...update.identity, secret: null };
   }
   const texts = update.widget?.texts;
   if (update.widget && texts) {
