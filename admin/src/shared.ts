@@ -47,10 +47,12 @@ export {
 export {
   ACTIONS,
   ADMIN_API_BASE,
+  IDENTITY_VERIFICATION_MODES,
   NAMESPACES,
   PRESENCE_STATUSES,
   SOCKET_PATH,
   SUPPORTED_LANGUAGES,
+  type IdentityVerificationMode,
   type PresenceStatus,
   type SupportedLanguage,
 } from '../../server/src/contracts/constants';

@@ -5,6 +5,7 @@ import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView, MessageView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { OPTIONAL_VERIFICATION, userHashOf, VERIFICATION_OFF } from '../helpers/identity';
 import {
   agentSocket,
   ask,
@@ -322,7 +323,8 @@ describe('idle conversations', () => {
 
 describe('customer details after the chat started', () => {
   it('takes the site’s identify() into the conversation and tells the agents', async () => {
-    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'] } });
+    // VIP by email needs a verified identity: the site signs the email.
+    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'] }, ...OPTIONAL_VERIFICATION });
     try {
       const customer = await startCustomer(app, { locale: 'fi' });
       await customer.post('/escalate').expect(200);
@@ -336,7 +338,7 @@ describe('customer details after the chat started', () => {
       const response = await request(app.url)
         .put(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/customer`)
         .set('Authorization', `Bearer ${customer.token}`)
-        .send({ name: 'Maija', email: 'maija@bigclient.fi', metadata: { plan: 'gold' } })
+        .send({ name: 'Maija', email: 'maija@bigclient.fi', metadata: { plan: 'gold' }, userHash: userHashOf('maija@bigclient.fi') })
         .expect(200);
       expect(response.body.data.id).toBe(customer.conversationId);
       expect((await changed).conversation.isVip).toBe(true);
@@ -362,7 +364,7 @@ describe('customer details after the chat started', () => {
         .expect(403);
       expect(((await agent.get(`/conversations/${customer.conversationId}`)).body.data as AgentConversationView).customer.name).toBe('Maija');
     } finally {
-      await app.service('settings').update({ queue: { vipEmailDomains: [] } });
+      await app.service('settings').update({ queue: { vipEmailDomains: [] }, ...VERIFICATION_OFF });
     }
   });
 });

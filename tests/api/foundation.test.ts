@@ -24,7 +24,7 @@ describe('content types', () => {
   const expectedAttributes: Record<string, string[]> = {
     'plugin::live-support.conversation': [
       'status', 'escalationTrigger', 'escalationReason', 'priority', 'isVip', 'language', 'customerName',
-      'customerEmail', 'customerPhone', 'externalId', 'metadata', 'assignedAgentId', 'lastMessageSeq',
+      'customerEmail', 'customerPhone', 'externalId', 'identityVerified', 'metadata', 'assignedAgentId', 'lastMessageSeq',
       'queuedAt', 'claimedAt', 'firstAgentReplyAt', 'resolvedAt', 'abandonedAt', 'offlineAt', 'csatScore',
       'csatComment', 'createdAt',
     ],

@@ -223,6 +223,36 @@ it('keeps two sites on one Redis apart: the other site’s desk never hears this
     otherDesk?.close();
     await otherSite.stop();
   }
+});
+
+it('keeps a waiting customer whose widget is connected to node B when node A sweeps the queue', async () => {
+  // Only the customers of this test wait.
+  await nodeA.strapi.db.query(UID.conversation).updateMany({ where: { status: 'queued' }, data: { status: 'abandoned' } });
+  const present = await startCustomer(nodeA);
+  const widgetOnB = await widgetSocket(nodeB, present.token);
+  const vanished = await startCustomer(nodeA);
+  try {
+    for (const customer of [present, vanished]) {
+      const escalated = await request(nodeB.url)
+        .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
+        .set('Authorization', `Bearer ${customer.token}`)
+        .send({})
+        .expect(200);
+      expect(escalated.body.data.status).toBe('queued');
+    }
+    const { abandonAfterSeconds } = (await nodeA.service('settings').get()).queue as { abandonAfterSeconds: number };
+    const swept = (await nodeA.service('queueHousekeeping').sweep(new Date(Date.now() + (abandonAfterSeconds + 5) * 1000))) as {
+      abandoned: number[];
+      stillConnected: number[];
+    };
+    expect(swept.stillConnected).toEqual([present.conversationId]);
+    expect(swept.abandoned).toEqual([vanished.conversationId]);
+    expect((await present.get('').expect(200)).body.data).toMatchObject({ status: 'queued', position: 1 });
+  } finally {
+    widgetOnB.close();
+  }
+});
+
 describe('the scheduler on two nodes', () => {
   const presenceJob = async () =>
     (await nodeA.strapi.db.query(UID.scheduledJob).findOne({ where: { name: 'presence' } })) as {
@@ -287,30 +317,4 @@ describe('the scheduler on two nodes', () => {
     const view = (await agents[0].get(`/conversations/${after.conversationId}`)).body.data as AgentConversationView;
     expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'no_agent_online' } });
   });
-it('keeps a waiting customer whose widget is connected to node B when node A sweeps the queue', async () => {
-  // Only the customers of this test wait.
-  await nodeA.strapi.db.query(UID.conversation).updateMany({ where: { status: 'queued' }, data: { status: 'abandoned' } });
-  const present = await startCustomer(nodeA);
-  const widgetOnB = await widgetSocket(nodeB, present.token);
-  const vanished = await startCustomer(nodeA);
-  try {
-    for (const customer of [present, vanished]) {
-      const escalated = await request(nodeB.url)
-        .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
-        .set('Authorization', `Bearer ${customer.token}`)
-        .send({})
-        .expect(200);
-      expect(escalated.body.data.status).toBe('queued');
-    }
-    const { abandonAfterSeconds } = (await nodeA.service('settings').get()).queue as { abandonAfterSeconds: number };
-    const swept = (await nodeA.service('queueHousekeeping').sweep(new Date(Date.now() + (abandonAfterSeconds + 5) * 1000))) as {
-      abandoned: number[];
-      stillConnected: number[];
-    };
-    expect(swept.stillConnected).toEqual([present.conversationId]);
-    expect(swept.abandoned).toEqual([vanished.conversationId]);
-    expect((await present.get('').expect(200)).body.data).toMatchObject({ status: 'queued', position: 1 });
-  } finally {
-    widgetOnB.close();
-  }
 });

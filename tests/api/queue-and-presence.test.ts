@@ -3,6 +3,7 @@ import type { AgentConversationView, MessageView, VisitorConversationView } from
 import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { OPTIONAL_VERIFICATION, userHashOf, VERIFICATION_OFF } from '../helpers/identity';
 import {
   agentSocket,
   alwaysOpen,
@@ -92,10 +93,11 @@ describe('queue order and positions', () => {
 
   it('marks customers from a VIP email domain as VIP, and the VIP-first rule can be turned off', async () => {
     await aino.put('/settings', { queue: { vipEmailDomains: ['bigclient.fi'] } }).expect(403);
-    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'], vipFirst: true } });
+    // VIP by email needs a verified identity: the site signs the email.
+    await app.service('settings').update({ queue: { vipEmailDomains: ['bigclient.fi'], vipFirst: true }, ...OPTIONAL_VERIFICATION });
     try {
-      const ordinary = await queuedCustomer({ locale: 'fi', email: 'matti@example.com' });
-      const vip = await queuedCustomer({ locale: 'fi', email: 'Maija@Sales.BigClient.fi' });
+      const ordinary = await queuedCustomer({ locale: 'fi', email: 'matti@example.com', userHash: userHashOf('matti@example.com') });
+      const vip = await queuedCustomer({ locale: 'fi', email: 'Maija@Sales.BigClient.fi', userHash: userHashOf('Maija@Sales.BigClient.fi') });
       let queue = (await aino.get('/queue')).body.data.waiting as Array<{ id: number; isVip: boolean }>;
       expect(queue.map((card) => [card.id, card.isVip])).toEqual([
         [vip.conversationId, true],
@@ -108,7 +110,7 @@ describe('queue order and positions', () => {
       expect(queue.map((card) => card.id)).toEqual([ordinary.conversationId, vip.conversationId]);
       expect((await ordinary.get('')).body.data.position).toBe(1);
     } finally {
-      await app.service('settings').update({ queue: { vipEmailDomains: [], vipFirst: true } });
+      await app.service('settings').update({ queue: { vipEmailDomains: [], vipFirst: true }, ...VERIFICATION_OFF });
     }
   });
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { OPTIONAL_VERIFICATION, userHashOf } from '../helpers/identity';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startCustomer } from '../helpers/protocol';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await request(playground.url)
     .put('/live-support/settings')
     .set('Authorization', `Bearer ${adminToken}`)
-    .send({ queue: { enforceOpeningHours: false } })
+    .send({ queue: { enforceOpeningHours: false }, ...OPTIONAL_VERIFICATION })
     .expect(200);
   agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
 });
@@ -51,7 +52,13 @@ describe('the agent desk', () => {
 
       await page.locator('[data-testid="presence"][data-status="online"]').waitFor({ timeout: 15000 });
 
-      const customer = await startCustomer(playground, { locale: 'en', name: 'Maija Desk', email: 'maija@example.com' });
+      // The site's backend signed the email: the desk shows the identity as verified.
+      const customer = await startCustomer(playground, {
+        locale: 'en',
+        name: 'Maija Desk',
+        email: 'maija@example.com',
+        userHash: userHashOf('maija@example.com'),
+      });
       const escalated = await customer.post('/escalate', { reason: 'wants a person' }).expect(200);
       expect(escalated.body.data.status).toBe('queued');
 
@@ -70,6 +77,9 @@ describe('the agent desk', () => {
       await mineCard.getByTestId('open').click();
       await page.waitForURL(new RegExp(`/admin/plugins/live-support/conversations/${customer.conversationId}$`));
       await page.getByTestId('customer').filter({ hasText: 'maija@example.com' }).waitFor();
+      const verification = page.getByTestId('customer').getByTestId('identity-verification');
+      expect(await verification.getAttribute('data-verified')).toBe('true');
+      expect(await verification.textContent()).toContain('Verified');
 
       // A customer message arrives live.
       await customer

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium } from '../helpers/browser';
+import { OPTIONAL_VERIFICATION, userHashOf } from '../helpers/identity';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { agentSocket as agentSocketTo, ask as askOn, nextEvent, okData } from '../helpers/protocol';
 
@@ -39,7 +40,7 @@ async function settings(update: object): Promise<void> {
 
 beforeAll(async () => {
   [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
-  await settings({ queue: { enforceOpeningHours: false } });
+  await settings({ queue: { enforceOpeningHours: false }, ...OPTIONAL_VERIFICATION });
   agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
   agentSocket = await connectAgent();
   await ask('presence:set', { status: 'online' });
@@ -107,20 +108,25 @@ describe('a customer on the demo page', () => {
     await page.getByTestId('agent-name').filter({ hasText: 'Aino' }).waitFor();
   });
 
-  it('passes the site’s identify() after the chat started on to the agent', async () => {
+  it('passes the site’s identify() after the chat started on to the agent, verified by its userHash', async () => {
     const changed = nextAgentEvent<{ conversation: { id: number; customerName: string | null } }>(
       'queue:changed',
       (change) => change.conversation.id === conversationId && change.conversation.customerName === 'Maija Asiakas',
     );
-    await page.evaluate(() =>
-      (window as unknown as { LiveSupport: { identify(identity: object): void } }).LiveSupport.identify({
-        name: 'Maija Asiakas',
-        email: 'maija@example.com',
-      }),
+    // As the site's backend computes it and prints it into the page.
+    const userHash = userHashOf('maija@example.com');
+    await page.evaluate(
+      (hash) =>
+        (window as unknown as { LiveSupport: { identify(identity: object): void } }).LiveSupport.identify({
+          name: 'Maija Asiakas',
+          email: 'maija@example.com',
+          userHash: hash,
+        }),
+      userHash,
     );
     await changed;
-    const view = await ask<{ customer: { name: string; email: string } }>('conversation:get', { conversationId });
-    expect(view.customer).toMatchObject({ name: 'Maija Asiakas', email: 'maija@example.com' });
+    const view = await ask<{ customer: { name: string; email: string; verified: boolean } }>('conversation:get', { conversationId });
+    expect(view.customer).toMatchObject({ name: 'Maija Asiakas', email: 'maija@example.com', verified: true });
   });
 
   it('chats both ways with typing indicators', async () => {

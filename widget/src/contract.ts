@@ -13,6 +13,8 @@ export interface Identity {
   phone?: string;
   externalId?: string;
   metadata?: Record<string, string | number | boolean | null>;
+  /** The site backend's HMAC-SHA256 of `externalId` (else `email`): marks the identity verified. */
+  userHash?: string;
 }
 
 export interface WidgetEventPayloads {

@@ -13,6 +13,7 @@ import { BotSection } from './settings/sections/BotSection';
 import { JobsSection } from './settings/jobs/JobsSection';
 import { OpeningHoursSection } from './settings/opening-hours/OpeningHoursSection';
 import { EscalationSection } from './settings/sections/EscalationSection';
+import { IdentitySection } from './settings/sections/IdentitySection';
 import { QueueSection } from './settings/sections/QueueSection';
 import { RetentionSection } from './settings/sections/RetentionSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
@@ -93,6 +94,7 @@ const SettingsForm = () => {
                 <WidgetSection />
                 <RetentionSection />
                 <TextsSection />
+                <IdentitySection />
               </Flex>
             </Layouts.Content>
             <Blocker />

@@ -27,3 +27,4 @@ export {
   type PresenceStatus,
   type SupportedLanguage,
 } from '../domain/conversation-status';
+export { IDENTITY_VERIFICATION_MODES, type IdentityVerificationMode } from '../domain/identity-modes';

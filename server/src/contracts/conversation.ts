@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
+import { USER_HASH_PATTERN } from '../domain/identity-modes';
 import { KNOWLEDGE_SEARCH_MAX_LENGTH } from './limits';
 
 /**
@@ -50,6 +51,12 @@ export const startSessionSchema = z
     metadata: z
       .record(z.string().min(1).max(64), metadataValue)
       .refine((record) => Object.keys(record).length <= 20, 'at most 20 keys')
+      .optional(),
+    /** The site's signature of the external id (else the email): see domain/identity. */
+    userHash: z
+      .string()
+      .regex(USER_HASH_PATTERN, '64 hexadecimal digits (HMAC-SHA256)')
+      .transform((hash) => hash.toLowerCase())
       .optional(),
   })
   .strict();

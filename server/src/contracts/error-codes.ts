@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'NOT_OFFLINE',
   'ALREADY_LEFT',
   'CLIENT_ID_TAKEN',
+  // verified identity
+  'IDENTITY_NOT_VERIFIED',
+  'VERIFIED_IDENTITY_LOCKED',
   // the offline inbox
   'ALREADY_REPLIED',
   'NO_EMAIL',

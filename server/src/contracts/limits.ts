@@ -101,6 +101,7 @@ export const TEXT_LIMITS = {
   'bot.knowledgeBase.languageField': { ...NAME_LENGTH, optional: true },
   'bot.webhook.url': { min: 1, max: 2000, optional: true },
   'bot.webhook.secret': { min: 16, max: 200, optional: true, untrimmed: true },
+  'identity.secret': { min: 32, max: 200, optional: true, untrimmed: true },
   ...eachLanguage('widget.texts', '.title', WIDGET_TEXT_LIMITS.title),
   ...eachLanguage('widget.texts', '.welcome', WIDGET_TEXT_LIMITS.welcome),
 } as const satisfies Record<string, TextLimit>;

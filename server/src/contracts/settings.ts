@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { DEFAULT_ESCALATION_SETTINGS } from '../domain/escalation';
 import { RETENTION_ACTIONS } from '../domain/retention';
+import { IDENTITY_VERIFICATION_MODES } from '../domain/identity-modes';
 
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
 import { storedTextOverridesSchema, textOverridesSchema } from './customer-texts';
@@ -241,6 +242,18 @@ const retentionFields = {
 
 export const retentionSettingsSchema = z
   .object(withDefaults(retentionFields, { keepDays: 0, action: 'anonymise' }))
+const identityFields = {
+  /**
+   * `off`: identities are taken as given and shown unverified; `optional`: a valid userHash
+   * marks them verified; `required`: an external id or email without a valid userHash is refused.
+   */
+  verification: z.enum(IDENTITY_VERIFICATION_MODES),
+  /** The key the site's backend signs identities with (write-only, like the webhook secret). */
+  secret: boundedText(TEXT_LIMITS['identity.secret']).nullable(),
+};
+
+export const identitySettingsSchema = z
+  .object(withDefaults(identityFields, { verification: 'off', secret: null }))
   .strict();
 
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
@@ -248,6 +261,7 @@ export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
 export type WidgetSettings = z.infer<typeof widgetSettingsSchema>;
 export type EscalationSettingsInput = z.infer<typeof escalationSettingsSchema>;
 export type BotSettings = z.infer<typeof botSettingsSchema>;
+export type IdentitySettings = z.infer<typeof identitySettingsSchema>;
 
 export const DEFAULT_BOT_SETTINGS: BotSettings = botSettingsSchema.parse({ knowledgeBase: {}, webhook: {} });
 
@@ -260,6 +274,7 @@ export const settingsSchema = z
     retention: retentionSettingsSchema.default(retentionSettingsSchema.parse({})),
     /** The site owner's wording of customer texts (contracts/customer-texts). */
     texts: storedTextOverridesSchema.default({}),
+    identity: identitySettingsSchema.default(identitySettingsSchema.parse({})),
   })
   .strict();
 
@@ -306,6 +321,7 @@ export const settingsUpdateSchema = z
     retention: z.object(retentionFields).partial().strict().optional(),
     /** Replaces the stored overrides whole: a text left out returns to its default. */
     texts: textOverridesSchema.optional(),
+    identity: z.object(identityFields).partial().strict().optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
@@ -318,19 +334,27 @@ export function parseSettingsUpdate(input: unknown): SettingsUpdate {
   return settingsUpdateSchema.parse(input);
 }
 
+/** A section holding a secret, as the admin API shows it: `secretSet` in place of the secret. */
+type WithoutSecret<Section extends { secret: string | null }> = Omit<Section, 'secret'> & { secret: null; secretSet: boolean };
+
+const withoutSecret = <Section extends { secret: string | null }>({ secret, ...rest }: Section): WithoutSecret<Section> =>
+  ({ ...rest, secret: null, secretSet: secret !== null }) as WithoutSecret<Section>;
+
 /**
- * The settings as the admin API shows them: the webhook secret is write-only, so that it never
- * travels back to a browser; `secretSet` says whether one is stored.
+ * The settings as the admin API shows them: the webhook and identity secrets are write-only, so
+ * that they never travel back to a browser; `secretSet` says whether one is stored.
  */
-export type SettingsView = Omit<Settings, 'bot'> & {
-  bot: Omit<BotSettings, 'webhook'> & {
-    webhook: Omit<BotSettings['webhook'], 'secret'> & { secret: null; secretSet: boolean };
-  };
+export type SettingsView = Omit<Settings, 'bot' | 'identity'> & {
+  bot: Omit<BotSettings, 'webhook'> & { webhook: WithoutSecret<BotSettings['webhook']> };
+  identity: WithoutSecret<IdentitySettings>;
 };
 
 export function toSettingsView(settings: Settings): SettingsView {
-  const { secret, ...webhook } = settings.bot.webhook;
-  return { ...settings, bot: { ...settings.bot, webhook: { ...webhook, secret: null, secretSet: secret !== null } } };
+  return {
+    ...settings,
+    bot: { ...settings.bot, webhook: withoutSecret(settings.bot.webhook) },
+    identity: withoutSecret(settings.identity),
+  };
 }
 
 /**

@@ -97,6 +97,8 @@ export interface AgentConversationView extends QueueCardView {
     email: string | null;
     phone: string | null;
     externalId: string | null;
+    /** Whether the site signed this identity (userHash); name, email and id are otherwise as the page claimed. */
+    verified: boolean;
     metadata: Record<string, unknown> | null;
   };
   createdAt: string;

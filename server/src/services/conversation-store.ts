@@ -19,6 +19,8 @@ export interface ConversationRow {
   customerEmail: string | null;
   customerPhone: string | null;
   externalId: string | null;
+  /** The site signed the external id (or email) with its identity secret: see domain/identity. */
+  identityVerified: boolean;
   metadata: Record<string, unknown> | null;
   assignedAgentId: number | null;
   lastMessageSeq: number;

@@ -139,6 +139,7 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
           email: conversation.customerEmail ?? null,
           phone: conversation.customerPhone ?? null,
           externalId: conversation.externalId ?? null,
+          verified: Boolean(conversation.identityVerified),
           metadata: conversation.metadata ?? null,
         },
         createdAt: toIso(conversation.createdAt) ?? '',

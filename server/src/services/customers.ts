@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 
 import type { CsatInput, CustomerDetailsInput, StartSessionInput } from '../contracts/conversation';
 import type { VisitorConversationView } from '../contracts/views';
+import { decideIdentity, type CurrentIdentity, type IdentityDecision } from '../domain/identity';
 import { isVipEmail } from '../domain/queue';
-import { conflict } from '../errors';
+import { conflict, forbidden } from '../errors';
 import { getService } from '../utils/get-service';
 import { isOpenForMessages } from './conversation-guards';
 import type { ConversationPatch } from './conversation-store';
@@ -16,16 +17,41 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService('conversationStore', { strapi });
   const notifier = () => getService('notifier', { strapi });
   const visitorView = (id: number) => getService('conversationViews', { strapi }).visitorView(id);
-  const vipEmailDomains = async () => (await getService('settings', { strapi }).get()).queue.vipEmailDomains;
+  const settings = () => getService('settings', { strapi }).get();
+
+  /**
+   * Whether the identity the page gives (as it will stand) is verified; a refused one throws,
+   * before anything is stored. An email makes the conversation VIP only when verified: anyone
+   * can type an email.
+   */
+  async function checkIdentity(
+    identity: { externalId: string | null; email: string | null; userHash?: string },
+    current?: CurrentIdentity,
+  ): Promise<{ verified: boolean; vip: boolean }> {
+    const { identity: policy, queue } = await settings();
+    const decision: IdentityDecision = decideIdentity(
+      { mode: policy.verification, secret: policy.secret },
+      { externalId: identity.externalId, email: identity.email, userHash: identity.userHash ?? null },
+      current,
+    );
+    if (decision.outcome === 'refused') {
+      const refusal = { code: decision.code };
+      throw decision.code === 'VERIFIED_IDENTITY_LOCKED' ? conflict(decision.reason, refusal) : forbidden(decision.reason, refusal);
+    }
+    const verified = decision.outcome === 'verified';
+    return { verified, vip: verified && isVipEmail(identity.email, queue.vipEmailDomains) };
+  }
 
   return {
     async startSession(
       input: StartSessionInput,
       now: Date = new Date(),
     ): Promise<{ token: string; conversation: VisitorConversationView }> {
+      const identity = await checkIdentity({ externalId: input.externalId ?? null, email: input.email ?? null, userHash: input.userHash });
       const created = await store().create(
         {
-          isVip: isVipEmail(input.email, await vipEmailDomains()),
+          isVip: identity.vip,
+          identityVerified: identity.verified,
           language: input.locale ?? 'fi',
           customerName: input.name ?? null,
           customerEmail: input.email ?? null,
@@ -42,22 +68,34 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The customer's details given by the site after the chat started (`identify()`); what is
-     * left out stays. An email in a VIP domain makes the conversation VIP (never the reverse:
-     * server code may have marked it).
+     * left out stays. A verified email in a VIP domain makes the conversation VIP (never the
+     * reverse: server code may have marked it). A verified name, email or external id changes
+     * only with a userHash that signs the new identity.
      */
     async updateCustomer(id: number, details: CustomerDetailsInput): Promise<VisitorConversationView> {
       const conversation = await store().find(id);
       if (!isOpenForMessages(conversation.status)) {
         throw conflict(`The conversation is ${conversation.status}`, { code: 'CONVERSATION_CLOSED', status: conversation.status });
       }
-      const vipDomains = await vipEmailDomains();
-      const data: ConversationPatch = {};
+      const next = {
+        externalId: details.externalId ?? conversation.externalId ?? null,
+        email: details.email ?? conversation.customerEmail ?? null,
+      };
+      const changesIdentity =
+        (details.name !== undefined && details.name !== conversation.customerName) ||
+        next.externalId !== (conversation.externalId ?? null) ||
+        next.email !== (conversation.customerEmail ?? null);
+      const identity = await checkIdentity(
+        { ...next, userHash: details.userHash },
+        { verified: Boolean(conversation.identityVerified), changesIdentity },
+      );
+      const data: ConversationPatch = { identityVerified: identity.verified };
       if (details.name !== undefined) data.customerName = details.name;
       if (details.email !== undefined) data.customerEmail = details.email;
       if (details.phone !== undefined) data.customerPhone = details.phone;
       if (details.externalId !== undefined) data.externalId = details.externalId;
       if (details.metadata !== undefined) data.metadata = details.metadata;
-      if (isVipEmail(details.email, vipDomains)) data.isVip = true;
+      if (identity.vip) data.isVip = true;
       await store().update(id, data);
       await notifier().conversationChanged(id);
       return visitorView(id);

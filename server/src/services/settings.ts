@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../constants';
 import { DEFAULT_SETTINGS, mergeSettings, settingsSchema, type Settings, type SettingsUpdate } from '../contracts/settings';
+import { identitySettingsProblem } from '../domain/identity';
+import { ValidationError } from '../errors';
 import { getService } from '../utils/get-service';
 
 const SETTINGS_KEY = 'settings';
@@ -38,6 +40,8 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async save(update: SettingsUpdate): Promise<Settings> {
       const next = mergeSettings(await this.get(), update);
       getService('knowledgeBase', { strapi }).validateConfiguration(next.bot.knowledgeBase);
+      const identityProblem = identitySettingsProblem({ mode: next.identity.verification, secret: next.identity.secret });
+      if (identityProblem) throw new ValidationError(`identity.${identityProblem.key}: ${identityProblem.message}`);
       await store().set({ key: SETTINGS_KEY, value: next });
       const notifier = getService('notifier', { strapi });
       void notifier.queueChanged();

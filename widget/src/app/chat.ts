@@ -91,8 +91,8 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
 
   /** identify() after the chat started reaches the conversation, once per change. */
   function sendIdentity() {
-    const { name, email, phone, externalId, metadata } = context.state().identity;
-    const details = JSON.stringify({ name, email, phone, externalId, metadata });
+    const { name, email, phone, externalId, metadata, userHash } = context.state().identity;
+    const details = JSON.stringify({ name, email, phone, externalId, metadata, userHash });
     if (!session || details === '{}' || details === sentIdentity) return;
     sentIdentity = details;
     fetch(context.apiBase + '/conversations/' + session.conversationId + '/customer', {
@@ -129,11 +129,12 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
         body: JSON.stringify({ locale, ...details }),
       });
     // Only the fields POST /sessions takes: any other field would be refused.
-    const { name, email, phone, externalId, metadata } = identity;
-    sentIdentity = JSON.stringify({ name, email, phone, externalId, metadata });
-    let response = await post({ name, email, phone, externalId, metadata });
-    // Details from identify() that the server refuses must not keep the customer from chatting.
-    if (response.status === 400) response = await post();
+    const { name, email, phone, externalId, metadata, userHash } = identity;
+    sentIdentity = JSON.stringify({ name, email, phone, externalId, metadata, userHash });
+    let response = await post({ name, email, phone, externalId, metadata, userHash });
+    // Details from identify() that the server refuses (400), or an identity it cannot verify
+    // (403), must not keep the customer from chatting: the chat starts anonymous.
+    if (response.status === 400 || response.status === 403) response = await post();
     // Refused (not an Error): a message waiting for this session fails at once.
     if (!response.ok) throw response;
     const { data } = (await response.json()) as { data: { token: string; conversation: VisitorConversationView } };

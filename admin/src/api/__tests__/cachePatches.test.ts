@@ -45,7 +45,7 @@ const card = (id: number, overrides: Partial<QueueCardView> = {}): QueueCardView
 
 const conversation = (messages: MessageView[], overrides: Partial<AgentConversationView> = {}): AgentConversationView => ({
   ...card(7, { status: 'active' }),
-  customer: { name: 'Maija', email: null, phone: null, externalId: null, metadata: null },
+  customer: { name: 'Maija', email: null, phone: null, externalId: null, verified: false, metadata: null },
   createdAt: '2026-11-30T08:59:00.000Z',
   firstAgentReplyAt: null,
   abandonedAt: null,

@@ -4,6 +4,28 @@ import { useIntl } from 'react-intl';
 import type { AgentConversationView } from '../../types';
 import { getTranslation } from '../../utils/getTranslation';
 
+/**
+ * Whether the site signed who the customer says they are: a name, email or customer ID without
+ * it is only what the page (or the visitor) claimed.
+ */
+const IdentityBadge = ({ customer }: { customer: AgentConversationView['customer'] }) => {
+  const { formatMessage } = useIntl();
+  if (!customer.name && !customer.email && !customer.externalId) return null;
+  const { verified } = customer;
+  return (
+    <Box data-testid="identity-verification" data-verified={verified}>
+      <Typography variant="sigma" textColor="neutral600" tag="p">
+        {formatMessage({ id: getTranslation('conversation.customer.verification'), defaultMessage: 'Identity' })}
+      </Typography>
+      <Badge backgroundColor={verified ? 'success100' : 'neutral150'} textColor={verified ? 'success700' : 'neutral700'}>
+        {verified
+          ? formatMessage({ id: getTranslation('conversation.customer.verified'), defaultMessage: 'Verified' })
+          : formatMessage({ id: getTranslation('conversation.customer.unverified'), defaultMessage: 'Unverified' })}
+      </Badge>
+    </Box>
+  );
+};
+
 /** Who the customer is, what they came with, who serves them and how they rated it. */
 export const CustomerPanel = ({ conversation }: { conversation: AgentConversationView }) => {
   const { formatMessage } = useIntl();
@@ -31,6 +53,7 @@ export const CustomerPanel = ({ conversation }: { conversation: AgentConversatio
         {conversation.isVip ? (
           <Badge active>{formatMessage({ id: getTranslation('desk.card.vip'), defaultMessage: 'VIP' })}</Badge>
         ) : null}
+        <IdentityBadge customer={conversation.customer} />
         {detail('conversation.customer.name', 'Name', conversation.customer.name)}
         {detail('conversation.customer.email', 'Email', conversation.customer.email)}
         {detail('conversation.customer.phone', 'Phone', conversation.customer.phone)}

@@ -94,6 +94,9 @@ export const SETTING_FIELDS = {
   'widget.allowedOrigins': { kind: 'list', rows: 4 },
   'retention.keepDays': number,
   'retention.action': { kind: 'select' },
+  'identity.verification': { kind: 'select' },
+  'identity.secret': { kind: 'text', type: 'password', autoComplete: 'new-password' },
+  'identity.removeSecret': toggle,
 } satisfies Record<string, FieldSpec>;
 
 export type SettingFieldPath = keyof typeof SETTING_FIELDS;
@@ -129,7 +132,7 @@ export interface FieldDescription extends FieldSpec {
 
 const isLanguage = (segment: string): segment is SupportedLanguage => (SUPPORTED_LANGUAGES as readonly string[]).includes(segment);
 
-/** Which hint a field shows: the webhook secret's tells whether one is stored (`hintSet`). */
+/** Which hint a field shows: a write-only secret's tells whether one is stored (`hintSet`). */
 export type HintVariant = 'hint' | 'hintSet';
 
 /** All a field shows, derived from its path. */

@@ -2,6 +2,7 @@ import {
   CUSTOMER_TEXT_KEYS,
   SUPPORTED_LANGUAGES,
   type CustomerTextKey,
+  type IdentityVerificationMode,
   type Settings,
   type SettingsUpdate,
   type SettingsView,
@@ -67,6 +68,8 @@ export interface SettingsFormValues {
   };
   /** The owner's wording of each customer text per language; '' keeps the default. */
   texts: Record<CustomerTextKey, Record<SupportedLanguage, string>>;
+  /** The identity secret is write-only, as the webhook's is. */
+  identity: { verification: IdentityVerificationMode; secret: string; secretSet: boolean; removeSecret: boolean };
 }
 
 const textsToForm = (overrides: TextOverrides): SettingsFormValues['texts'] =>
@@ -109,7 +112,7 @@ export const lineOfEntry = (text: string, index: number): number => {
 };
 
 export function toFormValues(settings: SettingsView): SettingsFormValues {
-  const { queue, escalation, bot, widget, retention } = settings;
+  const { queue, escalation, bot, widget, retention, identity } = settings;
   return {
     texts: textsToForm(settings.texts),
     queue: {
@@ -171,6 +174,7 @@ export function toFormValues(settings: SettingsView): SettingsFormValues {
       allowedOrigins: joinLines(widget.allowedOrigins),
     },
     retention: { ...retention },
+    identity: { verification: identity.verification, secret: '', secretSet: identity.secretSet, removeSecret: false },
   };
 }
 
@@ -212,11 +216,22 @@ export function escalationFromForm(
 }
 
 /**
+ * A write-only secret as the form sends it. It is used as typed: spaces are part of it. Empty
+ * leaves the stored one alone (compared with the view's null, it is no change).
+ */
+const writtenSecret = ({ secret, removeSecret }: { secret: string; removeSecret: boolean }): string | null =>
+  removeSecret || secret === '' ? null : secret;
+
+/** Whether the form asks to delete a stored secret (a null the diff against the view cannot see). */
+const removesSecret = (values: { secret: string; removeSecret: boolean }, stored: { secretSet: boolean }) =>
+  values.removeSecret && stored.secretSet && values.secret === '';
+
+/**
  * The settings the form describes, in the server's shape. Call after `validateForm` found no
  * error, so that every number is set (an unset one falls back to the stored value).
  */
 function fromFormValues(values: SettingsFormValues, stored: SettingsView): Settings {
-  const { queue, escalation, bot, widget, retention } = values;
+  const { queue, escalation, bot, widget, retention, identity } = values;
   return {
     texts: textsFromForm(values.texts),
     queue: {
@@ -246,9 +261,7 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       },
       webhook: {
         url: orNull(bot.webhook.url),
-        // A secret is used as typed: spaces are part of it. Empty leaves the stored one alone
-        // (compared with the view's null, it is no change).
-        secret: bot.webhook.removeSecret || bot.webhook.secret === '' ? null : bot.webhook.secret,
+        secret: writtenSecret(bot.webhook),
         timeoutMs: bot.webhook.timeoutMs ?? stored.bot.webhook.timeoutMs,
       },
     },
@@ -267,6 +280,7 @@ function fromFormValues(values: SettingsFormValues, stored: SettingsView): Setti
       keepDays: retention.keepDays ?? stored.retention.keepDays,
       action: retention.action,
     },
+    identity: { verification: identity.verification, secret: writtenSecret(identity) },
   };
 }
 
@@ -295,12 +309,15 @@ export function toUpdate(stored: SettingsView, values: SettingsFormValues): Sett
   const next = fromFormValues(values, stored);
   // The shape of `changedKeys(stored, next)` is a deep partial of Settings, which SettingsUpdate accepts.
   const update = (changedKeys(stored, next) ?? {}) as SettingsUpdate;
-  if (values.bot.webhook.removeSecret && stored.bot.webhook.secretSet && values.bot.webhook.secret === '') {
+  if (removesSecret(values.bot.webhook, stored.bot.webhook)) {
     update.bot = { ...update.bot, webhook: { ...update.bot?.webhook, secret: null } };
   }
   // The overrides go whole (the server replaces them whole), so a text reset to its default is sent too.
   if (sameValue(stored.texts, next.texts)) delete update.texts;
   else update.texts = next.texts;
+  if (removesSecret(values.identity, stored.identity)) {
+    update.identity = { ...update.identity, secret: null };
+  }
   const texts = update.widget?.texts;
   if (update.widget && texts) {
     update.widget.texts = Object.fromEntries(

@@ -45,6 +45,27 @@ describe('the settings form model', () => {
     expect(mergeSettings(DEFAULT_SETTINGS, update).bot.webhook.secret).toBeNull();
   });
 
+  it('treats the identity secret as write-only too: set with the mode, keep, remove', () => {
+    const set = toFormValues(DEFAULT_VIEW);
+    set.identity.verification = 'required';
+    set.identity.secret = 'an-identity-secret-of-at-least-32-chars';
+    const setUpdate = parseSettingsUpdate(toUpdate(DEFAULT_VIEW, set));
+    expect(setUpdate).toEqual({ identity: { verification: 'required', secret: 'an-identity-secret-of-at-least-32-chars' } });
+
+    const stored = toSettingsView(mergeSettings(DEFAULT_SETTINGS, setUpdate));
+    expect(stored.identity).toEqual({ verification: 'required', secret: null, secretSet: true });
+    expect(toUpdate(stored, toFormValues(stored))).toEqual({});
+
+    const removed = toFormValues(stored);
+    removed.identity.verification = 'off';
+    removed.identity.removeSecret = true;
+    expect(parseSettingsUpdate(toUpdate(stored, removed))).toEqual({ identity: { verification: 'off', secret: null } });
+
+    const short = toFormValues(DEFAULT_VIEW);
+    short.identity.secret = 'too-short';
+    expect(validateForm(short)).toContainEqual({ path: 'identity.secret', kind: 'lengthOrEmpty', min: 32, max: 200 });
+  });
+
   it('sends only what changed, and the server accepts it and applies it', () => {
     const values = toFormValues(DEFAULT_VIEW);
     values.queue.maxQueueLength = 5;
