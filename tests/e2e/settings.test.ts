@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
@@ -35,8 +35,28 @@ async function storedSettings(): Promise<StoredSettings> {
   return response.body.data as StoredSettings;
 }
 
+/**
+ * The admin's session, logged in once through the form and reused by every test: Strapi allows
+ * five logins per user and address in five minutes, fewer than this file's tests.
+ */
+let adminSession: Awaited<ReturnType<BrowserContext['storageState']>> | null = null;
+
+async function adminContext(locale = 'en-US'): Promise<BrowserContext> {
+  if (!adminSession) {
+    const first = await browser.newContext({ locale });
+    try {
+      await logInToAdmin(await first.newPage(), playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      adminSession = await first.storageState();
+    } finally {
+      await first.close();
+    }
+  }
+  return browser.newContext({ locale, storageState: adminSession });
+}
+
+/** Settings → Live Support: the admin's through the shared session, anyone else's through the form. */
 async function openSettings(page: Page, email: string, password: string): Promise<void> {
-  await logInToAdmin(page, playground.url, email, password);
+  if (email !== DEMO_ADMIN.email) await logInToAdmin(page, playground.url, email, password);
   await page.goto(`${playground.url}/admin/settings/live-support`);
 }
 
@@ -87,7 +107,7 @@ describe('Settings → Live Support', () => {
       await shopBefore.close();
     }
 
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await adminContext();
     const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -146,7 +166,7 @@ describe('Settings → Live Support', () => {
     await admin('put', '/settings').send({ queue: { enforceOpeningHours: true } }).expect(200);
 
     const customer = await browser.newContext({ locale: 'fi-FI' });
-    const owner = await browser.newContext({ locale: 'en-US' });
+    const owner = await adminContext();
     try {
       // The demo page is in Finnish: a customer starts a conversation while closed.
       const widget = await customer.newPage();
@@ -188,7 +208,7 @@ describe('Settings → Live Support', () => {
 
   it('refuses bad values with the reason on the field, and changes nothing', async () => {
     const before = await storedSettings();
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await adminContext();
     const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -230,7 +250,7 @@ describe('Settings → Live Support', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ bot: { webhook: { secret } } })
       .expect(200);
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await adminContext();
     const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -252,7 +272,7 @@ describe('Settings → Live Support', () => {
   });
 
   it('has no serious or critical axe violations', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await adminContext();
     const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -268,7 +288,7 @@ describe('Settings → Live Support', () => {
   });
 
   it('shows each scheduled job with its schedule, last run and next run, read-only', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await adminContext();
     const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
