@@ -52,8 +52,9 @@ const empty = { schema: emptyBodySchema, valid: {} };
 const message = { schema: postMessageSchema, valid: { clientId: 'fuzz-1', text: 'hello' } };
 const reason = { schema: escalateSchema, valid: { reason: 'please' } };
 
-/** Every public route that takes input (the widget's script files take none). */
+/** Every public route but the widget's two script files (static files, tested by foundation.test.ts). */
 export const PUBLIC_ROUTES: FuzzRoute[] = [
+  { method: 'GET', path: '/health', auth: 'open', effect: 'read' },
   { method: 'GET', path: '/widget-config', auth: 'open', effect: 'read' },
   { method: 'POST', path: '/sessions', auth: 'open', effect: 'creates', body: { schema: startSessionSchema, valid: { locale: 'en', name: 'Ada', email: 'ada@example.com', metadata: { page: '/' } } } },
   { method: 'GET', path: '/conversations/:id', auth: 'visitor', effect: 'read' },
