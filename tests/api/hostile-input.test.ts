@@ -227,7 +227,7 @@ describe('hostile input', () => {
       newConversations: comparison.newConversationIds.length,
       existingRowHashes: Object.fromEntries(Object.entries(comparison.hashes).map(([table, { before: then, after: now }]) => [table, then === now ? `${then.slice(0, 16)} unchanged` : `${then.slice(0, 16)} → ${now.slice(0, 16)}`])),
     };
-    console.log(`hostile input figures:\n${JSON.stringify(figures, null, 2)}\nby route and status:\n${JSON.stringify(http.byStatus, null, 1)}`);
+    console.log(`hostile input figures:\n${JSON.stringify(figures, null, 2)}\nby route and status: ${JSON.stringify(http.byStatus)}`);
 
     if (comparison.strayRows.length > 0) console.log(`rows added outside the run's conversations: ${JSON.stringify(comparison.strayRows.slice(0, 5))}`);
     expect(serverErrors.slice(0, 20)).toEqual([]);
