@@ -68,6 +68,12 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   throw new errors.ValidationError(message, { errors: issues });
 }
 
+/** A socket event sent with more than one payload argument: refused as a whole, like an invalid payload. */
+export function oneInputOnly(received: number): errors.ValidationError {
+  const message = `an event carries one payload, not ${received}`;
+  return new errors.ValidationError(message, { errors: [{ path: [], message, name: 'ValidationError' }] });
+}
+
 const STATUS_BY_ERROR: Array<[new (...args: never[]) => Error, number]> = [
   [errors.ValidationError, 400],
   [errors.UnauthorizedError, 401],

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { z } from 'zod';
 
 import type { Ack } from '../../contracts/views';
-import { parseInput, toErrorBody } from '../../errors';
+import { oneInputOnly, parseInput, toErrorBody } from '../../errors';
 import type { RateLimitKind } from '../../services/rate-limits';
 import { getService } from '../../utils/get-service';
 
@@ -18,8 +18,9 @@ export interface HandleEventOptions {
 
 /**
  * Wraps one socket event: validates the payload with its zod schema, checks its guard, counts
- * it against its rate limit, runs the action and answers the acknowledgement with `{ ok, data }` or the same
- * error body REST would give.
+ * it against its rate limit, runs the action and answers the acknowledgement with `{ ok, data }`
+ * or the same error body REST would give. An event carries one payload: one sent with more
+ * arguments is refused with a 400 (and still acknowledged), never half understood.
  */
 export function handleEvent<Schema extends z.ZodType, Data>(
   strapi: Core.Strapi,
@@ -27,10 +28,14 @@ export function handleEvent<Schema extends z.ZodType, Data>(
   action: (payload: z.infer<Schema>) => Promise<Data>,
   options: HandleEventOptions = {},
 ) {
-  return async (payload: unknown, ack?: unknown): Promise<void> => {
-    const reply = typeof ack === 'function' ? (ack as (answer: Ack<Data>) => void) : null;
+  // Socket.IO passes the acknowledgement last, after every argument the client sent.
+  return async (...args: unknown[]): Promise<void> => {
+    const last = args.at(-1);
+    const reply = typeof last === 'function' ? (last as (answer: Ack<Data>) => void) : null;
+    const payloads = reply ? args.slice(0, -1) : args;
     try {
-      const input = parseInput(schema, payload ?? {});
+      if (payloads.length > 1) throw oneInputOnly(payloads.length);
+      const input = parseInput(schema, payloads[0] ?? {});
       options.guard?.();
       if (options.rateLimit) await getService('rateLimits', { strapi }).consume(options.rateLimit.kind, options.rateLimit.key);
       const data = await action(input);
