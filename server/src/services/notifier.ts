@@ -13,8 +13,6 @@ import type { MessageRow } from './messages';
 const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
   const server = () => getService('realtime', { strapi }).get();
   const lastSentStanding = new Map<number, string>();
-  let standingsRun: Promise<void> | null = null;
-  let standingsDirty = false;
 
   async function pushStandings(): Promise<void> {
     const realtime = server();
@@ -34,6 +32,11 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!standings.has(conversationId)) lastSentStanding.delete(conversationId);
     }
   }
+
+  /** Every waiting customer's place and estimate, pushed where they changed; bursts coalesce. */
+  const pushStandingsCoalesced = coalesce(pushStandings, (error) =>
+    strapi.log.error(`[live-support] pushing queue positions failed: ${error.message}`),
+  );
 
   /** Every open widget, on every node, gets the configuration as it now is. */
   const pushWidgetConfig = coalesce(
@@ -81,23 +84,7 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Bursts of changes coalesce into one run plus, at most, one more after it.
      */
     queueChanged(): Promise<void> {
-      if (standingsRun) {
-        standingsDirty = true;
-        return standingsRun;
-      }
-      standingsRun = (async () => {
-        try {
-          do {
-            standingsDirty = false;
-            await pushStandings();
-          } while (standingsDirty);
-        } catch (error) {
-          strapi.log.error(`[live-support] pushing queue positions failed: ${(error as Error).message}`);
-        } finally {
-          standingsRun = null;
-        }
-      })();
-      return standingsRun;
+      return pushStandingsCoalesced();
     },
 
     async agentJoined(agentId: number, conversationId: number): Promise<void> {

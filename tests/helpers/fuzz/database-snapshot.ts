@@ -13,6 +13,15 @@ type ConversationTable = keyof typeof CONVERSATION_TABLES;
 
 type Row = Record<string, unknown>;
 
+/**
+ * Columns left out of the comparison: the customer's last sign of life, which every call made
+ * with their valid visitor token records (before the body is read) so that a customer who is
+ * still there keeps their place in the queue. A refused request from them is still a sign of life.
+ */
+const SIGN_OF_LIFE_COLUMNS = ['customer_seen_at'];
+
+const withoutSignsOfLife = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([column]) => !SIGN_OF_LIFE_COLUMNS.includes(column)));
+
 export interface DatabaseSnapshot {
   /** Row count of every table of the (SQLite) database. */
   counts: Record<string, number>;
@@ -33,7 +42,7 @@ export async function snapshotDatabase(strapi: Core.Strapi): Promise<DatabaseSna
   const rows = {} as DatabaseSnapshot['rows'];
   for (const [key, table] of Object.entries(CONVERSATION_TABLES) as Array<[ConversationTable, string]>) {
     const all = (await knex(table).select('*').orderBy('id')) as Row[];
-    rows[key] = new Map(all.map((row) => [Number(row.id), row]));
+    rows[key] = new Map(all.map((row) => [Number(row.id), withoutSignsOfLife(row)]));
   }
   return { counts, rows };
 }
