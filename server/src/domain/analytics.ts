@@ -4,7 +4,7 @@
  */
 import type { AgentFigures, AnalyticsReport, DailyEscalations, DurationStats } from '../contracts/analytics';
 
-import { ESCALATION_TRIGGERS, type ConversationStatus, type EscalationTrigger } from './conversation-status';
+import { ESCALATION_TRIGGERS, isFinalStatus, type ConversationStatus, type EscalationTrigger } from './conversation-status';
 import { addDays, fromLocalTime, toLocalTime } from './opening-hours';
 import { median } from './queue';
 
@@ -80,7 +80,6 @@ const secondsBetween = (start: Date | null, end: Date | null): number[] =>
   start && end ? [(end.getTime() - start.getTime()) / 1000] : [];
 
 /** The statuses a conversation ends in: nothing more happens to it (a rating aside). */
-export const FINAL_STATUSES: readonly ConversationStatus[] = ['resolved', 'offline', 'abandoned', 'ended'];
 
 /** Of the conversations that have ended, how many ended without a person, and their share. */
 export function botContainment(conversations: ReadonlyArray<Pick<ConversationFacts, 'status'>>): {
@@ -88,7 +87,7 @@ export function botContainment(conversations: ReadonlyArray<Pick<ConversationFac
   botContained: number;
   botContainmentRate: number | null;
 } {
-  const ended = conversations.filter((conversation) => FINAL_STATUSES.includes(conversation.status)).length;
+  const ended = conversations.filter((conversation) => isFinalStatus(conversation.status)).length;
   const botContained = conversations.filter((conversation) => conversation.status === 'ended').length;
   return { ended, botContained, botContainmentRate: ended === 0 ? null : round(botContained / ended, 4) };
 }

@@ -3,6 +3,11 @@
 export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'resolved', 'offline', 'abandoned', 'ended'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/** The states a conversation ends in: analytics counts them, retention expires them, tokens lapse after them. */
+export const FINAL_STATUSES = ['resolved', 'offline', 'abandoned', 'ended'] as const satisfies readonly ConversationStatus[];
+export type FinalStatus = (typeof FINAL_STATUSES)[number];
+export const isFinalStatus = (status: string): status is FinalStatus => (FINAL_STATUSES as readonly string[]).includes(status);
+
 export const ESCALATION_TRIGGERS = [
   'phrase',
   'button',

@@ -4,7 +4,7 @@
  * up by their email, phone or external id. Pure: the clock is an argument, and the retention
  * and customer-data services load the rows and apply what this decides.
  */
-import type { ConversationStatus, EventKind } from './conversation-status';
+import { FINAL_STATUSES, isFinalStatus, type ConversationStatus, type EventKind } from './conversation-status';
 
 /** The settings `retention.*`: how long closed data is kept and what happens after. */
 export const RETENTION_ACTIONS = ['anonymise', 'delete'] as const;
@@ -20,9 +20,10 @@ export interface RetentionRules {
  * The statuses a conversation never leaves: only these are ever expired or erased. A
  * conversation with the bot, in the queue or with an agent is still going on.
  */
-export const CLOSED_STATUSES = ['resolved', 'abandoned', 'offline', 'ended'] as const satisfies readonly ConversationStatus[];
+/** Closed conversations are the final ones. */
+export const CLOSED_STATUSES = FINAL_STATUSES;
 
-export const isClosedStatus = (status: string): boolean => (CLOSED_STATUSES as readonly string[]).includes(status);
+export const isClosedStatus = isFinalStatus;
 
 /** Rows changed per transaction, so that a sweep never holds the tables for long. */
 export const RETENTION_BATCH_SIZE = 200;
