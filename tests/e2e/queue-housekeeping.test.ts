@@ -128,7 +128,8 @@ describe('queue housekeeping in the desk and the widget', () => {
       });
       const abandonSeconds = (Date.now() - bClosedAt) / 1000;
       mark(`B left the desk's queue ${abandonSeconds.toFixed(1)} s after closing`);
-      expect(abandonSeconds).toBeGreaterThanOrEqual(ABANDON_AFTER_SECONDS);
+      // The server counts from B's last recorded sign of life, which it records at most every 5 s.
+      expect(abandonSeconds).toBeGreaterThanOrEqual(ABANDON_AFTER_SECONDS - 5);
       await desk.getByTestId('count-queued').filter({ hasText: '1' }).waitFor();
       // A, still connected, keeps the place.
       await pageA
