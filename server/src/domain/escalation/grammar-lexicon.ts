@@ -89,10 +89,40 @@ export const IDENTITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
  * verbs are listed: "I called three times, I want a person" is a request.
  */
 export const PAST_CONTACT_CUES: PerLanguage<readonly string[]> = {
-  fi: ['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
-  en: ['spoke', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
-  sv: ['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
+  fi: [
+    ...['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
+    // The perfect: "olen jo puhunut ihmisen kanssa".
+    ...['puhunut', 'puhuneet', 'keskustellut', 'keskustelleet', 'jutellut', 'jutelleet', 'ollut yhteydessä'],
+  ],
+  en: ['spoke', 'spoken', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
+  sv: [
+    ...['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
+    // The perfect: "jag har redan pratat med en människa".
+    ...['pratat', 'talat', 'chattat', 'snackat', 'varit i kontakt', 'haft kontakt'],
+  ],
 };
+
+/**
+ * A question whether a person is needed is about the process, not a request: "do I need to talk
+ * to a person to cancel?", "pitääkö minun soittaa asiakaspalveluun?", "måste jag prata med en
+ * person?". A phrase starting with, or shortly after, one of these in the same clause does not
+ * fire. Swedish cues count only when they open a clause: with the verb second, "nu behöver jag
+ * prata med en människa" (now I need to…) is a request.
+ */
+export const NECESSITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
+  fi: [
+    ...['pitääkö minun', 'pitääkö mun', 'täytyykö minun', 'täytyykö mun', 'tarvitseeko minun', 'tarviiko mun'],
+    ...['pitääkö meidän', 'täytyykö meidän', 'tarvitseeko meidän', 'onko pakko', 'onko minun pakko', 'onko mun pakko'],
+  ],
+  en: [
+    ...['do i need to', 'do i have to', 'do i need a', 'must i', 'should i', 'is it necessary to', 'is it necessary that'],
+    ...['do we need to', 'do we have to', 'does one have to', 'does one need to', 'is it mandatory to'],
+  ],
+  sv: ['måste jag', 'behöver jag', 'ska jag behöva', 'måste man', 'behöver man', 'måste vi', 'behöver vi'],
+};
+
+/** Languages whose necessity-question cues count only at the start of a clause (see above). */
+export const NECESSITY_QUESTION_OPENS_CLAUSE: PerLanguage<boolean> = { fi: false, en: false, sv: true };
 
 /**
  * A person phrase offered and turned down in the next breath: "talk to a human? nah, I'm good",

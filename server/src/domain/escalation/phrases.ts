@@ -53,13 +53,14 @@ function compilePhrase(source: string, profile: LanguageProfile): CompiledPhrase
 const COMPILED_LIST_CACHE_SIZE = 64;
 const compiledLists = new Map<string, CompiledList>();
 
-function compileList(entries: readonly string[], profile: LanguageProfile): CompiledList {
-  const key = `${profile.language}\u0000${entries.join('\u0001')}`;
+function compileList(entries: readonly string[], profile: LanguageProfile, spelledOnly = false): CompiledList {
+  const key = `${profile.language}${spelledOnly ? '\u0002' : ''}\u0000${entries.join('\u0001')}`;
   let compiled = compiledLists.get(key);
   if (!compiled) {
     const phrases = entries
       .map((source) => compilePhrase(source, profile))
       .filter((phrase): phrase is CompiledPhrase => phrase !== null)
+      .map((phrase) => (spelledOnly ? { ...phrase, words: phrase.words.map(({ folded }) => ({ folded, stem: folded })) } : phrase))
       .sort((a, b) => b.words.length - a.words.length);
     compiled = {
       phrases,
@@ -138,15 +139,23 @@ const isIdentityQuestion = (reading: Reading, positions: readonly number[]) =>
 const isReportedContact = (reading: Reading, positions: readonly number[]) =>
   hasCueAtOrBefore(reading, reading.pastContacts, positions);
 
+/** "Do I need to talk to a person to cancel?": a question whether a person is needed, not a request for one. */
+const isNecessityQuestion = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.necessityQuestions, positions);
+
 /** "Talk to a human? Nah, I'm good": a decline opens a later clause than the phrase's. */
 const isDeclinedAfter = (reading: Reading, positions: readonly number[]) =>
   reading.declines.some(([cueStart]) => reading.tokens[cueStart].clause > reading.tokens[positions[positions.length - 1]].clause);
 
-/** Negated, an identity question, a reported contact or declined: the phrase occurs but asks for nobody. */
+/**
+ * Negated, an identity question, a reported contact, a question whether a person is needed, or
+ * declined: the phrase occurs but asks for nobody.
+ */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
   return (
     isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
     isIdentityQuestion(reading, positions) ||
+    isNecessityQuestion(reading, positions) ||
     isReportedContact(reading, positions) ||
     isDeclinedAfter(reading, positions)
   );
@@ -237,13 +246,22 @@ export function refusesPhrase(read: ReadMessage, language: string, lists: Escala
   });
 }
 
+/**
+ * The keyword list mixes languages, so it is searched in every language's reading. In the
+ * conversation's own language a keyword stands for its stem; in the others for its spelling
+ * (and what begins with it): a stemmer shortens a foreign word wrongly, the Finnish one "complain"
+ * to "compl", which "compliment" begins with.
+ */
+const keywordsFor = (keywords: readonly string[], reading: Reading, conversationLanguage: string): CompiledList =>
+  compileList(keywords, reading.profile, reading.profile.language !== languagesToTry(conversationLanguage)[0]);
+
 /** Does a keyword of the list occur negated ("ei valitusta", "this is not a complaint")? See refusesPhrase. */
 export function refusesKeyword(read: ReadMessage, language: string, keywords: readonly string[]): boolean {
   if (keywords.length === 0) return false;
   const negationReading = read(pickGrammarLanguage(read, language));
   return languagesToTry(language).some((stemLanguage) => {
     const reading = read(stemLanguage);
-    return compileList(keywords, reading.profile).phrases.some((keyword) =>
+    return keywordsFor(keywords, reading, language).phrases.some((keyword) =>
       findPhrase(reading, keyword).some((positions) => isNegated(negationReading, positions, KEYWORD_NEGATION_WINDOW)),
     );
   });
@@ -259,7 +277,7 @@ export function matchKeywords(
   const negationReading = read(pickGrammarLanguage(read, language));
   for (const stemLanguage of languagesToTry(language)) {
     const reading = read(stemLanguage);
-    for (const keyword of compileList(keywords, reading.profile).phrases) {
+    for (const keyword of keywordsFor(keywords, reading, language).phrases) {
       // Token positions are the same in every reading: splitting into words does not depend on
       // the language, only stems and scopes do.
       const fires = findPhrase(reading, keyword).some(

@@ -8,6 +8,8 @@ import {
   DECLINE_CUES,
   FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
+  NECESSITY_QUESTION_CUES,
+  NECESSITY_QUESTION_OPENS_CLAUSE,
   PAST_CONTACT_CUES,
   PERSON_FOLLOWERS,
   NEGATION_CUES,
@@ -42,6 +44,7 @@ export interface LanguageProfile {
   negationCues: WordForm[][];
   identityQuestionCues: WordForm[][];
   pastContactCues: WordForm[][];
+  necessityQuestionCues: WordForm[][];
   declineCues: WordForm[][];
   personFollowers: WordSet;
   fillers: WordSet;
@@ -75,6 +78,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       negationCues,
       identityQuestionCues,
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
+      necessityQuestionCues: sequences(NECESSITY_QUESTION_CUES[lexiconLanguage]),
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
       personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
       fillers: wordSet(fillers),
@@ -117,6 +121,8 @@ export interface Reading {
   identityQuestions: Span[];
   /** Reported past contacts ("puhuin", "I spoke"): see PAST_CONTACT_CUES. */
   pastContacts: Span[];
+  /** Questions whether a person is needed ("do I need to", "pitääkö minun"): see NECESSITY_QUESTION_CUES. */
+  necessityQuestions: Span[];
   /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
   declines: Span[];
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
@@ -177,6 +183,8 @@ function readMessage(text: string, language: StemLanguage): Reading {
   const tokens = tokenize(text, language);
   const scopes = scopesOf(tokens, profile);
   const negations = findCues(tokens, scopes, profile.negationCues);
+  const opensClause = ([start]: Span) => start === 0 || tokens[start - 1].clause !== tokens[start].clause;
+  const necessityQuestions = findCues(tokens, scopes, profile.necessityQuestionCues);
   return {
     profile,
     tokens,
@@ -184,7 +192,8 @@ function readMessage(text: string, language: StemLanguage): Reading {
     negations,
     identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
-    declines: findCues(tokens, scopes, profile.declineCues).filter(([start]) => start === 0 || tokens[start - 1].clause !== tokens[start].clause),
+    necessityQuestions: NECESSITY_QUESTION_OPENS_CLAUSE[language] ? necessityQuestions.filter(opensClause) : necessityQuestions,
+    declines: findCues(tokens, scopes, profile.declineCues).filter(opensClause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }

@@ -122,3 +122,37 @@ describe("the person words added to the default lists", () => {
     expect(rulesDecide(text, language)).toEqual({ escalate: false });
   });
 });
+
+describe("a question whether a person is needed asks for nobody", () => {
+  it.each([
+    ["fi", "Pitääkö minun puhua ihmisen kanssa, jos haluan perua tilauksen?"],
+    ["en", "Do I need to talk to a person to cancel, or can I do it online?"],
+    ["sv", "Måste jag prata med en person för att säga upp avtalet?"],
+  ])("[%s] %p: neither a phrase nor the classifier fires", (language, text) => {
+    expect(detectCustomerEscalation(input(text, language))).toEqual({ escalate: false });
+  });
+
+  it("a Swedish cue counts only where it opens a clause: with the verb second it is a statement", () => {
+    expect(rulesDecide("Nu behöver jag prata med en människa", "sv")).toMatchObject({ escalate: true, trigger: "phrase" });
+  });
+});
+
+describe("a contact reported in the perfect tense asks for nobody", () => {
+  it.each([
+    ["fi", "Olen jo puhunut ihmisen kanssa tästä, asia on hoidossa."],
+    ["en", "I have spoken to a human already, it is sorted."],
+    ["sv", "Jag har redan pratat med en människa i telefon, allt är klart."],
+  ])("[%s] %p: no phrase fires", (language, text) => {
+    expect(rulesDecide(text, language)).toEqual({ escalate: false });
+  });
+});
+
+describe("keywords in a language other than the conversation's match by spelling", () => {
+  it("'compliment' is not the Finnish-stemmed 'complain'", () => {
+    expect(rulesDecide("I would like to pass a compliment to the delivery driver.", "en")).toEqual({ escalate: false });
+  });
+
+  it("the conversation's own language still matches inflections by stem", () => {
+    expect(rulesDecide("I have two complaints about the order", "en")).toMatchObject({ escalate: true, trigger: "keyword" });
+  });
+});
