@@ -1,10 +1,18 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from './contracts/plugin-config';
+import { backfillLastMessageTimes } from './database/message-times-backfill';
+import { tuneSqlite } from './database/sqlite-tuning';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::live-support') as PluginConfig;
+  if (config.database.sqliteTuning) {
+    const tuning = await tuneSqlite(strapi);
+    if (tuning) strapi.log.info(`[live-support] SQLite journal_mode=${tuning.journalMode}, synchronous=${tuning.synchronous}`);
+  }
+  const backfilled = await backfillLastMessageTimes(strapi);
+  if (backfilled > 0) strapi.log.info(`[live-support] filled the last message times of ${backfilled} open conversations`);
   if (config.seedDefaults) {
     const seeded = await getService('seed', { strapi }).seedDefaults();
     if (seeded.templates > 0 || seeded.openingHours) {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import packageJson from '../../package.json';
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import { backfillLastMessageTimes } from '../../server/src/database/message-times-backfill';
 import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
 import { DEFAULT_TEMPLATES } from '../../server/src/domain/templates';
 import { adminLogin, DEMO_AGENT } from '../helpers/admin-auth';
@@ -218,5 +219,54 @@ describe('admin routes', () => {
         'plugin::live-support.analytics',
       ]),
     );
+  });
+});
+
+describe('storage on SQLite', () => {
+  const knex = () => app.strapi.db.connection;
+  const tableOf = (uid: string) => app.strapi.db.metadata.get(uid as never).tableName;
+  /** SQLite's plan for a query, one line per step. */
+  const planOf = async (query: { toSQL(): { sql: string; bindings: readonly unknown[] } }): Promise<string> => {
+    const { sql, bindings } = query.toSQL();
+    const rows = (await knex().raw(`EXPLAIN QUERY PLAN ${sql}`, bindings as unknown[])) as Array<{ detail: string }>;
+    return rows.map((row) => row.detail).join('\n');
+  };
+
+  it('runs the app connection in WAL mode with synchronous=NORMAL', async () => {
+    expect(await knex().raw('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await knex().raw('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+  });
+
+  it.each(['active', 'queued', 'bot'])('pages the %s conversations for a sweep by index, in id order', async (status) => {
+    const plan = await planOf(
+      knex()(tableOf(UID.conversation)).select('id').where('status', status).andWhere('id', '>', 0).orderBy('id', 'asc').limit(100),
+    );
+    expect(plan).toMatch(/USING (COVERING )?INDEX live_support_conv_status_id_idx/);
+    expect(plan).not.toMatch(/TEMP B-TREE|^SCAN/m);
+  });
+
+  it("finds a conversation's last message of one author kind by index, without sorting", async () => {
+    const plan = await planOf(
+      knex()(tableOf(UID.message))
+        .select('created_at')
+        .where({ conversation_id: 1, author_kind: 'customer' })
+        .orderBy('seq', 'desc')
+        .limit(1),
+    );
+    expect(plan).toMatch(/USING INDEX live_support_msg_author_idx/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('fills in the last message times of open conversations from before the columns, once', async () => {
+    const { conversation } = await app.service('conversations').startSession({ locale: 'en' });
+    const { message } = await app.service('messages').append({ conversationId: conversation.id, authorKind: 'customer', clientId: 'backfill-1', text: 'Hello?' });
+    const conversations = knex()(tableOf(UID.conversation));
+    await conversations.clone().where('id', conversation.id).update({ last_customer_message_at: null });
+
+    expect(await backfillLastMessageTimes(app.strapi)).toBeGreaterThanOrEqual(1);
+    const row = (await app.strapi.db.query(UID.conversation).findOne({ where: { id: conversation.id } })) as { lastCustomerMessageAt: unknown; lastAgentMessageAt: unknown };
+    expect(new Date(row.lastCustomerMessageAt as string).getTime()).toBe(new Date(message.createdAt).getTime());
+    expect(row.lastAgentMessageAt).toBeNull();
+    expect(await backfillLastMessageTimes(app.strapi)).toBe(0);
   });
 });

@@ -105,6 +105,16 @@ export const pluginConfigSchema = z
         pingTimeoutMs: 20_000,
         accessRecheckMs: 60_000,
       }),
+    database: z
+      .object({
+        /**
+         * On a SQLite file: write-ahead logging with `synchronous=NORMAL` for the app's connection,
+         * so a message costs no disk flush. Power loss may drop the last commits, never corrupts.
+         */
+        sqliteTuning: z.boolean().default(true),
+      })
+      .strict()
+      .default({ sqliteTuning: true }),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { ACTIONS, UID } from '../constants';
 import type { AgentPresenceView } from '../contracts/views';
 import type { AgentLoad, PresenceStatus } from '../domain/seats';
 import { getService } from '../utils/get-service';
+import { checkSessionsAccess, type AgentSession } from './agent-access';
 
 export interface AdminUser {
   id: number;
@@ -78,17 +79,12 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Whether a socket authenticated earlier may stay: its session still active (not logged
+     * Whether sockets authenticated earlier may stay: each session still active (not logged
      * out), its user still active and still allowed to read the desk; and whether it may chat.
+     * Answers by `sessionKey`; a few queries for all of them together.
      */
-    async recheckAccess(agentId: number, sessionId: string): Promise<AgentAccess> {
-      const sessionManager = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
-      if (!sessionManager || !(await sessionManager('admin').isSessionActive(sessionId))) return { allowed: false };
-      const user = await findUser(agentId);
-      if (!user || user.isActive !== true) return { allowed: false };
-      const ability = await permissionEngine().generateUserAbility(user);
-      if (!ability.can(ACTIONS.read)) return { allowed: false };
-      return { allowed: true, canChat: ability.can(ACTIONS.chat) };
+    recheckAccess(sessions: readonly AgentSession[]): Promise<Map<string, AgentAccess>> {
+      return checkSessionsAccess(strapi, sessions);
     },
 
     /** Whether an admin user exists, is active and may chat (a transfer target). */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import { idleActionFor, type ActiveConversationActivity, type IdleAction } from '../domain/idle';
+import { keysetPages } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -11,41 +12,31 @@ interface ActiveRow {
   claimedAt: unknown;
   idleRemindedAt: unknown;
   customerName: string | null;
+  lastCustomerMessageAt: unknown;
+  lastAgentMessageAt: unknown;
+}
+
+function activityOf(row: ActiveRow): ActiveConversationActivity | null {
+  const claimedAt = toDate(row.claimedAt);
+  if (row.assignedAgentId === null || !claimedAt) return null;
+  return {
+    id: row.id,
+    agentId: row.assignedAgentId,
+    claimedAt,
+    lastCustomerMessageAt: toDate(row.lastCustomerMessageAt),
+    lastAgentMessageAt: toDate(row.lastAgentMessageAt),
+    remindedAt: toDate(row.idleRemindedAt),
+  };
 }
 
 /**
  * Applies the idle rules (settings `queue.reminderAfterMinutes`, `queue.closeInactiveAfterMinutes`)
  * to the active conversations: the scheduler's `idle` job. Safe to run on several nodes at once
  * all the same: a reminder is claimed with a conditional update and a close is a state
- * transition, so each happens once.
+ * transition, so each happens once. The conversation row carries its last customer and agent
+ * message times (written with each message), so a batch of conversations is one query.
  */
 const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
-  async function lastMessageAt(conversationId: number, authorKind: 'customer' | 'agent'): Promise<Date | null> {
-    const row = (await strapi.db.query(UID.message).findOne({
-      where: { conversationId, authorKind },
-      orderBy: { seq: 'desc' },
-      select: ['createdAt'],
-    })) as { createdAt: unknown } | null;
-    return toDate(row?.createdAt);
-  }
-
-  async function activityOf(row: ActiveRow): Promise<ActiveConversationActivity | null> {
-    const claimedAt = toDate(row.claimedAt);
-    if (row.assignedAgentId === null || !claimedAt) return null;
-    const [lastCustomerMessageAt, lastAgentMessageAt] = await Promise.all([
-      lastMessageAt(row.id, 'customer'),
-      lastMessageAt(row.id, 'agent'),
-    ]);
-    return {
-      id: row.id,
-      agentId: row.assignedAgentId,
-      claimedAt,
-      lastCustomerMessageAt,
-      lastAgentMessageAt,
-      remindedAt: toDate(row.idleRemindedAt),
-    };
-  }
-
   async function apply(action: IdleAction, row: ActiveRow, now: Date): Promise<boolean> {
     if (action.kind === 'remind_agent') {
       // Claimed here so that of several nodes sweeping at once, one sends the reminder.
@@ -81,15 +72,22 @@ const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { queue } = await getService('settings', { strapi }).get();
       const rules = { reminderAfterMinutes: queue.reminderAfterMinutes, closeInactiveAfterMinutes: queue.closeInactiveAfterMinutes };
       if (rules.reminderAfterMinutes <= 0 && rules.closeInactiveAfterMinutes <= 0) return [];
-      const rows = (await strapi.db.query(UID.conversation).findMany({
-        where: { status: 'active' },
-        select: ['id', 'assignedAgentId', 'claimedAt', 'idleRemindedAt', 'customerName'],
-      })) as ActiveRow[];
+      const activePages = keysetPages(
+        async (afterId, limit) =>
+          (await strapi.db.query(UID.conversation).findMany({
+            where: { status: 'active', id: { $gt: afterId } },
+            select: ['id', 'assignedAgentId', 'claimedAt', 'idleRemindedAt', 'customerName', 'lastCustomerMessageAt', 'lastAgentMessageAt'],
+            orderBy: { id: 'asc' },
+            limit,
+          })) as ActiveRow[],
+      );
       const done: IdleAction[] = [];
-      for (const row of rows) {
-        const activity = await activityOf(row);
-        const action = activity && idleActionFor(activity, rules, now);
-        if (action && (await apply(action, row, now))) done.push(action);
+      for await (const rows of activePages) {
+        for (const row of rows) {
+          const activity = activityOf(row);
+          const action = activity && idleActionFor(activity, rules, now);
+          if (action && (await apply(action, row, now))) done.push(action);
+        }
       }
       return done;
     },

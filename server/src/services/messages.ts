@@ -62,6 +62,9 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
             .update({
               last_message_seq: knex().raw('?? + 1', ['last_message_seq']),
               last_activity_at: now,
+              // Kept on the row so the idle sweep needs no message lookups.
+              ...(input.authorKind === 'customer' ? { last_customer_message_at: now } : {}),
+              ...(input.authorKind === 'agent' ? { last_agent_message_at: now } : {}),
               updated_at: now,
             });
           const row = (await knex()(conversationTable())

@@ -10,6 +10,7 @@ import {
   type PresenceTiming,
 } from '../domain/presence';
 import type { PresenceStatus } from '../domain/seats';
+import { keysetPages } from '../utils/batches';
 import { getService } from '../utils/get-service';
 
 export interface PresenceSweep {
@@ -91,20 +92,30 @@ const presenceService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Once per `presence` tick across all nodes: agents with no live connection row go offline. */
     async sweep(now: Date): Promise<PresenceSweep> {
-      const states = (await strapi.db.query(UID.agentState).findMany({
-        where: { presence: { $in: ['online', 'away'] } },
-        select: ['agentId', 'presence'],
-      })) as Array<{ agentId: number; presence: PresenceStatus }>;
-      const facts = await connections().ofAgents(states.map((state) => state.agentId));
-      const gone = agentsToTurnOffline(states, facts, now);
-      for (const agentId of gone) {
-        const before = states.find((state) => state.agentId === agentId)!.presence;
-        await change(agentId, 'offline');
-        // A desk that connected while this sweep decided wrote its row before reading the
-        // presence: if it read the old presence, its agent is put back here.
-        if (await connections().hasLive(agentId, now)) await change(agentId, before);
+      const presentPages = keysetPages(
+        async (afterId, limit) =>
+          (await strapi.db.query(UID.agentState).findMany({
+            where: { presence: { $in: ['online', 'away'] }, id: { $gt: afterId } },
+            select: ['id', 'agentId', 'presence'],
+            orderBy: { id: 'asc' },
+            limit,
+          })) as Array<{ id: number; agentId: number; presence: PresenceStatus }>,
+      );
+      let turnedOffline = 0;
+      for await (const states of presentPages) {
+        // One query for the connection rows of the whole page.
+        const facts = await connections().ofAgents(states.map((state) => state.agentId));
+        const gone = agentsToTurnOffline(states, facts, now);
+        for (const agentId of gone) {
+          const before = states.find((state) => state.agentId === agentId)!.presence;
+          await change(agentId, 'offline');
+          // A desk that connected while this sweep decided wrote its row before reading the
+          // presence: if it read the old presence, its agent is put back here.
+          if (await connections().hasLive(agentId, now)) await change(agentId, before);
+        }
+        turnedOffline += gone.length;
       }
-      return { turnedOffline: gone.length, forgotten: await connections().deleteExpired(now) };
+      return { turnedOffline, forgotten: await connections().deleteExpired(now) };
     },
 
     stop(): void {

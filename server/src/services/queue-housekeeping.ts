@@ -9,6 +9,7 @@ import {
   type WaitingConversation,
 } from '../domain/housekeeping';
 import { rooms } from '../realtime/rooms';
+import { keysetPages } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -117,33 +118,40 @@ const queueHousekeepingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Checks every waiting conversation once: one query for the queue, and a question to the
-     * sockets only for a customer with no sign of life within `abandonAfterSeconds`. Meant to run
-     * every few seconds on any number of nodes.
+     * Checks every waiting conversation once: one query per page of the queue (yielding to the
+     * event loop between pages), and a question to the sockets only for a customer with no sign
+     * of life within `abandonAfterSeconds`. Meant to run every few seconds on any number of nodes.
      */
     async sweep(now: Date = new Date()): Promise<QueueSweepResult> {
       const { queue } = await getService('settings', { strapi }).get();
       const rules: QueueHousekeepingRules = { abandonAfterSeconds: queue.abandonAfterSeconds, maxWaitMinutes: queue.maxWaitMinutes };
-      const rows = (await conversations().findMany({
-        where: { status: 'queued' },
-        select: ['id', 'queuedAt', 'queueEnteredAt', 'customerSeenAt', 'leaveMessageOfferedAt'],
-      })) as WaitingRow[];
+      const waitingPages = keysetPages(
+        async (afterId, limit) =>
+          (await conversations().findMany({
+            where: { status: 'queued', id: { $gt: afterId } },
+            select: ['id', 'queuedAt', 'queueEnteredAt', 'customerSeenAt', 'leaveMessageOfferedAt'],
+            orderBy: { id: 'asc' },
+            limit,
+          })) as WaitingRow[],
+      );
       const result: QueueSweepResult = { abandoned: [], offered: [], stillConnected: [] };
-      for (const conversation of rows.map(toWaiting)) {
-        if (mayHaveGone(conversation, rules, now)) {
-          const connected = await isConnected(conversation.id);
-          if (connected === false && (await abandonGone(conversation, rules, now))) {
-            result.abandoned.push(conversation.id);
-            continue;
+      for await (const rows of waitingPages) {
+        for (const conversation of rows.map(toWaiting)) {
+          if (mayHaveGone(conversation, rules, now)) {
+            const connected = await isConnected(conversation.id);
+            if (connected === false && (await abandonGone(conversation, rules, now))) {
+              result.abandoned.push(conversation.id);
+              continue;
+            }
+            if (connected) {
+              // An open socket is a sign of life: the sockets are asked again only after another full period.
+              await this.customerSeen(conversation.id, now);
+              result.stillConnected.push(conversation.id);
+            }
           }
-          if (connected) {
-            // An open socket is a sign of life: the sockets are asked again only after another full period.
-            await this.customerSeen(conversation.id, now);
-            result.stillConnected.push(conversation.id);
+          if (leaveMessageOfferDue(conversation, rules, now) && (await offerLeavingAMessage(conversation, now))) {
+            result.offered.push(conversation.id);
           }
-        }
-        if (leaveMessageOfferDue(conversation, rules, now) && (await offerLeavingAMessage(conversation, now))) {
-          result.offered.push(conversation.id);
         }
       }
       const notifier = getService('notifier', { strapi });

@@ -11,14 +11,13 @@ import {
   retentionCutoff,
   type RetentionAction,
 } from '../domain/retention';
+import { yieldToOthers } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { addCounts } from './personal-data';
 
 const NOTHING: PersonalDataCounts = { conversations: 0, messages: 0, offlineMessages: 0 };
 
-/** Lets the event loop serve live chat between two batches. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ConversationCandidate {
   id: number;

@@ -15,6 +15,7 @@ describe('plugin config', () => {
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30 },
+      database: { sqliteTuning: true },
     });
   });
 

@@ -9,6 +9,7 @@ import {
   queueQuerySchema,
 } from '../../contracts/conversation';
 import { forbidden } from '../../errors';
+import { sessionKey } from '../../services/agent-access';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
 import { ConnectionRefusedError, type AgentNamespace } from '../socket-server';
@@ -31,14 +32,13 @@ export function registerAgentHandlers(
   const views = () => getService('conversationViews', { strapi });
 
   const recheckOpenSockets = async () => {
-    const agents = getService('agents', { strapi });
-    // One check per session, however many tabs it has open.
-    const checks = new Map<string, ReturnType<typeof agents.recheckAccess>>();
-    for (const socket of agent.sockets.values()) {
-      const { agentId, sessionId } = socket.data;
-      const key = `${agentId}:${sessionId}`;
-      if (!checks.has(key)) checks.set(key, agents.recheckAccess(agentId, sessionId));
-      const access = await checks.get(key)!;
+    const sockets = [...agent.sockets.values()];
+    if (sockets.length === 0) return;
+    // One check per session, however many tabs it has open, and all of them in a few queries.
+    const checks = await getService('agents', { strapi }).recheckAccess(sockets.map((socket) => socket.data));
+    for (const socket of sockets) {
+      const access = checks.get(sessionKey(socket.data));
+      if (!access) continue;
       if (!access.allowed) {
         socket.emit('access:revoked', { code: 'SESSION_ENDED' });
         socket.disconnect(true);
