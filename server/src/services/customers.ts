@@ -4,6 +4,7 @@ import type { CsatInput, CustomerDetailsInput, StartSessionInput } from '../cont
 import type { VisitorConversationView } from '../contracts/views';
 import { decideIdentity, type CurrentIdentity, type IdentityDecision } from '../domain/identity';
 import { isVipEmail } from '../domain/queue';
+import { ADDRESS_KEY_MAX_LENGTH } from '../domain/queued-per-address';
 import { conflict, forbidden } from '../errors';
 import { getService } from '../utils/get-service';
 import { isOpenForMessages } from './conversation-guards';
@@ -43,9 +44,15 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * A new chat. `addressKey` is the key the per-address limits count the caller's address
+     * under (see `domain/client-address`): kept with the conversation for the cap on queued
+     * conversations per address; server code starting a chat passes none.
+     */
     async startSession(
       input: StartSessionInput,
       now: Date = new Date(),
+      addressKey: string | null = null,
     ): Promise<{ token: string; conversation: VisitorConversationView }> {
       const identity = await checkIdentity({ externalId: input.externalId ?? null, email: input.email ?? null, userHash: input.userHash });
       const created = await store().create(
@@ -58,6 +65,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
           customerPhone: input.phone ?? null,
           externalId: input.externalId ?? null,
           metadata: input.metadata ?? null,
+          customerAddressKey: addressKey?.slice(0, ADDRESS_KEY_MAX_LENGTH) ?? null,
         },
         { kind: 'customer' },
         now,
