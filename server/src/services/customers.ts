@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Core } from '@strapi/strapi';
 
 import type { CsatInput, CustomerDetailsInput, StartSessionInput } from '../contracts/conversation';
@@ -8,7 +10,7 @@ import { ADDRESS_KEY_MAX_LENGTH } from '../domain/queued-per-address';
 import { conflict, forbidden } from '../errors';
 import { getService } from '../utils/get-service';
 import { isOpenForMessages } from './conversation-guards';
-import type { ConversationPatch } from './conversation-store';
+import type { ConversationPatch, ConversationRow } from './conversation-store';
 
 /**
  * The customer's side of a conversation's life: starting a chat, the details the site gives
@@ -104,7 +106,10 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (details.externalId !== undefined) data.externalId = details.externalId;
       if (details.metadata !== undefined) data.metadata = details.metadata;
       if (identity.vip) data.isVip = true;
-      await store().update(id, data);
+      // The same details again (a page calling identify() on every load) store and push nothing.
+      const changed = Object.entries(data).filter(([key, value]) => !isDeepStrictEqual(value ?? null, conversation[key as keyof ConversationRow] ?? null));
+      if (changed.length === 0) return visitorView(id);
+      await store().update(id, Object.fromEntries(changed));
       await notifier().conversationChanged(id);
       return visitorView(id);
     },
