@@ -300,7 +300,10 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     state.error = false;
     changed();
     run()
-      .catch(() => (state.error = true))
+      .catch((error: ErrorBody | Error) => {
+        const code = error instanceof Error ? null : error.details.code;
+        state.error = code === ('TOO_MANY_QUEUED' satisfies ErrorCode) ? 'tooManyQueued' : 'failed';
+      })
       .then(() => {
         state.busy = false;
         changed();
