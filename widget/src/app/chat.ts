@@ -301,8 +301,7 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     changed();
     run()
       .catch((error: ErrorBody | Error) => {
-        const code = error instanceof Error ? null : error.details.code;
-        state.error = code === ('TOO_MANY_QUEUED' satisfies ErrorCode) ? 'tooManyQueued' : 'failed';
+        state.error = !(error instanceof Error) && error.details.code === ('TOO_MANY_QUEUED' satisfies ErrorCode) ? 'tooManyQueued' : 'failed';
       })
       .then(() => {
         state.busy = false;
