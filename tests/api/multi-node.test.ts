@@ -18,6 +18,7 @@ import {
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres';
 import { startRedis, type RunningRedis } from '../helpers/redis';
+import { ONE_ADDRESS_FOR_EVERY_CLIENT } from '../helpers/test-env';
 
 /**
  * Production shape: two Strapi nodes (this process and a `strapi start` child) sharing one
@@ -44,6 +45,7 @@ const nodeA = useBootedStrapi({
         realtime: { redisUrl: redis.url },
         presenceGracePeriodMs: GRACE_MS,
         jobs: { presence: { cron: '* * * * * *' } },
+        ...ONE_ADDRESS_FOR_EVERY_CLIENT,
       }),
     };
     return { ...postgres.env, ...realtime };

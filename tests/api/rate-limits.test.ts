@@ -2,20 +2,41 @@ import request from 'supertest';
 
 import { UID } from '../../server/src/constants';
 import { PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { ask, countRows, startCustomer, widgetSocket } from '../helpers/protocol';
+import { agentSocket, ask, countRows, eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /** The public side's rate limits, set low here so that a test can reach them. */
 const SESSIONS_PER_MINUTE = 4;
 const MESSAGES_PER_MINUTE = 5;
+const CUSTOMER_UPDATES_PER_MINUTE = 2;
+const TYPING_PER_MINUTE = 3;
+const READS_PER_MINUTE = 3;
+const CATCH_UPS_PER_MINUTE = 3;
+const OFFLINE_MESSAGES_PER_MINUTE = 2;
+const RATINGS_PER_MINUTE = 2;
+const EVENTS_PER_SOCKET = 8;
+const QUEUED_PER_IP = 3;
 
 const app = useBootedStrapi({
   // As behind one reverse proxy: it appends the address it saw to X-Forwarded-For.
   prepare: async () => ({ TRUSTED_PROXIES: '1' }),
   config: {
-    rateLimit: { sessionsPerIpPerMinute: SESSIONS_PER_MINUTE, messagesPerConversationPerMinute: MESSAGES_PER_MINUTE },
+    rateLimit: {
+      sessionsPerIpPerMinute: SESSIONS_PER_MINUTE,
+      messagesPerConversationPerMinute: MESSAGES_PER_MINUTE,
+      customerUpdatesPerConversationPerMinute: CUSTOMER_UPDATES_PER_MINUTE,
+      typingEventsPerConversationPerMinute: TYPING_PER_MINUTE,
+      conversationReadsPerConversationPerMinute: READS_PER_MINUTE,
+      catchUpsPerConversationPerMinute: CATCH_UPS_PER_MINUTE,
+      offlineMessagesPerIpPerMinute: OFFLINE_MESSAGES_PER_MINUTE,
+      ratingsPerConversationPerMinute: RATINGS_PER_MINUTE,
+      eventsPerSocketPerMinute: EVENTS_PER_SOCKET,
+      queuedConversationsPerIp: QUEUED_PER_IP,
+    },
   },
 });
+const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 
 beforeAll(async () => {
   // The bot stays quiet (an external bot would answer), so the conversation stays open to messages.
@@ -93,6 +114,185 @@ describe('rate limits', () => {
   });
 });
 
+const RATE_LIMITED = { ok: false, error: { status: 429, name: 'RateLimitError', details: { code: 'RATE_LIMITED' } } };
+const rateLimitedBody = (response: request.Response) => {
+  expect(response.status).toBe(429);
+  expect(response.body.error.details).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  expect(response.headers['retry-after']).toBe(String(response.body.error.details.retryAfterSeconds));
+};
+
+describe('limits on every public action', () => {
+  it('counts reads and catch-ups of a conversation over REST and the socket together', async () => {
+    const customer = await startWithoutUsingTheAddressLimit();
+    const socket = await widgetSocket(app, customer.token);
+    app.closeAfterTest(socket);
+    for (let index = 0; index < READS_PER_MINUTE - 1; index += 1) await customer.get('').expect(200);
+    expect((await ask(socket, 'conversation:get')).ok).toBe(true);
+    rateLimitedBody(await customer.get(''));
+    expect(await ask(socket, 'conversation:get')).toMatchObject(RATE_LIMITED);
+
+    for (let index = 0; index < CATCH_UPS_PER_MINUTE - 1; index += 1) await customer.get('/messages?after=0').expect(200);
+    expect((await ask(socket, 'messages:since', { after: 0 })).ok).toBe(true);
+    rateLimitedBody(await customer.get('/messages?after=0'));
+    expect(await ask(socket, 'messages:since', { after: 0 })).toMatchObject(RATE_LIMITED);
+  });
+
+  it('limits one socket’s events whatever they are, and keeps the connection', async () => {
+    const customer = await startWithoutUsingTheAddressLimit();
+    const socket = await widgetSocket(app, customer.token);
+    app.closeAfterTest(socket);
+    // Reads, catch-ups and typing, each within its own limit, use up the socket's allowance.
+    const events: Array<[string, object]> = [
+      ...Array.from({ length: READS_PER_MINUTE }, (): [string, object] => ['conversation:get', {}]),
+      ...Array.from({ length: CATCH_UPS_PER_MINUTE }, (): [string, object] => ['messages:since', { after: 0 }]),
+    ];
+    while (events.length < EVENTS_PER_SOCKET) events.push(['typing', { isTyping: events.length % 2 === 0 }]);
+    for (const [event, payload] of events) expect(await ask(socket, event, payload)).toMatchObject({ ok: true });
+    expect(await ask(socket, 'message:send', { clientId: 'over-the-socket-limit', text: 'Hello?' })).toMatchObject(RATE_LIMITED);
+    expect(socket.connected).toBe(true);
+    // Another socket of the same conversation has its own allowance.
+    const other = await widgetSocket(app, customer.token);
+    app.closeAfterTest(other);
+    expect((await ask(other, 'message:send', { clientId: 'from-another-socket', text: 'Hello' })).ok).toBe(true);
+    const stored = (await app.strapi.db.query(UID.message).findMany({ where: { conversationId: customer.conversationId } })) as Array<{ clientId: string }>;
+    expect(stored.map((message) => message.clientId)).toEqual(['from-another-socket']);
+  });
+
+  it('limits customer updates; a refused one and a repeated one change and push nothing', async () => {
+    const customer = await startWithoutUsingTheAddressLimit();
+    const socket = await widgetSocket(app, customer.token);
+    app.closeAfterTest(socket);
+    const pushes: unknown[] = [];
+    socket.on('conversation:status', (view) => pushes.push(view));
+
+    // An invalid body is refused with 400 before it counts.
+    await customer.put('/customer', { email: 'not an email' }).expect(400);
+    await customer.put('/customer', { name: 'Maija' }).expect(200);
+    await eventuallyCount(pushes, 1);
+    // The same details again: stored already, so nothing is pushed.
+    await customer.put('/customer', { name: 'Maija' }).expect(200);
+    const refused = await customer.put('/customer', { name: 'Mallory' });
+    rateLimitedBody(refused);
+    expect((await customer.get('')).body.data).toMatchObject({ status: 'bot' });
+    const row = await app.strapi.db.query(UID.conversation).findOne({ where: { id: customer.conversationId } });
+    expect(row.customerName).toBe('Maija');
+    // A round trip on the socket: any push sent before it has arrived.
+    await ask(socket, 'messages:since', { after: 0 });
+    expect(pushes).toHaveLength(1);
+  });
+
+  it('limits typing signals (a refused one is dropped, the socket stays) and pushes only those that change something', async () => {
+    const customer = await startWithoutUsingTheAddressLimit();
+    await customer.post('/escalate').expect(200);
+    const desk = await agentSocket(app, agent.token);
+    const widget = await widgetSocket(app, customer.token);
+    app.closeAfterTest(desk, widget);
+    expect((await ask(desk, 'conversation:claim', { conversationId: customer.conversationId })).ok).toBe(true);
+    const typing: Array<{ isTyping: boolean }> = [];
+    desk.on('typing', (event: { conversationId: number; isTyping: boolean }) => {
+      if (event.conversationId === customer.conversationId) typing.push(event);
+    });
+
+    const firstOn = nextEvent(desk, 'typing');
+    widget.emit('typing', { isTyping: true });
+    await firstOn;
+    // Already on: not pushed again (within the keep-alive). Then off: pushed.
+    widget.emit('typing', { isTyping: true });
+    const off = nextEvent<{ isTyping: boolean }>(desk, 'typing', (event) => !event.isTyping);
+    widget.emit('typing', { isTyping: false });
+    await off;
+    // Over the limit: dropped without an answer, and the connection stays.
+    widget.emit('typing', { isTyping: true });
+    expect(await ask(widget, 'conversation:get')).toMatchObject({ ok: true });
+    expect(await ask(desk, 'agents:get')).toMatchObject({ ok: true });
+    expect(typing.map((event) => event.isTyping)).toEqual([true, false]);
+    expect(widget.connected).toBe(true);
+
+    // A typing event that asks for an answer gets the 429.
+    expect(await ask(widget, 'typing', { isTyping: true })).toMatchObject(RATE_LIMITED);
+
+    // Ratings: the conversation is resolved first.
+    await agent.post(`/conversations/${customer.conversationId}/resolve`).expect(200);
+    await customer.post('/csat', { score: 9 }).expect(400);
+    expect(await ask(widget, 'csat:submit', { score: 5 })).toMatchObject({ ok: true });
+    await customer.post('/csat', { score: 1 }).expect(409);
+    rateLimitedBody(await customer.post('/csat', { score: 1 }));
+    expect(await ask(widget, 'csat:submit', { score: 1 })).toMatchObject(RATE_LIMITED);
+    const row = await app.strapi.db.query(UID.conversation).findOne({ where: { id: customer.conversationId } });
+    expect(row.csatScore).toBe(5);
+  });
+
+  it('caps the conversations one address has waiting in the queue; another address still queues', async () => {
+    const from = (address: string) => ({ address, customers: [] as Customer[] });
+    const first = from('198.51.100.77');
+    const second = from('198.51.100.78');
+    const start = async (origin: { address: string; customers: Customer[] }) => {
+      const response = await request(app.url).post(`${PUBLIC_API_BASE}/sessions`).set('X-Forwarded-For', origin.address).send({ locale: 'en' }).expect(201);
+      const started = customerOf(response.body.data.token, response.body.data.conversation.id);
+      origin.customers.push(started);
+      return started;
+    };
+    for (let index = 0; index <= QUEUED_PER_IP; index += 1) await start(first);
+    for (const customer of first.customers.slice(0, QUEUED_PER_IP)) {
+      expect((await customer.post('/escalate')).body.data.status).toBe('queued');
+    }
+    const fourth = first.customers[QUEUED_PER_IP];
+    const refused = await fourth.post('/escalate');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ status: 429, details: { code: 'TOO_MANY_QUEUED' } });
+    const socket = await widgetSocket(app, fourth.token);
+    app.closeAfterTest(socket);
+    expect(await ask(socket, 'conversation:escalate', {})).toMatchObject({ ok: false, error: { status: 429, details: { code: 'TOO_MANY_QUEUED' } } });
+    expect((await fourth.get('')).body.data.status).toBe('bot');
+
+    const other = await start(second);
+    expect((await other.post('/escalate')).body.data.status).toBe('queued');
+
+    // One of the first address's chats ends: another may wait in its place.
+    await first.customers[0].post('/leave').expect(200);
+    expect((await ask<{ status: string }>(socket, 'conversation:escalate', {}))).toMatchObject({ ok: true, data: { status: 'queued' } });
+
+    // The address is kept for the cap only: no view shows it.
+    const view = (await fourth.get('')).body.data as Record<string, unknown>;
+    expect(JSON.stringify(view)).not.toContain('198.51.100.77');
+    const card = (await agent.get(`/conversations/${fourth.conversationId}`)).body;
+    expect(JSON.stringify(card)).not.toContain('198.51.100.77');
+    for (const customer of [...first.customers, other]) await customer.post('/leave');
+  });
+
+  it('limits offline messages per address; the refused one stores nothing', async () => {
+    await agent.put('/presence', { status: 'offline' }).expect(200);
+    try {
+      const customers = [await startWithoutUsingTheAddressLimit(), await startWithoutUsingTheAddressLimit(), await startWithoutUsingTheAddressLimit()];
+      for (const customer of customers) expect((await customer.post('/escalate')).body.data.status).toBe('offline');
+      const leave = (customer: { post: (path: string, body?: object) => request.Test }, index: number) =>
+        customer.post('/offline-message', { email: `olga${index}@example.com`, message: 'Call me back', clientId: `offline-${index}` });
+      // An invalid body is refused before it counts.
+      await customers[0].post('/offline-message', { email: 'nope', message: '' }).expect(400);
+      const before = await countRows(app, UID.offlineMessage);
+      for (let index = 0; index < OFFLINE_MESSAGES_PER_MINUTE; index += 1) await leave(customers[index], index).expect(201);
+      rateLimitedBody(await leave(customers[2], 2));
+      expect(await countRows(app, UID.offlineMessage)).toBe(before + OFFLINE_MESSAGES_PER_MINUTE);
+    } finally {
+      await agent.put('/presence', { status: 'online' }).expect(200);
+    }
+  });
+});
+
+async function eventuallyCount(list: unknown[], count: number): Promise<void> {
+  await eventually(async () => list.length >= count);
+}
+
+function customerOf(token: string, conversationId: number): Customer {
+  const base = `${PUBLIC_API_BASE}/conversations/${conversationId}`;
+  return {
+    token,
+    conversationId,
+    get: (path) => request(app.url).get(`${base}${path}`).set('Authorization', `Bearer ${token}`),
+    post: (path, payload) => request(app.url).post(`${base}${path}`).set('Authorization', `Bearer ${token}`).send(payload ?? {}),
+  };
+}
+
 /**
  * A customer whose chat is started through the service the REST route calls: every request
  * here comes from 127.0.0.1, whose new-chat allowance the test above used up.
@@ -101,9 +301,11 @@ async function startWithoutUsingTheAddressLimit() {
   const { token, conversation } = await app.service('conversations').startSession({ locale: 'en' });
   const base = `${PUBLIC_API_BASE}/conversations/${conversation.id}`;
   return {
+    conversationId: conversation.id as number,
     token: token as string,
     post: (path: string, body?: object) =>
       request(app.url).post(`${base}${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
     get: (path: string) => request(app.url).get(`${base}${path}`).set('Authorization', `Bearer ${token}`),
+    put: (path: string, body: object) => request(app.url).put(`${base}${path}`).set('Authorization', `Bearer ${token}`).send(body),
   };
 }

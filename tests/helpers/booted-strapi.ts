@@ -5,6 +5,7 @@ import { PLUGIN_ID, type PresenceStatus } from '../../server/src/contracts/const
 import type { PluginConfigInput } from '../../server/src/contracts/plugin-config';
 import { alwaysOpen, loginAgent, type Agent } from './protocol';
 import { bootStrapi, type BootedStrapi, type BootOptions, type StrapiInProcess } from './strapi';
+import { ONE_ADDRESS_FOR_EVERY_CLIENT } from './test-env';
 
 export interface AdminAccount {
   email: string;
@@ -75,7 +76,10 @@ export function useBootedStrapi(options: BootedStrapiOptions = {}): BootedStrapi
 
   beforeAll(async () => {
     const env: Record<string, string> = options.prepare ? await options.prepare() : {};
-    if (options.config) env.LIVE_SUPPORT_CONFIG = JSON.stringify(options.config);
+    env.LIVE_SUPPORT_CONFIG ??= JSON.stringify({
+      ...options.config,
+      rateLimit: { ...ONE_ADDRESS_FOR_EVERY_CLIENT.rateLimit, ...options.config?.rateLimit },
+    });
     bootOptions = { env, keepEnv: options.keepEnv };
     booted = await bootStrapi(bootOptions);
     if (options.openingHours !== 'enforced') await alwaysOpen(booted);

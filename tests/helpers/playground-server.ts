@@ -3,7 +3,7 @@ import http from 'node:http';
 
 import { playgroundDir } from './paths';
 import { freePort } from './ports';
-import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+import { ONE_ADDRESS_FOR_EVERY_CLIENT, QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
 
 export interface RunningPlayground {
   url: string;
@@ -70,6 +70,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
       PORT: String(port),
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: database.file,
+      LIVE_SUPPORT_CONFIG: JSON.stringify(ONE_ADDRESS_FOR_EVERY_CLIENT),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -59,6 +59,8 @@ export interface AppTexts {
   closed: (nextOpening: string | null) => string;
   reconnecting: string;
   error: string;
+  /** The customer's address already has as many chats waiting in the queue as it may. */
+  tooManyQueued: string;
   rating_prompt: string;
   comment: string;
   rating_thanks: string;
@@ -97,6 +99,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Asiakaspalvelu on nyt suljettu${next ? `, avaamme ${next}` : ''}.`,
     reconnecting: 'Yhdistetään uudelleen…',
     error: 'Jokin meni vikaan. Yritä uudelleen.',
+    tooManyQueued: 'Osoitteestasi on jo liian monta jonossa.',
     rating_prompt: 'Miten onnistuimme? (1–5)',
     comment: 'Kommentti (vapaaehtoinen)',
     rating_thanks: 'Kiitos palautteestasi!',
@@ -133,6 +136,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Customer service is closed now${next ? `; we open ${next}` : ''}.`,
     reconnecting: 'Reconnecting…',
     error: 'Something went wrong. Try again.',
+    tooManyQueued: 'Your address has too many chats queued.',
     rating_prompt: 'How did we do? (1–5)',
     comment: 'Comment (optional)',
     rating_thanks: 'Thank you for your feedback!',
@@ -168,6 +172,7 @@ export const appTexts: Record<Locale, AppTexts> = {
     closed: (next) => `Kundtjänsten är stängd nu${next ? `, vi öppnar ${next}` : ''}.`,
     reconnecting: 'Ansluter igen…',
     error: 'Något gick fel. Försök igen.',
+    tooManyQueued: 'Din adress har för många chattar i kön.',
     rating_prompt: 'Hur gick det? (1–5)',
     comment: 'Kommentar (frivillig)',
     rating_thanks: 'Tack för din feedback!',

@@ -48,8 +48,10 @@ export const pluginConfigSchema = z
     /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**
-     * Requests from the public widget side, the admin's "try a sentence" and canned-reply changes, per Strapi node:
-     * 0 turns a limit off. Refused requests answer 429 with `Retry-After` and change nothing.
+     * Requests from the public widget side (REST and socket alike), the admin's "try a sentence",
+     * canned-reply changes and customer data requests, per Strapi node, and the queued
+     * conversations per address (counted in the database, so across nodes): 0 turns a limit
+     * off. Refused requests answer 429 with `Retry-After` and change nothing.
      */
     rateLimit: z
       .object({
@@ -63,6 +65,22 @@ export const pluginConfigSchema = z
         cannedReplyChangesPerUserPerMinute: z.number().int().min(0).max(100_000).default(30),
         /** Customer data searches, exports and erasures one admin user may make per minute. */
         customerDataRequestsPerUserPerMinute: z.number().int().min(0).max(100_000).default(30),
+        /** Changes of the customer's details (`identify()`) one conversation may make per minute. */
+        customerUpdatesPerConversationPerMinute: z.number().int().min(0).max(100_000).default(10),
+        /** Typing signals one conversation may send per minute; refused ones are dropped unseen. */
+        typingEventsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(120),
+        /** Reads of the conversation (REST `GET` and the socket's `conversation:get`) per conversation and minute. */
+        conversationReadsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(60),
+        /** Message catch-ups (REST `GET …/messages` and `messages:since`) per conversation and minute. */
+        catchUpsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(60),
+        /** Offline messages one IP address may leave per minute. */
+        offlineMessagesPerIpPerMinute: z.number().int().min(0).max(100_000).default(5),
+        /** Ratings (CSAT) one conversation may submit per minute. */
+        ratingsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(5),
+        /** Events one widget socket may send per minute, whatever they are. */
+        eventsPerSocketPerMinute: z.number().int().min(0).max(100_000).default(300),
+        /** Conversations from one IP address (an IPv6 one by its /64) that may wait in the queue at once. */
+        queuedConversationsPerIp: z.number().int().min(0).max(10_000).default(3),
       })
       .strict()
       .default({
@@ -71,6 +89,14 @@ export const pluginConfigSchema = z
         escalationTrialsPerUserPerMinute: 60,
         cannedReplyChangesPerUserPerMinute: 30,
         customerDataRequestsPerUserPerMinute: 30,
+        customerUpdatesPerConversationPerMinute: 10,
+        typingEventsPerConversationPerMinute: 120,
+        conversationReadsPerConversationPerMinute: 60,
+        catchUpsPerConversationPerMinute: 60,
+        offlineMessagesPerIpPerMinute: 5,
+        ratingsPerConversationPerMinute: 5,
+        eventsPerSocketPerMinute: 300,
+        queuedConversationsPerIp: 3,
       }),
     realtime: z
       .object({

@@ -11,6 +11,7 @@ import {
   postMessageSchema,
   startSessionSchema,
 } from '../contracts/conversation';
+import { addressLimitKey } from '../domain/client-address';
 import { parseInput } from '../errors';
 import { getService } from '../utils/get-service';
 import { idOf } from './request';
@@ -26,7 +27,8 @@ const visitorController = ({ strapi }: { strapi: Core.Strapi }) => {
     async startSession(ctx: Context) {
       const input = parseInput(startSessionSchema, ctx.request.body ?? {});
       ctx.status = 201;
-      ctx.body = { data: await customers().startSession(input) };
+      // Behind proxies, Koa reads the address from X-Forwarded-For as `server.proxy` allows.
+      ctx.body = { data: await customers().startSession(input, new Date(), addressLimitKey(ctx.request.ip)) };
     },
 
     async getConversation(ctx: Context) {

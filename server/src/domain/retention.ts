@@ -91,6 +91,7 @@ export function anonymisedConversationPatch(now: Date) {
     metadata: null,
     escalationReason: null,
     csatComment: null,
+    customerAddressKey: null,
     anonymisedAt: now,
   } as const;
 }

@@ -79,7 +79,14 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function escalate(conversationId: number, trigger: EscalationTrigger, reason: string, actorKind: 'bot' | 'system') {
-    await getService('escalation', { strapi }).escalate(conversationId, { trigger, reason, actor: { kind: actorKind } });
+    try {
+      await getService('escalation', { strapi }).escalate(conversationId, { trigger, reason, actor: { kind: actorKind } });
+    } catch (error) {
+      // Its address has as many chats waiting as it may: this one stays with the bot, and the
+      // customer's own "talk to a person" is refused with the reason.
+      if (codeOfError(error) !== 'TOO_MANY_QUEUED') throw error;
+      strapi.log.debug(`[live-support] conversation ${conversationId} stays with the bot: ${(error as Error).message}`);
+    }
   }
 
   async function handle(conversationId: number, customerMessage: MessageRow): Promise<void> {

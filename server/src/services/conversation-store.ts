@@ -39,6 +39,11 @@ export interface ConversationRow {
   csatComment: string | null;
   csatAt: unknown;
   createdAt: unknown;
+  /**
+   * The address the chat was started from, as the per-address limits key it (never shown or
+   * exported; anonymising clears it): caps this address's conversations waiting in the queue.
+   */
+  customerAddressKey: string | null;
 }
 
 export type ConversationPatch = Partial<Record<keyof ConversationRow, unknown>>;
@@ -214,6 +219,11 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async countWaiting(): Promise<number> {
       return query().count({ where: { status: 'queued' } });
+    },
+
+    /** Conversations started from this address (its limit key) that wait in the queue now. */
+    async countWaitingFrom(addressKey: string): Promise<number> {
+      return query().count({ where: { status: 'queued', customerAddressKey: addressKey } });
     },
 
     /** The time this conversation last entered the queue: a transfer back to the queue counts. */

@@ -1,13 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Core } from '@strapi/strapi';
 
 import type { CsatInput, CustomerDetailsInput, StartSessionInput } from '../contracts/conversation';
 import type { VisitorConversationView } from '../contracts/views';
 import { decideIdentity, type CurrentIdentity, type IdentityDecision } from '../domain/identity';
 import { isVipEmail } from '../domain/queue';
+import { ADDRESS_KEY_MAX_LENGTH } from '../domain/queued-per-address';
 import { conflict, forbidden } from '../errors';
 import { getService } from '../utils/get-service';
 import { isOpenForMessages } from './conversation-guards';
-import type { ConversationPatch } from './conversation-store';
+import type { ConversationPatch, ConversationRow } from './conversation-store';
 
 /**
  * The customer's side of a conversation's life: starting a chat, the details the site gives
@@ -43,9 +46,15 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * A new chat. `addressKey` is the key the per-address limits count the caller's address
+     * under (see `domain/client-address`): kept with the conversation for the cap on queued
+     * conversations per address; server code starting a chat passes none.
+     */
     async startSession(
       input: StartSessionInput,
       now: Date = new Date(),
+      addressKey: string | null = null,
     ): Promise<{ token: string; conversation: VisitorConversationView }> {
       const identity = await checkIdentity({ externalId: input.externalId ?? null, email: input.email ?? null, userHash: input.userHash });
       const created = await store().create(
@@ -58,6 +67,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
           customerPhone: input.phone ?? null,
           externalId: input.externalId ?? null,
           metadata: input.metadata ?? null,
+          customerAddressKey: addressKey?.slice(0, ADDRESS_KEY_MAX_LENGTH) ?? null,
         },
         { kind: 'customer' },
         now,
@@ -96,7 +106,10 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (details.externalId !== undefined) data.externalId = details.externalId;
       if (details.metadata !== undefined) data.metadata = details.metadata;
       if (identity.vip) data.isVip = true;
-      await store().update(id, data);
+      // The same details again (a page calling identify() on every load) store and push nothing.
+      const changed = Object.entries(data).filter(([key, value]) => !isDeepStrictEqual(value ?? null, conversation[key as keyof ConversationRow] ?? null));
+      if (changed.length === 0) return visitorView(id);
+      await store().update(id, Object.fromEntries(changed));
       await notifier().conversationChanged(id);
       return visitorView(id);
     },

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 
+import type { PluginConfig } from '../contracts/plugin-config';
 import type { Settings } from '../contracts/settings';
 import type { VisitorConversationView } from '../contracts/views';
 import { formatOpening } from '../domain/canned-replies';
 import type { EscalationTrigger } from '../domain/conversation-status';
-import { forbidden } from '../errors';
+import { mayJoinQueueFromAddress } from '../domain/queued-per-address';
+import { forbidden, RateLimitError } from '../errors';
 import { getService } from '../utils/get-service';
 import type { Actor, ConversationRow } from './conversation-store';
 import type { Availability } from './opening-hours';
@@ -35,6 +37,24 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return null;
   }
 
+  /**
+   * Refuses a conversation into the queue while `rateLimit.queuedConversationsPerIp` others from
+   * its address wait there: counted in the database under the queue lock, so it holds across nodes.
+   */
+  async function assertAddressMayQueue(conversation: ConversationRow): Promise<void> {
+    const { rateLimit } = strapi.config.get('plugin::live-support') as PluginConfig;
+    const addressKey = conversation.customerAddressKey ?? null;
+    const cap = rateLimit.queuedConversationsPerIp;
+    if (cap <= 0 || addressKey === null) return;
+    const queuedFromAddress = await store().countWaitingFrom(addressKey);
+    if (!mayJoinQueueFromAddress({ addressKey, queuedFromAddress, cap })) {
+      throw new RateLimitError(`${cap} chats from this address are already waiting for a person; wait until one is answered`, {
+        code: 'TOO_MANY_QUEUED',
+        queuedConversationsPerIp: cap,
+      });
+    }
+  }
+
   /** The locked part of an escalation: the queue's length is read and acted on as one step. */
   async function enterQueueOrOffline(
     id: number,
@@ -44,6 +64,7 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
     now: Date,
   ): Promise<{ row: ConversationRow; unavailable: Unavailable | null }> {
     const unavailable = await unavailableBecause(settings, availability);
+    if (!unavailable) await assertAddressMayQueue(await store().find(id));
     const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
     const row = unavailable
       ? await store().transition(id, 'go_offline', {
@@ -80,7 +101,8 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * Moves a bot conversation to the queue, or to the offline flow when live support is
-     * unavailable (closed, or the queue is at its maximum length). Asking again while already
+     * unavailable (closed, or the queue is at its maximum length). Refused with 429
+     * `TOO_MANY_QUEUED` while its address has as many conversations waiting as it may. Asking again while already
      * queued or active changes nothing and answers the conversation as it is.
      */
     async escalate(id: number, request: EscalationRequest, now: Date = new Date()): Promise<VisitorConversationView> {

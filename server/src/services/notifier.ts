@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 import type { QueueStanding } from '../contracts/views';
+import { shouldRelayTyping, type TypingState } from '../domain/typing-relay';
 import { rooms } from '../realtime/rooms';
 import { coalesce } from '../utils/coalesce';
 import { getService } from '../utils/get-service';
 import type { MessageRow } from './messages';
+
+const MAX_TYPING_REMEMBERED = 10_000;
 
 /**
  * Tells the connected clients what changed, after it is stored. Rooms span nodes once a
@@ -13,6 +16,18 @@ import type { MessageRow } from './messages';
 const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
   const server = () => getService('realtime', { strapi }).get();
   const lastSentStanding = new Map<number, string>();
+  /** Who is typing where, as last pushed from this node: an entry while typing, none when not. */
+  const typingRelayed = new Map<string, TypingState>();
+
+  /** Whether this typing signal changes what the other side sees; remembers it if so. */
+  function typingChanged(key: string, isTyping: boolean, now: number): boolean {
+    if (!shouldRelayTyping(typingRelayed.get(key), isTyping, now)) return false;
+    typingRelayed.delete(key);
+    if (isTyping) typingRelayed.set(key, { isTyping, relayedAt: now });
+    // A tab closed mid-word never sends "stopped": forget the oldest beyond a bound.
+    while (typingRelayed.size > MAX_TYPING_REMEMBERED) typingRelayed.delete(typingRelayed.keys().next().value as string);
+    return true;
+  }
 
   async function pushStandings(): Promise<void> {
     const realtime = server();
@@ -115,11 +130,15 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       realtime.agent.to(rooms.agents).emit('offline-messages:pending', { count });
     },
 
-    customerTyping(conversationId: number, isTyping: boolean): void {
+    /** The customer typing, or stopping: a repeat that changes nothing is not pushed (see `domain/typing-relay`). */
+    customerTyping(conversationId: number, isTyping: boolean, now: number = Date.now()): void {
+      if (!typingChanged(`customer:${conversationId}`, isTyping, now)) return;
       server()?.agent.to(rooms.conversation(conversationId)).emit('typing', { conversationId, author: 'customer', isTyping });
     },
 
-    agentTyping(conversationId: number, agentName: string | null, isTyping: boolean): void {
+    /** The assigned agent typing, or stopping: a repeat that changes nothing is not pushed. */
+    agentTyping(conversationId: number, agentName: string | null, isTyping: boolean, now: number = Date.now()): void {
+      if (!typingChanged(`agent:${conversationId}`, isTyping, now)) return;
       server()
         ?.widget.to(rooms.conversation(conversationId))
         .emit('typing', { conversationId, author: 'agent', agentName, isTyping });

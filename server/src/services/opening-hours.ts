@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
@@ -39,6 +41,8 @@ const openingHoursService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async save(hours: OpeningHours): Promise<OpeningHours> {
     const data = { timeZone: hours.timeZone, weekly: hours.weekly, exceptions: hours.exceptions };
     const existing = await strapi.db.query(UID.openingHours).findOne({});
+    // Saving the hours as they are stores nothing and pushes nothing to the open widgets.
+    if (existing && isDeepStrictEqual(await this.get(), data)) return this.get();
     if (existing) await strapi.db.query(UID.openingHours).update({ where: { id: existing.id }, data });
     else await strapi.documents(UID.openingHours).create({ data });
     // The widgets' open/closed status follows at once.

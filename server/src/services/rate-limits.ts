@@ -28,12 +28,41 @@ const RULES = {
     perMinute: (config: PluginConfig['rateLimit']) => config.customerDataRequestsPerUserPerMinute,
     refusal: 'Too many customer data requests; try again shortly',
   },
+  customerUpdate: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.customerUpdatesPerConversationPerMinute,
+    refusal: 'Too many changes to the customer details; try again shortly',
+  },
+  typing: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.typingEventsPerConversationPerMinute,
+    refusal: 'Too many typing signals; try again shortly',
+  },
+  conversationRead: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.conversationReadsPerConversationPerMinute,
+    refusal: 'Too many reads of the conversation; try again shortly',
+  },
+  catchUp: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.catchUpsPerConversationPerMinute,
+    refusal: 'Too many message catch-ups; try again shortly',
+  },
+  offlineMessage: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.offlineMessagesPerIpPerMinute,
+    refusal: 'Too many offline messages from this address; try again shortly',
+  },
+  rating: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.ratingsPerConversationPerMinute,
+    refusal: 'Too many ratings; try again shortly',
+  },
+  socketEvent: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.eventsPerSocketPerMinute,
+    refusal: 'Too many events on this connection; try again shortly',
+  },
 } as const;
 
 export type RateLimitKind = keyof typeof RULES;
 
 /**
- * The rate limits of config `rateLimit` (the public side's, the admin's "try a sentence" and canned-reply changes), in memory on this node. The one place
+ * The rate limits of config `rateLimit` (every public action, the admin's "try a sentence",
+ * canned-reply changes and customer data requests), in memory on this node. The one place
  * that counts: REST routes reach it through the `rate-limit` route middleware, socket events
  * through the `rateLimit` option of their handler wrapper.
  */

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Core } from '@strapi/strapi';
 
 import { PLUGIN_ID } from '../constants';
@@ -38,10 +40,13 @@ const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * get the new configuration (look, texts, availability).
      */
     async save(update: SettingsUpdate): Promise<Settings> {
-      const next = mergeSettings(await this.get(), update);
+      const current = await this.get();
+      const next = mergeSettings(current, update);
       getService('knowledgeBase', { strapi }).validateConfiguration(next.bot.knowledgeBase);
       const identityProblem = identitySettingsProblem({ mode: next.identity.verification, secret: next.identity.secret });
       if (identityProblem) throw new ValidationError(`identity.${identityProblem.key}: ${identityProblem.message}`);
+      // A save that changes nothing stores nothing and pushes nothing to the open widgets.
+      if (isDeepStrictEqual(current, next)) return next;
       await store().set({ key: SETTINGS_KEY, value: next });
       const notifier = getService('notifier', { strapi });
       void notifier.queueChanged();

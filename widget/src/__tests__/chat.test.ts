@@ -388,6 +388,34 @@ describe('the chat session', () => {
     expect(chat.state.error).toBe(false);
   });
 
+  it('tells the customer when their address has too many chats waiting, and a generic failure otherwise', async () => {
+    storage.setItem('live-support:session', JSON.stringify({ token: 'stored', conversationId: 42 }));
+    const { context } = fakeContext();
+    const chat = createChat(context, () => undefined);
+    const socket = sockets[0];
+    socket.server['conversation:get'] = () => ({ ok: true, data: view({ status: 'bot' }) });
+    socket.server['conversation:escalate'] = () => ({
+      ok: false,
+      error: { status: 429, name: 'RateLimitError', message: 'waiting', details: { code: 'TOO_MANY_QUEUED' } },
+    });
+    socket.serverConnects();
+    await settle();
+    chat.escalate();
+    await settle();
+    await settle();
+    expect(chat.state.error).toBe('tooManyQueued');
+    expect(chat.phase()).toBe('bot');
+
+    socket.server['conversation:escalate'] = () => ({
+      ok: false,
+      error: { status: 403, name: 'ForbiddenError', message: 'off', details: { code: 'BUTTON_DISABLED' } },
+    });
+    chat.escalate();
+    await settle();
+    await settle();
+    expect(chat.state.error).toBe('failed');
+  });
+
   it('leaves an offline message with the visitor token', async () => {
     storage.setItem('live-support:session', JSON.stringify({ token: 'stored', conversationId: 42 }));
     const { context } = fakeContext();

@@ -94,7 +94,7 @@ export function Panel(view: View) {
 
       {error && (
         <p class="banner error" role="alert" data-testid="error">
-          {t.error}
+          {error === 'tooManyQueued' ? t.tooManyQueued : t.error}
         </p>
       )}
 

@@ -19,7 +19,8 @@ export interface ChatState {
   connection: 'none' | 'online' | 'lost';
   /** Who is typing on the agent side: a name, null for an unnamed agent, false for nobody. */
   typing: string | null | false;
-  error: boolean;
+  /** An action failed: `tooManyQueued` when this address already has as many chats waiting as it may. */
+  error: false | 'failed' | 'tooManyQueued';
   busy: boolean;
   rated: boolean;
   offlineSent: boolean;

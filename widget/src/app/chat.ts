@@ -300,7 +300,9 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     state.error = false;
     changed();
     run()
-      .catch(() => (state.error = true))
+      .catch((error: ErrorBody | Error) => {
+        state.error = !(error instanceof Error) && error.details.code === ('TOO_MANY_QUEUED' satisfies ErrorCode) ? 'tooManyQueued' : 'failed';
+      })
       .then(() => {
         state.busy = false;
         changed();

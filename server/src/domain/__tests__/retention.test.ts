@@ -76,6 +76,7 @@ describe('what anonymising changes', () => {
       metadata: null,
       escalationReason: null,
       csatComment: null,
+      customerAddressKey: null,
       anonymisedAt: NOW,
     });
     for (const kept of ['status', 'createdAt', 'resolvedAt', 'escalationTrigger', 'csatScore', 'assignedAgentId', 'lastMessageSeq']) {

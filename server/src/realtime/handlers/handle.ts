@@ -10,10 +10,17 @@ export interface HandleEventOptions {
   /** Runs on a valid payload before anything else: a permission check that throws when refused. */
   guard?: () => void;
   /**
-   * Counts each valid event against this rate limit: the same allowance as the REST route's
-   * `rateLimit` middleware. A refusal answers the 429 error body.
+   * Counts each valid event against these rate limits, in order: the same allowances as the
+   * REST routes' `rateLimit` middleware. A refusal answers the 429 error body (an event sent
+   * without an acknowledgement, such as typing, is dropped) and the action does not run.
    */
-  rateLimit?: { kind: RateLimitKind; key: string };
+  rateLimit?: RateLimitCheck | readonly RateLimitCheck[];
+}
+
+/** One allowance an event uses: which limit, and whose (a conversation id, a socket id). */
+export interface RateLimitCheck {
+  kind: RateLimitKind;
+  key: string;
 }
 
 /**
@@ -37,7 +44,7 @@ export function handleEvent<Schema extends z.ZodType, Data>(
       if (payloads.length > 1) throw oneInputOnly(payloads.length);
       const input = parseInput(schema, payloads[0] ?? {});
       options.guard?.();
-      if (options.rateLimit) await getService('rateLimits', { strapi }).consume(options.rateLimit.kind, options.rateLimit.key);
+      for (const check of [options.rateLimit ?? []].flat()) await getService('rateLimits', { strapi }).consume(check.kind, check.key);
       const data = await action(input);
       reply?.({ ok: true, data });
     } catch (error) {

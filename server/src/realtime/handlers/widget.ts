@@ -9,10 +9,11 @@ import {
   typingSchema,
   widgetSocketSchemas,
 } from '../../contracts/conversation';
+import type { RateLimitKind } from '../../services/rate-limits';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
 import { ConnectionRefusedError, type WidgetNamespace } from '../socket-server';
-import { handleEvent } from './handle';
+import { handleEvent, type RateLimitCheck } from './handle';
 
 /** `/widget`: one customer, one conversation, identified by the visitor token. */
 export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamespace): void {
@@ -44,30 +45,53 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     void seen();
     socket.on('disconnect', () => void seen());
 
+    // Every event uses the socket's own allowance first, then its action's per-conversation one.
+    const limited = (kind?: RateLimitKind): RateLimitCheck[] => [
+      { kind: 'socketEvent', key: socket.id },
+      ...(kind ? [{ kind, key: String(conversationId) }] : []),
+    ];
+
     socket.on(
       'conversation:get',
-      handleEvent(strapi, emptyBodySchema, () => getService('conversationViews', { strapi }).visitorView(conversationId)),
+      handleEvent(strapi, emptyBodySchema, () => getService('conversationViews', { strapi }).visitorView(conversationId), {
+        rateLimit: limited('conversationRead'),
+      }),
     );
     socket.on(
       'messages:since',
-      handleEvent(strapi, widgetSocketSchemas.messagesSince, ({ after, limit }) =>
-        getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT),
+      handleEvent(
+        strapi,
+        widgetSocketSchemas.messagesSince,
+        ({ after, limit }) => getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT),
+        { rateLimit: limited('catchUp') },
       ),
     );
     socket.on(
       'message:send',
       handleEvent(strapi, postMessageSchema, (input) => chat().postCustomerMessage(conversationId, input), {
-        rateLimit: { kind: 'message', key: String(conversationId) },
+        rateLimit: limited('message'),
       }),
     );
     socket.on(
       'conversation:escalate',
-      handleEvent(strapi, escalateSchema, ({ reason }) =>
-        getService('escalation', { strapi }).requestByCustomer(conversationId, reason),
-      ),
+      handleEvent(strapi, escalateSchema, ({ reason }) => getService('escalation', { strapi }).requestByCustomer(conversationId, reason), {
+        rateLimit: limited(),
+      }),
     );
-    socket.on('conversation:leave', handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId)));
-    socket.on('csat:submit', handleEvent(strapi, csatSchema, (input) => customers().rate(conversationId, input)));
-    socket.on('typing', handleEvent(strapi, typingSchema, ({ isTyping }) => chat().customerTyping(conversationId, isTyping)));
+    socket.on(
+      'conversation:leave',
+      handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId), { rateLimit: limited() }),
+    );
+    socket.on(
+      'csat:submit',
+      handleEvent(strapi, csatSchema, (input) => customers().rate(conversationId, input), { rateLimit: limited('rating') }),
+    );
+    // A refused typing signal is dropped (typing has no acknowledgement): the connection stays.
+    socket.on(
+      'typing',
+      handleEvent(strapi, typingSchema, ({ isTyping }) => chat().customerTyping(conversationId, isTyping), {
+        rateLimit: limited('typing'),
+      }),
+    );
   });
 }

@@ -1,4 +1,10 @@
-import { postMessageSchema, startSessionSchema } from '../../contracts/conversation';
+import {
+  csatSchema,
+  customerDetailsSchema,
+  offlineMessageSchema,
+  postMessageSchema,
+  startSessionSchema,
+} from '../../contracts/conversation';
 import { rateLimit } from '../../middlewares/rate-limit';
 
 const limitsAndOrigin = ['plugin::live-support.site-origin', 'plugin::live-support.body-limit'];
@@ -12,6 +18,12 @@ const visitor = {
 
 /** External bots: a Strapi API token (full access, or custom with these actions enabled). */
 const botApi = { policies: [], middlewares: ['plugin::live-support.body-limit'] };
+
+/** A customer route with its rate limit, counted after the token and origin checks. */
+const limitedVisitor = (limit: ReturnType<typeof rateLimit>) => ({
+  ...visitor,
+  middlewares: [...limitsAndOrigin, limit],
+});
 
 const open = { auth: false as const, policies: [] };
 
@@ -36,25 +48,44 @@ export default {
         middlewares: [...limitsAndOrigin, rateLimit({ kind: 'session', per: 'ip', countsWhenBodyIs: startSessionSchema })],
       },
     },
-    { method: 'GET', path: '/conversations/:id', handler: 'visitor.getConversation', config: visitor },
-    { method: 'GET', path: '/conversations/:id/messages', handler: 'visitor.listMessages', config: visitor },
+    {
+      method: 'GET',
+      path: '/conversations/:id',
+      handler: 'visitor.getConversation',
+      config: limitedVisitor(rateLimit({ kind: 'conversationRead', per: 'conversation' })),
+    },
+    {
+      method: 'GET',
+      path: '/conversations/:id/messages',
+      handler: 'visitor.listMessages',
+      config: limitedVisitor(rateLimit({ kind: 'catchUp', per: 'conversation' })),
+    },
     {
       method: 'POST',
       path: '/conversations/:id/messages',
       handler: 'visitor.postMessage',
-      config: {
-        ...visitor,
-        middlewares: [
-          ...limitsAndOrigin,
-          rateLimit({ kind: 'message', per: 'conversation', countsWhenBodyIs: postMessageSchema }),
-        ],
-      },
+      config: limitedVisitor(rateLimit({ kind: 'message', per: 'conversation', countsWhenBodyIs: postMessageSchema })),
     },
-    { method: 'PUT', path: '/conversations/:id/customer', handler: 'visitor.updateCustomer', config: visitor },
+    {
+      method: 'PUT',
+      path: '/conversations/:id/customer',
+      handler: 'visitor.updateCustomer',
+      config: limitedVisitor(rateLimit({ kind: 'customerUpdate', per: 'conversation', countsWhenBodyIs: customerDetailsSchema })),
+    },
     { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
-    { method: 'POST', path: '/conversations/:id/csat', handler: 'visitor.rate', config: visitor },
+    {
+      method: 'POST',
+      path: '/conversations/:id/csat',
+      handler: 'visitor.rate',
+      config: limitedVisitor(rateLimit({ kind: 'rating', per: 'conversation', countsWhenBodyIs: csatSchema })),
+    },
     { method: 'POST', path: '/conversations/:id/leave', handler: 'visitor.leave', config: visitor },
-    { method: 'POST', path: '/conversations/:id/offline-message', handler: 'visitor.leaveOfflineMessage', config: visitor },
+    {
+      method: 'POST',
+      path: '/conversations/:id/offline-message',
+      handler: 'visitor.leaveOfflineMessage',
+      config: limitedVisitor(rateLimit({ kind: 'offlineMessage', per: 'ip', countsWhenBodyIs: offlineMessageSchema })),
+    },
     { method: 'GET', path: '/bot/conversations/:id', handler: 'bot-api.getConversation', config: botApi },
     { method: 'POST', path: '/bot/conversations/:id/messages', handler: 'bot-api.postMessage', config: botApi },
     { method: 'POST', path: '/bot/conversations/:id/escalate', handler: 'bot-api.escalate', config: botApi },
