@@ -43,6 +43,10 @@ const nodeEnv = (): Record<string, string> => ({
   STRAPI_LOG_LEVEL: 'error',
 });
 
+/** FAULTS_SCALE=0.2 (say) sends a fifth of the messages, for a quick run while working on this. */
+const scale = Number(process.env.FAULTS_SCALE ?? 1);
+const perAuthor = (messages: number) => Math.max(10, Math.round(messages * scale));
+
 const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
   const startedAt = Date.now();
   return [await run(), Date.now() - startedAt];
@@ -51,23 +55,36 @@ const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
 function expectNothingLost(result: ScenarioResult, messages: number): void {
   const { counters, report } = result;
   expect(report.problems).toEqual([]);
-  expect(counters.sent).toBe(messages);
-  expect(counters.acked).toBe(messages);
-  expect(report.sent).toBe(messages);
-  expect(counters.serverErrors).toBe(0);
-  expect(counters.refusals).toBe(0);
-  expect(report.lost).toBe(0);
-  expect(report.duplicated).toBe(0);
-  expect(report.outOfOrder).toBe(0);
-  expect(report.seqGaps).toBe(0);
-  expect(report.ackMismatches).toBe(0);
-  expect(report.viewMismatches).toBe(0);
-  // The faults really happened: sockets were dropped and clients came back.
-  expect(result.socketsDropped).toBeGreaterThan(0);
-  expect(counters.serverDisconnects).toBeGreaterThan(0);
-  expect(counters.reconnects).toBeGreaterThan(0);
-  // Some resends came after the server had stored the message (only its answer was lost).
-  expect(counters.resendsAlreadyStored).toBeGreaterThan(0);
+  expect({
+    sent: counters.sent,
+    acknowledged: counters.acked,
+    sentPerDatabaseCheck: report.sent,
+    answers5xx: counters.serverErrors,
+    otherRefusals: counters.refusals,
+    lost: report.lost,
+    duplicated: report.duplicated,
+    authorsOutOfOrder: report.outOfOrder,
+    seqGaps: report.seqGaps,
+    acknowledgementsNamingAnotherSeq: report.ackMismatches,
+    clientViewsDiffering: report.viewMismatches,
+  }).toEqual({
+    sent: messages,
+    acknowledged: messages,
+    sentPerDatabaseCheck: messages,
+    answers5xx: 0,
+    otherRefusals: 0,
+    lost: 0,
+    duplicated: 0,
+    authorsOutOfOrder: 0,
+    seqGaps: 0,
+    acknowledgementsNamingAnotherSeq: 0,
+    clientViewsDiffering: 0,
+  });
+  // The faults really happened: sockets were dropped and clients came back, and some resends
+  // came after the server had stored the message (only its answer was lost).
+  for (const happened of [result.socketsDropped, counters.serverDisconnects, counters.reconnects, counters.resendsAlreadyStored]) {
+    expect(happened).toBeGreaterThan(0);
+  }
 }
 
 beforeAll(async () => {
@@ -96,7 +113,7 @@ afterAll(async () => {
 describe('one node, killed with SIGKILL and started again mid-load', () => {
   it('stores 10,000 messages exactly once, in each author’s order, and every client sees them all', async () => {
     const conversations = 40;
-    const messagesPerAuthor = 125;
+    const messagesPerAuthor = perAuthor(125);
     const timing: Record<string, number> = {};
     const result = await runScenario({
       setUpOn: first,
@@ -132,7 +149,7 @@ describe('one node, killed with SIGKILL and started again mid-load', () => {
     );
     expectNothingLost(result, conversations * messagesPerAuthor * 2);
     expect(result.counters.otherDisconnects).toBeGreaterThanOrEqual(conversations);
-  }, 600_000);
+  }, 900_000);
 });
 
 describe('two nodes: one dies, its clients reconnect to the other', () => {
@@ -148,7 +165,7 @@ describe('two nodes: one dies, its clients reconnect to the other', () => {
 
   it('loses nothing of the clients that move', async () => {
     const conversations = 20;
-    const messagesPerAuthor = 50;
+    const messagesPerAuthor = perAuthor(50);
     let secondAlive = true;
     // A load balancer: half the clients on each node, all on the first once the second is gone.
     const place = (index: number) => (index % 2 === 1 && secondAlive ? second.url : first.url);
@@ -185,5 +202,5 @@ describe('two nodes: one dies, its clients reconnect to the other', () => {
     expectNothingLost(result, conversations * messagesPerAuthor * 2);
     // The second node's half of the clients lost their connection with it.
     expect(result.counters.otherDisconnects).toBeGreaterThanOrEqual(conversations / 2);
-  }, 300_000);
+  }, 450_000);
 });

@@ -66,6 +66,7 @@ export const newCounters = (): LoadCounters => ({
 
 const PAGE = 500;
 const ANSWER_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 5000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** 50 ms, 100 ms … up to 1 s, with jitter so that clients do not come back all at once. */
 const backoff = (attempt: number) => Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random());
@@ -224,13 +225,19 @@ export class ChatClient {
       });
       socket.on('message:new', (message: MessageView) => this.receive(message));
       const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      // The namespace's answer has no timeout of its own: a handshake whose connection closes
+      // first, or that is never answered, counts as failed after CONNECT_TIMEOUT_MS.
+      let connectTimer: NodeJS.Timeout | undefined;
       const opened = await Promise.race([
         new Promise<boolean>((resolve) => {
           socket.once('connect', () => resolve(true));
           socket.once('connect_error', () => resolve(false));
+          socket.once('disconnect', () => resolve(false));
+          connectTimer = setTimeout(() => resolve(false), CONNECT_TIMEOUT_MS);
         }),
         this.stopping.then(() => false),
       ]);
+      clearTimeout(connectTimer);
       if (this.stopped) {
         socket.close();
         break;
