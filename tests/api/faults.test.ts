@@ -92,10 +92,11 @@ beforeAll(async () => {
   first = await startPlayground({ env: nodeEnv() });
   [dropper, reader] = await Promise.all([socketDropper(redis.url, CHANNEL_PREFIX), postgresReader(postgres.env)]);
   const adminToken = await adminLogin(first.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
+  // Escalations queue whether or not a desk is open (the desks close between the scenarios).
   await request(first.url)
     .put(`${ADMIN_API_BASE}/settings`)
     .set('Authorization', `Bearer ${adminToken}`)
-    .send({ queue: { enforceOpeningHours: false, seatsPerAgent: 20, maxQueueLength: 100 } })
+    .send({ queue: { enforceOpeningHours: false, requireOnlineAgent: false, seatsPerAgent: 20, maxQueueLength: 100 } })
     .expect(200);
   agents = await inviteAgents(first, 8);
   for (const agent of agents) await agent.put('/presence', { status: 'online' }).expect(200);
