@@ -35,8 +35,16 @@ const nodeEnv = (): Record<string, string> => ({
   ...secrets,
   LIVE_SUPPORT_CONFIG: JSON.stringify({
     realtime: { redisUrl: redis.url, redisChannelPrefix: CHANNEL_PREFIX },
-    // The load writes hundreds of messages per conversation a minute from one address.
-    rateLimit: { sessionsPerIpPerMinute: 0, messagesPerConversationPerMinute: 0 },
+    // The load writes hundreds of messages per conversation a minute from one address, and
+    // reconnecting clients catch up far more often than a person would.
+    rateLimit: {
+      sessionsPerIpPerMinute: 0,
+      messagesPerConversationPerMinute: 0,
+      conversationReadsPerConversationPerMinute: 0,
+      catchUpsPerConversationPerMinute: 0,
+      eventsPerSocketPerMinute: 0,
+      queuedConversationsPerIp: 0,
+    },
   }),
   SERVE_ADMIN_PANEL: 'false',
   NODE_ENV: 'test',
