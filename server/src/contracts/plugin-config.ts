@@ -48,12 +48,13 @@ export const pluginConfigSchema = z
     /** Largest accepted JSON body on the plugin's routes, in bytes (413 beyond it). */
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**
-     * Requests from the public widget side, the admin's "try a sentence" and canned-reply changes, per Strapi node:
+     * Requests from the public widget side, the admin's "try a sentence" and canned-reply changes, shared by all nodes
+     * with `realtime.redisUrl` (per node without it):
      * 0 turns a limit off. Refused requests answer 429 with `Retry-After` and change nothing.
      */
     rateLimit: z
       .object({
-        /** New chats one IP address may start per minute (a burst of this many, then refilled). */
+        /** New chats one IP address may start per minute (a minute opens with its first chat). */
         sessionsPerIpPerMinute: z.number().int().min(0).max(100_000).default(30),
         /** Messages one conversation may send per minute, over REST and the socket together. */
         messagesPerConversationPerMinute: z.number().int().min(0).max(100_000).default(60),

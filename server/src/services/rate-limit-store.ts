@@ -16,6 +16,8 @@ export interface KeyedRateLimiter {
   hit(key: string): Promise<RateLimitDecision>;
 }
 
+const COMMAND_TIMEOUT_MS = 1000;
+
 /** Where the counters live: this node's memory, or a Redis that all nodes share. */
 export interface RateLimitStore {
   readonly shared: boolean;
@@ -60,15 +62,22 @@ export function memoryRateLimitStore(): RateLimitStore {
  * starts with `keyPrefix` (derived from the app, like the real-time channels), so two apps on
  * one Redis never share counters. When Redis fails or is unreachable, each limiter falls back to
  * its memory twin (`insuranceLimiter`): the limits hold per node until Redis is back, requests
- * neither fail nor go unlimited. The client queues nothing while disconnected, so a request
- * never waits for Redis to come back.
+ * neither fail nor go unlimited. The client queues nothing while disconnected and gives up on a
+ * command after a second, so a request never waits for Redis to come back.
  */
 export async function connectRedisRateLimitStore(options: {
   url: string;
   keyPrefix: string;
   onError: (error: Error) => void;
 }): Promise<RateLimitStore> {
-  const client = createClient({ url: options.url, disableOfflineQueue: true });
+  const client = createClient({
+    url: options.url,
+    // Named so that an operator sees it in CLIENT LIST.
+    name: 'live-support-rate-limits',
+    disableOfflineQueue: true,
+    // A Redis that hangs costs a request at most this long before the memory count takes over.
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+  });
   // Without a listener, a lost Redis connection would crash Strapi; the client reconnects itself.
   client.on('error', options.onError);
   await client.connect();
