@@ -7,6 +7,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   getService('presence', { strapi }).stop();
   await getService('bots', { strapi }).stop();
   await getService('realtime', { strapi }).stop();
+  await getService('rateLimits', { strapi }).stop();
 };
 
 export default destroy;

@@ -1,7 +1,9 @@
+import { createClient } from 'redis';
 import request from 'supertest';
 
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
+import type { PluginConfig } from '../../server/src/contracts/plugin-config';
 import type { AgentConversationView } from '../../server/src/contracts/views';
 import type { TickResult } from '../../server/src/services/scheduler';
 import { useBootedStrapi } from '../helpers/booted-strapi';
@@ -33,6 +35,8 @@ let nodeB: RunningPlayground;
 const agents: Agent[] = [];
 
 const GRACE_MS = 2000;
+// Both nodes behind one reverse proxy, so that a test can speak for a client address of its own.
+const BEHIND_ONE_PROXY = { TRUSTED_PROXIES: '1' };
 const SHARED_ENV_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
 const nodeA = useBootedStrapi({
@@ -48,7 +52,7 @@ const nodeA = useBootedStrapi({
         ...ONE_ADDRESS_FOR_EVERY_CLIENT,
       }),
     };
-    return { ...postgres.env, ...realtime };
+    return { ...postgres.env, ...realtime, ...BEHIND_ONE_PROXY };
   },
   // The PostgreSQL settings stay in process.env: code after the boot reads the connection from there.
   keepEnv: true,
@@ -65,7 +69,7 @@ const nodeA = useBootedStrapi({
 beforeAll(async () => {
   const sharedSecrets = Object.fromEntries(SHARED_ENV_KEYS.map((key) => [key, process.env[key] ?? '']));
   nodeB = await startPlayground({
-    env: { ...postgres.env, ...realtime, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
+    env: { ...postgres.env, ...realtime, ...BEHIND_ONE_PROXY, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
   });
   for (let index = 0; index < 12; index += 1) {
     const email = `node-agent${index}@example.com`;
@@ -255,6 +259,64 @@ it('keeps a waiting customer whose widget is connected to node B when node A swe
   }
 });
 
+/** Starts chats as one client behind the proxy, each on the node `nodeFor(index)`: the statuses. */
+async function startChatsFrom(address: string, count: number, nodeFor: (index: number) => string): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const answer = await request(nodeFor(index)).post(`${PUBLIC_API_BASE}/sessions`).set('X-Forwarded-For', address).send({ locale: 'en' });
+    statuses.push(answer.status);
+  }
+  return statuses;
+}
+
+const sessionAllowance = () => (nodeA.strapi.config.get('plugin::live-support') as PluginConfig).rateLimit.sessionsPerIpPerMinute;
+
+it('shares one address’s new-chat allowance between the nodes through Redis, under this site’s prefix', async () => {
+  const allowance = sessionAllowance();
+  const address = '203.0.113.40';
+  const sent = allowance + 6;
+  const statuses = await startChatsFrom(address, sent, (index) => (index % 2 === 0 ? nodeA.url : nodeB.url));
+  const allowed = statuses.filter((status) => status === 201).length;
+  const refused = statuses.filter((status) => status === 429).length;
+  console.log(`one address alternating between two nodes: sent ${sent}, allowed ${allowed}, refused ${refused} (allowance ${allowance} a minute)`);
+  // Counted per node, each would have allowed half the requests: all of them.
+  expect(statuses).toEqual([...Array(allowance).fill(201), ...Array(6).fill(429)]);
+
+  // The one counter lives under the site's derived prefix, so another app on this Redis has its own.
+  const prefix = nodeA.service('realtime').redisChannelPrefix() as string;
+  const client = createClient({ url: redis.url });
+  await client.connect();
+  try {
+    expect(await client.get(`${prefix}:rate-limit:session:${address}`)).toBe(String(sent));
+  } finally {
+    await client.close();
+  }
+});
+
+it('falls back to each node’s own count while Redis refuses the limits’ commands, neither failing nor letting everything through', async () => {
+  const allowance = sessionAllowance();
+  // Redis answers errors to the counting script (EVAL) only; the Socket.IO adapter's pub/sub carries on.
+  const admin = createClient({ url: redis.url });
+  await admin.connect();
+  try {
+    await admin.sendCommand(['ACL', 'SETUSER', 'default', '-eval', '-evalsha']);
+    const startedAt = Date.now();
+    const onA = await startChatsFrom('203.0.113.41', allowance + 2, () => nodeA.url);
+    const onB = await startChatsFrom('203.0.113.41', 1, () => nodeB.url);
+    const allowed = [...onA, ...onB].filter((status) => status === 201).length;
+    const refused = [...onA, ...onB].filter((status) => status === 429).length;
+    console.log(
+      `Redis refusing the count, one address: sent ${allowance + 3} (${allowance + 2} to node A, 1 to node B), allowed ${allowed}, refused ${refused} in ${Date.now() - startedAt} ms`,
+    );
+    // Per node again: node A's own count refuses beyond the allowance, node B has counted nothing yet.
+    expect(onA).toEqual([...Array(allowance).fill(201), 429, 429]);
+    expect(onB).toEqual([201]);
+  } finally {
+    await admin.sendCommand(['ACL', 'SETUSER', 'default', '+eval', '+evalsha']);
+    await admin.close();
+  }
+});
+
 describe('the scheduler on two nodes', () => {
   const presenceJob = async () =>
     (await nodeA.strapi.db.query(UID.scheduledJob).findOne({ where: { name: 'presence' } })) as {
@@ -320,3 +382,4 @@ describe('the scheduler on two nodes', () => {
     expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'no_agent_online' } });
   });
 });
+

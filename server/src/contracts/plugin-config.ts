@@ -49,13 +49,14 @@ export const pluginConfigSchema = z
     maxBodyBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
     /**
      * Requests from the public widget side (REST and socket alike), the admin's "try a sentence",
-     * canned-reply changes and customer data requests, per Strapi node, and the queued
-     * conversations per address (counted in the database, so across nodes): 0 turns a limit
-     * off. Refused requests answer 429 with `Retry-After` and change nothing.
+     * canned-reply changes and customer data requests, counted per Strapi node, or shared by all
+     * nodes with `realtime.redisUrl`; and the queued conversations per address (counted in the
+     * database, so across nodes): 0 turns a limit off. Refused requests answer 429 with
+     * `Retry-After` and change nothing.
      */
     rateLimit: z
       .object({
-        /** New chats one IP address may start per minute (a burst of this many, then refilled). */
+        /** New chats one IP address may start per minute (a minute opens with its first chat). */
         sessionsPerIpPerMinute: z.number().int().min(0).max(100_000).default(30),
         /** Messages one conversation may send per minute, over REST and the socket together. */
         messagesPerConversationPerMinute: z.number().int().min(0).max(100_000).default(60),

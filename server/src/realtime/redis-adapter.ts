@@ -24,7 +24,8 @@ export async function attachRedisAdapter(
   io.adapter(createAdapter(publisher, subscriber, { key: options.channelPrefix }));
   return {
     async close() {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // While Redis is away a client keeps reconnecting and QUIT would wait for it; destroy() stops it.
+      await Promise.allSettled([publisher, subscriber].map((client) => (client.isReady ? client.quit() : client.destroy())));
     },
   };
 }

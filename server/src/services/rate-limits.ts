@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../contracts/plugin-config';
-import { RateLimiter } from '../domain/rate-limit';
 import { RateLimitError } from '../errors';
+import { getService } from '../utils/get-service';
+import { connectRedisRateLimitStore, memoryRateLimitStore, type KeyedRateLimiter, type RateLimitStore } from './rate-limit-store';
 
-const MINUTE_MS = 60_000;
+const WINDOW_SECONDS = 60;
 
 /** Each limited action: its allowance per minute from the config `rateLimit`, and the refusal. */
 const RULES = {
@@ -62,32 +63,58 @@ export type RateLimitKind = keyof typeof RULES;
 
 /**
  * The rate limits of config `rateLimit` (every public action, the admin's "try a sentence",
- * canned-reply changes and customer data requests), in memory on this node. The one place
- * that counts: REST routes reach it through the `rate-limit` route middleware, socket events
+ * canned-reply changes and customer data requests): a window of a minute per key, counted in
+ * this node's memory, or in Redis and so shared by all nodes when `realtime.redisUrl` is set (see
+ * `rate-limit-store`). The one place that counts: REST routes reach it through the `rate-limit`
+ * route middleware, socket events
  * through the `rateLimit` option of their handler wrapper.
  */
 const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let limiters: Map<RateLimitKind, RateLimiter> | null = null;
+  let store: RateLimitStore = memoryRateLimitStore();
+  let limiters: Map<RateLimitKind, KeyedRateLimiter> | null = null;
 
-  const build = (): Map<RateLimitKind, RateLimiter> => {
+  const build = (): Map<RateLimitKind, KeyedRateLimiter> => {
     const { rateLimit } = strapi.config.get('plugin::live-support') as PluginConfig;
-    const built = new Map<RateLimitKind, RateLimiter>();
+    const built = new Map<RateLimitKind, KeyedRateLimiter>();
     for (const kind of Object.keys(RULES) as RateLimitKind[]) {
       const limit = RULES[kind].perMinute(rateLimit);
       // 0 switches the limit off.
-      if (limit > 0) built.set(kind, new RateLimiter({ limit, windowMs: MINUTE_MS }));
+      if (limit > 0) built.set(kind, store.limiter({ name: kind, points: limit, durationSeconds: WINDOW_SECONDS }));
     }
     return built;
   };
 
   return {
+    /** With `realtime.redisUrl`, moves the counters to Redis (before the server takes requests). */
+    async start(): Promise<void> {
+      const { realtime } = strapi.config.get('plugin::live-support') as PluginConfig;
+      if (!realtime.redisUrl || store.shared) return;
+      // Under the site's channel prefix, so that two apps on one Redis never share counters.
+      const keyPrefix = `${getService('realtime', { strapi }).redisChannelPrefix()}:rate-limit`;
+      store = await connectRedisRateLimitStore({
+        url: realtime.redisUrl,
+        keyPrefix,
+        onError: (error) => strapi.log.error(`[live-support] Redis (rate limits): ${error.message}`),
+      });
+      limiters = null;
+      strapi.log.info(`[live-support] rate limits are shared with the other nodes through Redis (keys ${keyPrefix}:…)`);
+    },
+
+    async stop(): Promise<void> {
+      const closing = store;
+      store = memoryRateLimitStore();
+      limiters = null;
+      await closing.close();
+    },
+
     /**
      * Counts one request of `kind` for `key` (an IP address, a conversation id); throws a
-     * RateLimitError (429) with `details.retryAfterSeconds` when there were too many.
+     * RateLimitError (429) with `details.retryAfterSeconds`, the seconds until the key's window
+     * ends, when there were too many.
      */
-    async consume(kind: RateLimitKind, key: string, now: number = Date.now()): Promise<void> {
+    async consume(kind: RateLimitKind, key: string): Promise<void> {
       limiters ??= build();
-      const decision = limiters.get(kind)?.hit(key, now) ?? { allowed: true as const };
+      const decision = (await limiters.get(kind)?.hit(key)) ?? { allowed: true as const };
       if (decision.allowed) return;
       const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });

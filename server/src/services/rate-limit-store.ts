@@ -1,0 +1,106 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createClient } from 'redis';
+
+/** One limited action: `points` requests per key in each window of `durationSeconds`. */
+export interface RateLimitRule {
+  /** Tells this action's counters apart from the others' (part of every key). */
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export interface KeyedRateLimiter {
+  /** Counts one request for `key` (an IP address, a conversation id). */
+  hit(key: string): Promise<RateLimitDecision>;
+}
+
+const COMMAND_TIMEOUT_MS = 1000;
+
+/** Where the counters live: this node's memory, or a Redis that all nodes share. */
+export interface RateLimitStore {
+  readonly shared: boolean;
+  limiter(rule: RateLimitRule): KeyedRateLimiter;
+  close(): Promise<void>;
+}
+
+/**
+ * A fixed window per key. The memory limiter drops each key with a timer when its window ends,
+ * so memory holds only the keys seen in the last window: a flood of addresses costs at most
+ * what this node can answer in one window, and nothing once it stops.
+ */
+const memoryLimiter = (rule: RateLimitRule): RateLimiterMemory =>
+  new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name });
+
+function keyed(limiter: RateLimiterAbstract): KeyedRateLimiter {
+  return {
+    async hit(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true };
+      } catch (rejection) {
+        // The library rejects with its result when the key is over its points; anything else is a failure.
+        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
+        throw rejection;
+      }
+    },
+  };
+}
+
+/** Counts in this node's memory: each node limits on its own. */
+export function memoryRateLimitStore(): RateLimitStore {
+  return {
+    shared: false,
+    limiter: (rule) => keyed(memoryLimiter(rule)),
+    async close() {},
+  };
+}
+
+/**
+ * Counts in Redis, so a client spreading requests over the nodes gets one allowance. Every key
+ * starts with `keyPrefix` (derived from the app, like the real-time channels), so two apps on
+ * one Redis never share counters. When Redis fails or is unreachable, each limiter falls back to
+ * its memory twin (`insuranceLimiter`): the limits hold per node until Redis is back, requests
+ * neither fail nor go unlimited. The client queues nothing while disconnected and gives up on a
+ * command after a second, so a request never waits for Redis to come back.
+ */
+export async function connectRedisRateLimitStore(options: {
+  url: string;
+  keyPrefix: string;
+  onError: (error: Error) => void;
+}): Promise<RateLimitStore> {
+  const client = createClient({
+    url: options.url,
+    // Named so that an operator sees it in CLIENT LIST.
+    name: 'live-support-rate-limits',
+    disableOfflineQueue: true,
+    // A Redis that hangs costs a request at most this long before the memory count takes over.
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
+  });
+  // Without a listener, a lost Redis connection would crash Strapi; the client reconnects itself.
+  client.on('error', options.onError);
+  await client.connect();
+  return {
+    shared: true,
+    limiter(rule) {
+      return keyed(
+        new RateLimiterRedis({
+          storeClient: client,
+          // The `redis` package (v4 and later), as the Socket.IO adapter uses.
+          useRedisPackage: true,
+          rejectIfRedisNotReady: true,
+          points: rule.points,
+          duration: rule.durationSeconds,
+          keyPrefix: `${options.keyPrefix}:${rule.name}`,
+          insuranceLimiter: memoryLimiter(rule),
+        }),
+      );
+    },
+    async close() {
+      // While Redis is away the client keeps reconnecting; only destroy() stops it.
+      if (client.isReady) await client.close();
+      else client.destroy();
+    },
+  };
+}
