@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   try {
     const { strapi } = app;
     const service = (name: string) => strapi.plugin('live-support').service(name);
-    await service('settings').update({ queue: { enforceOpeningHours: false, requireOnlineAgent: false, maxQueueLength: 10_000 } });
+    await service('settings').update({ queue: { enforceOpeningHours: false, requireOnlineAgent: false, maxQueueLength: 1000 } });
     const agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
     await agent.put('/presence', { status: 'online' });
 

@@ -2,30 +2,11 @@ import type { QueueCardView } from '../../shared';
 import type { QueueResult } from '../cachePatches';
 import { applyCardToQueue, columnOf } from '../queueCardPatch';
 
+import { card } from './queueCards';
+
 const ME = 1;
 const COLLEAGUE = 2;
 
-const card = (id: number, overrides: Partial<QueueCardView> = {}): QueueCardView => ({
-  id,
-  status: 'queued',
-  isVip: false,
-  priority: 0,
-  language: 'en',
-  escalationTrigger: 'button',
-  escalationReason: null,
-  customerName: `Customer ${id}`,
-  assignedAgent: null,
-  queuedAt: '2026-11-30T09:00:00.000Z',
-  claimedAt: null,
-  resolvedAt: null,
-  csatScore: null,
-  position: null,
-  estimatedWaitSeconds: null,
-  lastMessage: null,
-  waitingSince: null,
-  maxWaitMinutes: 0,
-  ...overrides,
-});
 const waiting = (id: number, position: number) => card(id, { position });
 const mine = (id: number, claimedAt: string) =>
   card(id, { status: 'active', assignedAgent: { id: ME, name: 'Aino' }, claimedAt });
