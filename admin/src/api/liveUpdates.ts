@@ -10,6 +10,8 @@ import {
   withPendingOfflineCount,
   type QueueResult,
 } from './cachePatches';
+import { debounced } from './debounce';
+import { applyCardToQueue } from './queueCardPatch';
 
 /**
  * How server pushes keep the cached answers current: each cached query follows the `/agent`
@@ -29,30 +31,24 @@ interface LiveEntry<Data> {
 
 type Tag = LiveSupportTag | { type: LiveSupportTag; id: number };
 
+/** However steady the pushes, a cached answer that asked for a refresh gets it within this. */
+const REFRESH_MAX_WAIT_MS = 1000;
+
 /**
- * Refetches a burst of changes once, `delayMs` after the last. RTK Query 1.9 drops an
- * invalidation while the same query is in flight, so a refetch waits for it to settle first.
+ * Refetches a burst of changes once, `delayMs` after the last and at the latest `maxWaitMs`
+ * after the first, so a stream of pushes cannot hold a refresh back for ever. RTK Query 1.9
+ * drops an invalidation while the same query is in flight, so a refetch waits for it to settle.
  */
-function refetcher<Data>(entry: LiveEntry<Data>, tags: Tag[], delayMs: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fire = () => {
-    if (entry.getCacheEntry().status === 'pending') {
-      timer = setTimeout(fire, Math.max(delayMs, 50));
-      return;
-    }
-    entry.dispatch(liveSupportBase.util.invalidateTags(tags));
-  };
-  return {
-    soon: () => {
-      clearTimeout(timer);
-      timer = setTimeout(fire, delayMs);
+function refetcher<Data>(entry: LiveEntry<Data>, tags: Tag[], delayMs: number, maxWaitMs = REFRESH_MAX_WAIT_MS) {
+  return debounced(
+    () => {
+      if (entry.getCacheEntry().status === 'pending') return 'later';
+      entry.dispatch(liveSupportBase.util.invalidateTags(tags));
+      return undefined;
     },
-    now: () => {
-      clearTimeout(timer);
-      fire();
-    },
-    cancel: () => clearTimeout(timer),
-  };
+    { delayMs, maxWaitMs: Math.max(delayMs, maxWaitMs) },
+    Math.max(delayMs, 50),
+  );
 }
 
 /** Follows the socket until the cache entry goes; `handlers` are attached to every socket the desk opens. */
@@ -67,13 +63,26 @@ async function followPushes<Data>(
   onRemoved();
 }
 
-/** The queue: a status change refetches the snapshot; a new message patches its card. */
-export async function followQueue(_arg: unknown, entry: LiveEntry<QueueResult>): Promise<void> {
+/**
+ * The queue: a changed conversation's pushed card is filed into the cached columns, and a new
+ * message patches its card. The snapshot is asked again only when the cached pages cannot place
+ * a card (a long column, only partly cached), while a refetch is in flight (it may have been
+ * read before the change), and after a (re)connect.
+ */
+export async function followQueue(query: { pageSize: number }, entry: LiveEntry<QueueResult>): Promise<void> {
   const refetch = refetcher(entry, [TAGS.queue], 200);
   await followPushes(
     entry,
     () => ({
-      'queue:changed': refetch.soon,
+      'queue:changed': ({ conversation }) => {
+        let placed = false;
+        entry.updateCachedData((result) => {
+          const next = applyCardToQueue(result, conversation, query.pageSize);
+          placed = next !== null;
+          return next ?? undefined;
+        });
+        if (!placed || entry.getCacheEntry().status === 'pending') refetch.soon();
+      },
       'message:new': (message) =>
         entry.updateCachedData((result) => ({ ...result, data: applyMessageToQueue(result.data, message) })),
       connect: refetch.now,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PRESENCE_STATUSES, SUPPORTED_LANGUAGES } from '../domain/conversation-status';
 import { USER_HASH_PATTERN } from '../domain/identity-modes';
 import { KNOWLEDGE_SEARCH_MAX_LENGTH } from './limits';
+import { isResolvedCursor, RESOLVED_CURSOR_PATTERN } from './queue-cursor';
 
 /**
  * Request payloads of the conversation protocol. Each schema is written once and used by the
@@ -146,6 +147,8 @@ export const queueQuerySchema = z
   .object({
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
+    /** The resolved column continues after this card (`meta.pagination.nextBefore` of the page before). */
+    before: z.string().regex(RESOLVED_CURSOR_PATTERN, 'a cursor from meta.pagination.nextBefore').refine(isResolvedCursor, 'not a valid cursor').optional(),
   })
   .strict();
 export type QueueQuery = z.infer<typeof queueQuerySchema>;

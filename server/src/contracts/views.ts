@@ -119,7 +119,13 @@ export interface QueueSnapshot {
 
 export interface QueueSnapshotMeta {
   counts: { waiting: number; mine: number; resolved: number };
-  pagination: { page: number; pageSize: number };
+  /**
+   * `nextBefore`: the cursor of the resolved column's next page (`before`), `null` when this
+   * page holds the last resolved card.
+   */
+  pagination: { page: number; pageSize: number; nextBefore: string | null };
+  /** Whose `mine` column this is: the desk files a pushed card into it by this id. */
+  agentId: number;
   /** The server's clock when the snapshot was taken: the desk counts waits against it, not the browser's. */
   serverTime: string;
 }

@@ -49,6 +49,27 @@ export function queueOrderBy(rule: QueueOrderRule): Array<Record<string, 'asc' |
   return [...(rule.vipFirst ? [{ isVip: 'desc' as const }] : []), { priority: 'desc' }, { queuedAt: 'asc' }, { id: 'asc' }];
 }
 
+/** A filter on the queued rows, in the query engine's terms, as `queueOrderBy` sorts them. */
+export type QueueAheadFilter = Record<string, unknown>;
+
+/**
+ * The waiting conversations ordered before `entry` by `compareQueueOrder`, as a database
+ * filter: counting them gives the entry's place without reading the whole queue.
+ */
+export function queueAheadFilter(entry: QueueEntry, rule: QueueOrderRule): QueueAheadFilter {
+  const sameTier: QueueAheadFilter = {
+    $or: [
+      { priority: { $gt: entry.priority } },
+      { priority: entry.priority, queuedAt: { $lt: entry.queuedAt } },
+      { priority: entry.priority, queuedAt: entry.queuedAt, id: { $lt: entry.id } },
+    ],
+  };
+  if (!rule.vipFirst) return sameTier;
+  // A VIP is ahead of every non-VIP; within the same tier the usual order applies.
+  if (!entry.isVip) return { $or: [{ isVip: true }, { $and: [{ isVip: false }, sameTier] }] };
+  return { $and: [{ isVip: true }, sameTier] };
+}
+
 /**
  * Whether an email address belongs to one of the VIP domains (settings
  * `queue.vipEmailDomains`); a listed domain also covers its subdomains.
@@ -118,19 +139,31 @@ export function median(values: readonly number[]): number | null {
  * otherwise inflate every estimate for the rest of the day.
  */
 export function estimateWait(input: WaitEstimateInput): WaitEstimate {
-  const { position, recentWaitsSeconds, agentsOnline, freeSeats } = input;
-  if (agentsOnline <= 0) return { seconds: null, basis: 'no_agents' };
+  return waitEstimator(input)(input.position);
+}
+
+/** What every position's estimate shares: the inputs of `estimateWait` except the position. */
+export type WaitEstimateContext = Omit<WaitEstimateInput, 'position'>;
+
+/**
+ * `estimateWait` for many positions at once: the median of the recent waits is taken once,
+ * so estimating a whole queue costs one sort, not one per waiting customer.
+ */
+export function waitEstimator(context: WaitEstimateContext): (position: number) => WaitEstimate {
+  const { recentWaitsSeconds, agentsOnline, freeSeats } = context;
+  if (agentsOnline <= 0) return () => ({ seconds: null, basis: 'no_agents' });
 
   const validWaits = recentWaitsSeconds.filter((wait) => Number.isFinite(wait) && wait >= 0);
   const historyMedian = validWaits.length >= MIN_HISTORY_SAMPLES ? median(validWaits) : null;
   const basis: WaitEstimate['basis'] = historyMedian === null ? 'default' : 'history';
-  const base = historyMedian ?? input.defaultWaitSeconds ?? DEFAULT_WAIT_SECONDS;
+  const base = historyMedian ?? context.defaultWaitSeconds ?? DEFAULT_WAIT_SECONDS;
 
-  const raw =
-    position <= freeSeats
-      ? Math.min(base, FREE_SEAT_CAP_SECONDS)
-      : base * Math.ceil((position - freeSeats) / agentsOnline);
-
-  const rounded = Math.ceil(raw / ROUNDING_STEP_SECONDS) * ROUNDING_STEP_SECONDS;
-  return { seconds: Math.max(ROUNDING_STEP_SECONDS, rounded), basis };
+  return (position) => {
+    const raw =
+      position <= freeSeats
+        ? Math.min(base, FREE_SEAT_CAP_SECONDS)
+        : base * Math.ceil((position - freeSeats) / agentsOnline);
+    const rounded = Math.ceil(raw / ROUNDING_STEP_SECONDS) * ROUNDING_STEP_SECONDS;
+    return { seconds: Math.max(ROUNDING_STEP_SECONDS, rounded), basis };
+  };
 }

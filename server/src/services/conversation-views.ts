@@ -68,9 +68,18 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Whether the customer has waited `queue.maxWaitMinutes` in this wait and may leave a message instead. */
     leaveMessageOffered,
 
-    async visitorView(id: number): Promise<VisitorConversationView> {
+    /**
+     * The customer's view. `standings`, when the caller has just read the whole line, give the
+     * place without another query.
+     */
+    async visitorView(id: number, standings?: ReadonlyMap<number, Standing>): Promise<VisitorConversationView> {
       const conversation = await store().find(id);
-      const standing = conversation.status === 'queued' ? await standingOf(id) : { position: null, estimatedWaitSeconds: null };
+      const standing =
+        conversation.status !== 'queued'
+          ? { position: null, estimatedWaitSeconds: null }
+          : standings
+            ? (standings.get(id) ?? { position: null, estimatedWaitSeconds: null })
+            : await standingOf(id);
       return {
         id: conversation.id,
         status: conversation.status,
@@ -86,7 +95,7 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async cardViews(rows: ConversationRow[], standings = new Map<number, Standing>()): Promise<QueueCardView[]> {
+    async cardViews(rows: ConversationRow[], standings: ReadonlyMap<number, Standing> = new Map()): Promise<QueueCardView[]> {
       const [names, lastMessages, settings] = await Promise.all([
         agents().displayNames(rows.map((row) => row.assignedAgentId)),
         messages().lastMessages(rows),

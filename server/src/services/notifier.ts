@@ -6,6 +6,7 @@ import { rooms } from '../realtime/rooms';
 import { coalesce } from '../utils/coalesce';
 import { getService } from '../utils/get-service';
 import type { MessageRow } from './messages';
+import type { Standing } from './queue-standings';
 
 const MAX_TYPING_REMEMBERED = 10_000;
 
@@ -28,11 +29,21 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     while (typingRelayed.size > MAX_TYPING_REMEMBERED) typingRelayed.delete(typingRelayed.keys().next().value as string);
     return true;
   }
+  // Reads of the line are numbered; one read's places are pushed only if no later read's were.
+  let standingsRead = 0;
+  let standingsPushed = 0;
 
-  async function pushStandings(): Promise<void> {
+  /** The line as it is now, numbered so that an older read never overwrites a newer one's pushes. */
+  async function readStandings(): Promise<{ standings: Map<number, Standing>; read: number }> {
+    const read = ++standingsRead;
+    return { standings: await getService('queueStandings', { strapi }).standings(), read };
+  }
+
+  /** Every waiting customer's place and estimate, pushed where they changed. */
+  function pushStandings({ standings, read }: { standings: Map<number, Standing>; read: number }): void {
     const realtime = server();
-    if (!realtime) return;
-    const standings = await getService('queueStandings', { strapi }).standings();
+    if (!realtime || read < standingsPushed) return;
+    standingsPushed = read;
     // With several nodes, another node may have sent a newer place since this one last did, so
     // this node's memory of what it sent cannot say what the customer sees: send them all.
     const remembersWhatCustomersSee = !getService('realtime', { strapi }).isShared();
@@ -48,9 +59,12 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Every waiting customer's place and estimate, pushed where they changed; bursts coalesce. */
-  const pushStandingsCoalesced = coalesce(pushStandings, (error) =>
-    strapi.log.error(`[live-support] pushing queue positions failed: ${error.message}`),
+  /** A change that is not one conversation's (presence, settings): bursts coalesce. */
+  const pushStandingsCoalesced = coalesce(
+    async () => {
+      if (server()) pushStandings(await readStandings());
+    },
+    (error) => strapi.log.error(`[live-support] pushing queue positions failed: ${error.message}`),
   );
 
   /** Every open widget, on every node, gets the configuration as it now is. */
@@ -80,18 +94,23 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       realtime.agent.to(rooms.conversation(row.conversationId)).emit('message:new', message);
     },
 
+    /**
+     * One conversation changed (status, priority, customer): its customer gets their view, the
+     * desks its card, and every waiting customer whose place or estimate moved gets it. The line
+     * is read once for all three, so the cost of a change does not grow with the queue.
+     */
     async conversationChanged(conversationId: number): Promise<void> {
       const realtime = server();
-      if (realtime) {
-        const views = getService('conversationViews', { strapi });
-        const [visitorView, [card]] = await Promise.all([
-          views.visitorView(conversationId),
-          views.cardViews([await getService('conversationStore', { strapi }).find(conversationId)]),
-        ]);
-        realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
-        realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
-      }
-      this.queueChanged();
+      if (!realtime) return;
+      const line = await readStandings();
+      const views = getService('conversationViews', { strapi });
+      const [visitorView, [card]] = await Promise.all([
+        views.visitorView(conversationId, line.standings),
+        views.cardViews([await getService('conversationStore', { strapi }).find(conversationId)], line.standings),
+      ]);
+      realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
+      realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
+      pushStandings(line);
     },
 
     /**

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
+import type { Settings } from '../contracts/settings';
 import type { QueueStanding } from '../contracts/views';
-import { estimateWait, orderQueue, type QueueEntry } from '../domain/queue';
+import { orderQueue, queueAheadFilter, waitEstimator, type QueueEntry } from '../domain/queue';
 import { countOnline, totalFreeSeats } from '../domain/seats';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -16,9 +17,26 @@ export interface Standing {
   estimatedWaitSeconds: number | null;
 }
 
+/** Place → standing, for any number of places: the estimate's inputs were read once. */
+export type StandingAt = (position: number) => Standing;
+
+const NO_STANDING: QueueStanding = { position: null, estimatedWaitSeconds: null };
+
+type QueueEntryRow = { id: number; isVip: boolean | null; priority: number | null; queuedAt: unknown };
+const QUEUE_ENTRY_FIELDS = ['id', 'isVip', 'priority', 'queuedAt'];
+
+const toQueueEntry = (row: QueueEntryRow): QueueEntry => ({
+  id: row.id,
+  isVip: Boolean(row.isVip),
+  priority: row.priority ?? 0,
+  queuedAt: toDate(row.queuedAt) ?? new Date(0),
+});
+
 /**
  * The waiting line's order, each waiting conversation's place in it and its estimated wait
- * (from recent real waits, agents online and free seats).
+ * (from recent real waits, agents online and free seats). A change to the queue reads the
+ * line once (`standings`); one conversation's place is a count (`standingOf`); the page of
+ * the desk numbers its own rows (`standingAt`).
  */
 const queueStandingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => strapi.db.query(UID.conversation);
@@ -34,45 +52,49 @@ const queueStandingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .filter((wait): wait is number => typeof wait === 'number' && Number.isFinite(wait));
   }
 
+  async function standingAtWith(settings: Settings, now: Date): Promise<StandingAt> {
+    const [loads, waits] = await Promise.all([getService('agents', { strapi }).loads(), recentWaitsSeconds(now)]);
+    const estimate = waitEstimator({
+      recentWaitsSeconds: waits,
+      agentsOnline: countOnline(loads),
+      freeSeats: totalFreeSeats(loads),
+      defaultWaitSeconds: settings.queue.defaultWaitSeconds,
+    });
+    const shown = settings.queue.showEstimatedWait;
+    return (position) => ({ position, estimatedWaitSeconds: shown ? estimate(position).seconds : null });
+  }
+
   return {
-    /** Place and estimated wait of every waiting conversation, in queue order. */
+    /**
+     * The estimate's inputs (settings, agents' loads, recent waits), read once and shared by
+     * every place it is asked for.
+     */
+    async standingAt(now: Date = new Date()): Promise<StandingAt> {
+      return standingAtWith(await getService('settings', { strapi }).get(), now);
+    },
+
+    /** Place and estimated wait of every waiting conversation, in queue order: one read of the line. */
     async standings(now: Date = new Date()): Promise<Map<number, Standing>> {
       const waiting = (await conversations().findMany({
         where: { status: 'queued' },
-        select: ['id', 'isVip', 'priority', 'queuedAt'],
-      })) as Array<{ id: number; isVip: boolean; priority: number; queuedAt: unknown }>;
-      const entries: QueueEntry[] = waiting.map((row) => ({
-        id: row.id,
-        isVip: Boolean(row.isVip),
-        priority: row.priority ?? 0,
-        queuedAt: toDate(row.queuedAt) ?? new Date(0),
-      }));
-      if (entries.length === 0) return new Map();
-
-      const [settings, loads, waits] = await Promise.all([
-        getService('settings', { strapi }).get(),
-        getService('agents', { strapi }).loads(),
-        recentWaitsSeconds(now),
-      ]);
-      const ordered = orderQueue(entries, settings.queue);
-      const context = {
-        recentWaitsSeconds: waits,
-        agentsOnline: countOnline(loads),
-        freeSeats: totalFreeSeats(loads),
-        defaultWaitSeconds: settings.queue.defaultWaitSeconds,
-      };
-      return new Map(
-        ordered.map((entry, index) => {
-          const position = index + 1;
-          const estimate = estimateWait({ ...context, position });
-          return [entry.id, { position, estimatedWaitSeconds: settings.queue.showEstimatedWait ? estimate.seconds : null }];
-        }),
-      );
+        select: QUEUE_ENTRY_FIELDS,
+      })) as QueueEntryRow[];
+      if (waiting.length === 0) return new Map();
+      const settings = await getService('settings', { strapi }).get();
+      const standingAt = await standingAtWith(settings, now);
+      return new Map(orderQueue(waiting.map(toQueueEntry), settings.queue).map((entry, index) => [entry.id, standingAt(index + 1)]));
     },
 
+    /** One waiting conversation's place: those ahead of it are counted, not read. */
     async standingOf(id: number, now: Date = new Date()): Promise<QueueStanding> {
-      const standing = (await this.standings(now)).get(id);
-      return standing ?? { position: null, estimatedWaitSeconds: null };
+      const row = (await conversations().findOne({ where: { id, status: 'queued' }, select: QUEUE_ENTRY_FIELDS })) as QueueEntryRow | null;
+      if (!row) return NO_STANDING;
+      const settings = await getService('settings', { strapi }).get();
+      const [ahead, standingAt] = await Promise.all([
+        conversations().count({ where: { $and: [{ status: 'queued' }, queueAheadFilter(toQueueEntry(row), settings.queue)] } }),
+        standingAtWith(settings, now),
+      ]);
+      return standingAt(ahead + 1);
     },
   };
 };

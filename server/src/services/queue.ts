@@ -2,12 +2,32 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import type { QueueQuery } from '../contracts/conversation';
+import { decodeResolvedCursor, encodeResolvedCursor } from '../contracts/queue-cursor';
 import type { QueueSnapshot, QueueSnapshotMeta } from '../contracts/views';
 import { queueOrderBy } from '../domain/queue';
+import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import type { ConversationRow } from './conversation-store';
+import type { Standing } from './queue-standings';
 
-/** The agent desk's queue: its three columns (waiting, mine, resolved), each paged and counted. */
+/**
+ * The resolved cards after the cursor, in the column's order: an earlier resolution, or the
+ * same instant and a lower id.
+ */
+function resolvedAfter(before: string | undefined): Record<string, unknown> {
+  const cursor = before ? decodeResolvedCursor(before) : null;
+  if (!cursor) return { status: 'resolved' };
+  return {
+    status: 'resolved',
+    $or: [{ resolvedAt: { $lt: cursor.resolvedAt } }, { resolvedAt: cursor.resolvedAt, id: { $lt: cursor.id } }],
+  };
+}
+
+/**
+ * The agent desk's queue: its three columns (waiting, mine, resolved), each paged and counted.
+ * It reads only what it shows: one page per column, the totals by count, and the waiting
+ * page's places from its own offset (the page is already in queue order).
+ */
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => strapi.db.query(UID.conversation);
 
@@ -16,35 +36,45 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async snapshot(agentId: number, paging: QueueQuery): Promise<{ data: QueueSnapshot; meta: QueueSnapshotMeta }> {
       const offset = (paging.page - 1) * paging.pageSize;
       const { queue: queueSettings } = await getService('settings', { strapi }).get();
-      const [waitingRows, mineRows, resolvedRows, mineCount, resolvedCount, standings] = await Promise.all([
+      const mineWhere = { status: 'active', assignedAgentId: agentId };
+      const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standingAt] = await Promise.all([
         conversations().findMany({ where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
+        conversations().findMany({ where: mineWhere, orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }], offset, limit: paging.pageSize }),
         conversations().findMany({
-          where: { status: 'active', assignedAgentId: agentId },
-          orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }],
-          offset,
-          limit: paging.pageSize,
-        }),
-        conversations().findMany({
-          where: { status: 'resolved' },
+          where: resolvedAfter(paging.before),
           orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
-          offset,
+          // A cursor replaces the offset for this column; without one, `page` still pages it.
+          ...(paging.before ? {} : { offset }),
           limit: paging.pageSize,
         }),
-        conversations().count({ where: { status: 'active', assignedAgentId: agentId } }),
+        conversations().count({ where: { status: 'queued' } }),
+        conversations().count({ where: mineWhere }),
         conversations().count({ where: { status: 'resolved' } }),
-        getService('queueStandings', { strapi }).standings(),
+        getService('queueStandings', { strapi }).standingAt(),
       ]);
+      const standings = new Map<number, Standing>(
+        (waitingRows as ConversationRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]),
+      );
       // One pass over all three columns: one query for the last messages, one set of names.
       const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows] as ConversationRow[], standings);
       const waiting = cards.slice(0, waitingRows.length);
       const mine = cards.slice(waitingRows.length, waitingRows.length + mineRows.length);
       const resolved = cards.slice(waitingRows.length + mineRows.length);
+      const lastResolved = resolvedRows.at(-1) as ConversationRow | undefined;
+      const lastResolvedAt = toDate(lastResolved?.resolvedAt);
       return {
         data: { waiting, mine, resolved },
         meta: {
-          // Every waiting conversation has a standing: their number is the queue's length.
-          counts: { waiting: standings.size, mine: mineCount, resolved: resolvedCount },
-          pagination: { page: paging.page, pageSize: paging.pageSize },
+          counts: { waiting: waitingCount, mine: mineCount, resolved: resolvedCount },
+          pagination: {
+            page: paging.page,
+            pageSize: paging.pageSize,
+            nextBefore:
+              lastResolved && lastResolvedAt && resolvedRows.length === paging.pageSize
+                ? encodeResolvedCursor({ resolvedAt: lastResolvedAt, id: lastResolved.id })
+                : null,
+          },
+          agentId,
           serverTime: new Date().toISOString(),
         },
       };

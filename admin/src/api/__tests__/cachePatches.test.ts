@@ -9,6 +9,8 @@ import {
   type QueueResult,
 } from '../cachePatches';
 
+import { card } from './queueCards';
+
 const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView => ({
   id: seq,
   conversationId: 7,
@@ -18,28 +20,6 @@ const message = (seq: number, overrides: Partial<MessageView> = {}): MessageView
   agentName: null,
   text: `message ${seq}`,
   createdAt: new Date(Date.UTC(2026, 10, 30, 9, 0, seq)).toISOString(),
-  ...overrides,
-});
-
-const card = (id: number, overrides: Partial<QueueCardView> = {}): QueueCardView => ({
-  id,
-  status: 'queued',
-  isVip: false,
-  priority: 0,
-  language: 'en',
-  escalationTrigger: 'button',
-  escalationReason: null,
-  customerName: `Customer ${id}`,
-  assignedAgent: null,
-  queuedAt: '2026-11-30T09:00:00.000Z',
-  claimedAt: null,
-  resolvedAt: null,
-  csatScore: null,
-  position: null,
-  estimatedWaitSeconds: null,
-  lastMessage: null,
-  waitingSince: '2026-11-30T09:00:00.000Z',
-  maxWaitMinutes: 0,
   ...overrides,
 });
 
@@ -61,7 +41,8 @@ const queueResult = (waiting: QueueCardView[], mine: QueueCardView[] = []): Queu
   data: { waiting, mine, resolved: [] },
   meta: {
     counts: { waiting: waiting.length, mine: mine.length, resolved: 0 },
-    pagination: { page: 1, pageSize: 100 },
+    pagination: { page: 1, pageSize: 100, nextBefore: null },
+    agentId: 1,
     serverTime: '2026-11-30T09:00:00.000Z',
   },
   clockOffsetMs: 0,

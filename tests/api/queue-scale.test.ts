@@ -1,0 +1,182 @@
+import type { Knex } from 'knex';
+
+import { UID } from '../../server/src/constants';
+import type { QueueCardView, QueueSnapshotMeta } from '../../server/src/contracts/views';
+import { DEMO_AGENT } from '../helpers/admin-auth';
+import { useBootedStrapi } from '../helpers/booted-strapi';
+import { startCustomer } from '../helpers/protocol';
+
+/**
+ * The desk at scale: an escalation reads the queue a fixed number of times however long it is,
+ * one customer's place is counted rather than read, and the snapshot pages the resolved column
+ * by keyset.
+ */
+const app = useBootedStrapi();
+const aino = app.signIn(DEMO_AGENT, { presence: 'online' });
+
+interface StandingsService {
+  standings(now?: Date): Promise<Map<number, { position: number; estimatedWaitSeconds: number | null }>>;
+  standingOf(id: number, now?: Date): Promise<{ position: number | null; estimatedWaitSeconds: number | null }>;
+}
+interface EscalationService {
+  escalate(id: number, request: { trigger: 'api'; actor: { kind: 'bot' } }): Promise<{ status: string; position: number | null }>;
+}
+
+const conversations = () => app.strapi.db.query(UID.conversation);
+const connection = () => app.strapi.db.connection as unknown as Knex;
+
+beforeEach(async () => {
+  await conversations().deleteMany({ where: { status: { $in: ['bot', 'queued', 'active', 'resolved'] } } });
+  await app.service('settings').update({ queue: { maxQueueLength: 1000, requireOnlineAgent: false, vipFirst: true } });
+});
+
+/** `count` waiting conversations, written straight to the table (a queue built up over time). */
+async function seedWaiting(rows: Array<{ isVip?: boolean; priority?: number; queuedAt: Date }>): Promise<number[]> {
+  await conversations().createMany({
+    data: rows.map((row) => ({
+      status: 'queued',
+      language: 'en',
+      isVip: row.isVip ?? false,
+      priority: row.priority ?? 0,
+      queuedAt: row.queuedAt,
+      queueEnteredAt: row.queuedAt,
+    })),
+  });
+  const seeded = (await conversations().findMany({ where: { status: 'queued' }, select: ['id'], orderBy: { id: 'asc' } })) as Array<{ id: number }>;
+  return seeded.map((row) => row.id);
+}
+
+/** Every SQL statement the database runs while `work` does. */
+async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const listener = (query: { sql: string }) => statements.push(query.sql);
+  connection().on('query', listener);
+  try {
+    await work();
+  } finally {
+    connection().removeListener('query', listener);
+  }
+  return statements;
+}
+
+async function escalationStatements(waiting: number): Promise<string[]> {
+  const start = Date.now() - 3_600_000;
+  await seedWaiting(Array.from({ length: waiting }, (_, index) => ({ queuedAt: new Date(start + index * 1000) })));
+  const customer = await startCustomer(app);
+  // Whatever the session start set going settles first.
+  await app.service('notifier').queueChanged();
+  const statements = await statementsDuring(async () => {
+    const view = await (app.service('escalation') as unknown as EscalationService).escalate(customer.conversationId, {
+      trigger: 'api',
+      actor: { kind: 'bot' },
+    });
+    expect(view).toMatchObject({ status: 'queued', position: waiting + 1 });
+  });
+  await conversations().deleteMany({ where: { status: { $in: ['bot', 'queued'] } } });
+  return statements;
+}
+
+describe('an escalation', () => {
+  it('costs the same number of queries with 5 and with 50 customers waiting', async () => {
+    const withFive = await escalationStatements(5);
+    const withFifty = await escalationStatements(50);
+    expect(withFifty.length).toBe(withFive.length);
+    // The whole line is read once for the change (the customer's place, the desk's card and
+    // everyone's pushes share it); the escalation's own answer counts its customer's place.
+    const table = app.strapi.db.metadata.get(UID.conversation).tableName;
+    const lineReads = withFifty.filter((sql) => sql.includes(`from \`${table}\``) && /`status` = \?/.test(sql) && !/count\(|limit \?/.test(sql));
+    expect(lineReads).toHaveLength(1);
+  });
+});
+
+describe('one customer’s place', () => {
+  it.each([true, false])('is counted in the same order as the whole line is sorted (VIP first: %s)', async (vipFirst) => {
+    await app.service('settings').update({ queue: { vipFirst } });
+    const at = new Date('2026-11-30T09:00:00.000Z');
+    const later = new Date(at.getTime() + 60_000);
+    // Ties on every key but the id, VIPs and priorities on both sides of each other.
+    const ids = await seedWaiting([
+      { queuedAt: later },
+      { queuedAt: at },
+      { queuedAt: at, isVip: true },
+      { queuedAt: later, priority: 2 },
+      { queuedAt: at },
+      { queuedAt: later, isVip: true, priority: 1 },
+      { queuedAt: at, priority: 2 },
+      { queuedAt: later, isVip: true },
+    ]);
+    const standings = app.service('queueStandings') as unknown as StandingsService;
+    const line = await standings.standings();
+    expect([...line.values()].map((standing) => standing.position).sort((a, b) => a - b)).toEqual(ids.map((_, index) => index + 1));
+    for (const id of ids) {
+      expect(await standings.standingOf(id)).toEqual(line.get(id));
+    }
+  });
+
+  it('is none for a conversation that is not waiting', async () => {
+    const customer = await startCustomer(app);
+    expect(await (app.service('queueStandings') as unknown as StandingsService).standingOf(customer.conversationId)).toEqual({
+      position: null,
+      estimatedWaitSeconds: null,
+    });
+  });
+});
+
+describe('the queue snapshot', () => {
+  async function seedResolved(count: number): Promise<void> {
+    const base = Date.parse('2026-11-01T12:00:00.000Z');
+    await conversations().createMany({
+      // Every third pair shares its instant: the id breaks the tie.
+      data: Array.from({ length: count }, (_, index) => ({
+        status: 'resolved',
+        language: 'en',
+        resolvedAt: new Date(base + Math.floor(index / 2) * 1000),
+      })),
+    });
+  }
+
+  it('pages the resolved column by cursor, newest first, each card once', async () => {
+    await seedResolved(11);
+    const expected = (
+      (await conversations().findMany({
+        where: { status: 'resolved' },
+        select: ['id'],
+        orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
+      })) as Array<{ id: number }>
+    ).map((row) => row.id);
+
+    const seen: number[] = [];
+    let before: string | null = null;
+    do {
+      const query: string = `/queue?pageSize=4${before ? `&before=${encodeURIComponent(before)}` : ''}`;
+      const { body } = await aino.get(query).expect(200);
+      const meta = body.meta as QueueSnapshotMeta;
+      expect(meta.counts.resolved).toBe(11);
+      seen.push(...(body.data.resolved as QueueCardView[]).map((card) => card.id));
+      before = meta.pagination.nextBefore;
+    } while (before);
+    expect(seen).toEqual(expected);
+  });
+
+  it('refuses a cursor it did not write', async () => {
+    for (const before of ['42', '2026-11-31T00:00:00.000Z_4', '2026-11-01T12:00:00.000Z_0', '2026-11-01T12:00:00Z_4']) {
+      await aino.get(`/queue?before=${encodeURIComponent(before)}`).expect(400);
+    }
+  });
+
+  it('counts the columns and numbers the waiting page without reading the whole line', async () => {
+    const start = Date.now() - 3_600_000;
+    await seedWaiting(Array.from({ length: 30 }, (_, index) => ({ queuedAt: new Date(start + index * 1000) })));
+    await seedResolved(5);
+    let body: { data: { waiting: QueueCardView[] }; meta: QueueSnapshotMeta } | undefined;
+    const statements = await statementsDuring(async () => {
+      body = (await aino.get('/queue?pageSize=10&page=2').expect(200)).body;
+    });
+    expect(body?.meta.counts).toEqual({ waiting: 30, mine: 0, resolved: 5 });
+    expect(body?.meta.agentId).toBe(aino.id);
+    expect(body?.data.waiting.map((card) => card.position)).toEqual(Array.from({ length: 10 }, (_, index) => index + 11));
+    const table = app.strapi.db.metadata.get(UID.conversation).tableName;
+    const unbounded = statements.filter((sql) => sql.includes(`from \`${table}\``) && !/count\(|limit \?/.test(sql));
+    expect(unbounded).toEqual([]);
+  });
+});
