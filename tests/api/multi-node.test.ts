@@ -4,6 +4,7 @@ import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { AgentConversationView } from '../../server/src/contracts/views';
 import type { TickResult } from '../../server/src/services/scheduler';
+import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
@@ -251,6 +252,13 @@ it('keeps a waiting customer whose widget is connected to node B when node A swe
   } finally {
     widgetOnB.close();
   }
+});
+
+it('aggregates analytics in PostgreSQL to the same figures as in memory', async () => {
+  await seedAnalyticsHistory(nodeA.strapi, [agents[0].id, agents[1].id]);
+  const report = await nodeA.service('analytics').report(HISTORY_RANGE);
+  expect(report).toEqual(await inMemoryReport(nodeA.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
+  expectHistoryFigures(report);
 });
 
 describe('the scheduler on two nodes', () => {
