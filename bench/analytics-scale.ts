@@ -25,7 +25,7 @@ import { inMemoryReport as inMemory } from '../tests/helpers/analytics-reference
 import { bootStrapi } from '../tests/helpers/strapi';
 import { seedConversations } from './analytics-seed';
 
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const FOUR_MONTHS = { from: '2026-07-01', to: '2026-10-31' };
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 const TIME_ZONE = 'Europe/Helsinki';
