@@ -2,6 +2,7 @@ import request from 'supertest';
 
 import { ADMIN_API_BASE } from '../../server/src/contracts/constants';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
+import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { startCustomer } from '../helpers/protocol';
 
@@ -79,5 +80,28 @@ describe('analytics', () => {
     await admin.get('/analytics?from=2024-01-01&to=2026-01-01').expect(400);
     await admin.get('/analytics?from=yesterday&to=today').expect(400);
     await admin.get('/analytics').expect(400);
+  });
+});
+
+describe('analytics aggregated by the database', () => {
+  it('equals the figures computed from every conversation in memory, days and medians included', async () => {
+    await seedAnalyticsHistory(app.strapi, [agent.id, admin.id]);
+    const response = await admin.get(`/analytics?from=${HISTORY_RANGE.from}&to=${HISTORY_RANGE.to}`).expect(200);
+    const report = response.body.data;
+    expect(report).toEqual(await inMemoryReport(app.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
+    expectHistoryFigures(report);
+  });
+
+  it('streams the CSV', async () => {
+    const response = await request(app.url)
+      .get(`${ADMIN_API_BASE}/analytics/export?from=${HISTORY_RANGE.from}&to=${HISTORY_RANGE.to}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(200);
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(response.text.split('\r\n').slice(1, 4)).toEqual([
+      '2026-10-24,1,1,0,0,0,0,0,0,0',
+      '2026-10-25,3,2,0,0,1,0,0,0,0',
+      '2026-10-26,1,0,1,0,0,0,0,0,0',
+    ]);
   });
 });

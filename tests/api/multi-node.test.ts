@@ -6,6 +6,7 @@ import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/cons
 import type { PluginConfig } from '../../server/src/contracts/plugin-config';
 import type { AgentConversationView } from '../../server/src/contracts/views';
 import type { TickResult } from '../../server/src/services/scheduler';
+import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
@@ -315,6 +316,13 @@ it('falls back to each node’s own count while Redis refuses the limits’ comm
     await admin.sendCommand(['ACL', 'SETUSER', 'default', '+eval', '+evalsha']);
     await admin.close();
   }
+});
+
+it('aggregates analytics in PostgreSQL to the same figures as in memory', async () => {
+  await seedAnalyticsHistory(nodeA.strapi, [agents[0].id, agents[1].id]);
+  const report = await nodeA.service('analytics').report(HISTORY_RANGE);
+  expect(report).toEqual(await inMemoryReport(nodeA.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
+  expectHistoryFigures(report);
 });
 
 describe('the scheduler on two nodes', () => {

@@ -14,6 +14,7 @@ const analyticsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(ctx: Context) {
     const query = parseInput(analyticsQuerySchema, ctx.query);
     const csv = await getService('analytics', { strapi }).csv(query);
+    // A stream: Koa pipes the lines as they are produced instead of holding the whole file.
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="live-support-${query.from}-${query.to}.csv"`);
     ctx.body = csv;

@@ -1,12 +1,20 @@
 /**
- * The figures site owners read (docs/product.md#analytics). Pure: the analytics service loads the facts of the
- * conversations started in the range and passes them in.
+ * The figures site owners read (docs/product.md#analytics). Pure. The analytics service
+ * aggregates the conversations started in the range in SQL (`ReportAggregates`) and
+ * `reportFromAggregates` turns those counts and duration summaries into the report;
+ * `aggregateFacts` is the same aggregation over conversations held in memory, the reference
+ * the SQL must agree with.
  */
-import type { AgentFigures, AnalyticsReport, DailyEscalations, DurationStats } from '../contracts/analytics';
+import type { AgentFigures, AnalyticsReport, DailyEscalations } from '../contracts/analytics';
 
+import { daysOf } from './analytics-days';
+import { EMPTY_DURATIONS, round, summariseDurations, toDurationStats, type DurationSummary } from './analytics-durations';
 import { ESCALATION_TRIGGERS, isFinalStatus, type ConversationStatus, type EscalationTrigger } from './conversation-status';
-import { addDays, fromLocalTime, toLocalTime } from './opening-hours';
-import { median } from './queue';
+import { toLocalTime } from './opening-hours';
+
+export { dayIndexAt, dayRuns, daysOf, rangeInstants, type DayRun } from './analytics-days';
+export { durationStats, EMPTY_DURATIONS, percentile, summaryFromRanks, type DurationSummary } from './analytics-durations';
+export { csvLines, reportToCsv } from './analytics-csv';
 
 export interface ConversationFacts {
   status: ConversationStatus;
@@ -29,173 +37,196 @@ export interface ClaimFact {
   waitSeconds: number | null;
 }
 
-export interface ReportInput {
+interface ReportContext {
   from: string;
   to: string;
   timeZone: string;
-  conversations: readonly ConversationFacts[];
-  claims: readonly ClaimFact[];
   offlineMessages: number;
   agentNames: ReadonlyMap<number, string>;
 }
 
-/** The instants that bound whole days `from`..`to` in `timeZone` (end exclusive). */
-export function rangeInstants(from: string, to: string, timeZone: string): { start: Date; end: Date } {
-  return { start: fromLocalTime(from, 0, timeZone), end: fromLocalTime(addDays(to, 1), 0, timeZone) };
+export interface ReportInput extends ReportContext {
+  conversations: readonly ConversationFacts[];
+  claims: readonly ClaimFact[];
 }
 
-/** Every day from `from` to `to`, both included. */
-export function daysOf(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-  return days;
+/** How many conversations share everything the report tells apart. */
+export interface ConversationGroup {
+  status: ConversationStatus;
+  assignedAgentId: number | null;
+  csatScore: number | null;
+  /** Entered the queue. */
+  queued: boolean;
+  /** Handed over to a person: queued or offline. */
+  escalated: boolean;
+  count: number;
 }
 
-/** The value below which `share` of the values lie (nearest rank); null for none. */
-export function percentile(values: readonly number[], share: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[rank - 1];
+/** Escalations on one local day (the day they were queued or went offline), by trigger. */
+export interface EscalationCount {
+  date: string;
+  trigger: EscalationTrigger | null;
+  count: number;
 }
 
-const round = (value: number | null, digits = 0): number | null => {
-  if (value === null) return null;
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-};
+export interface ReportAggregates extends ReportContext {
+  groups: readonly ConversationGroup[];
+  escalations: readonly EscalationCount[];
+  /** From entering the queue to an agent's claim (the claims made in the range). */
+  waiting: DurationSummary;
+  /** From entering the queue to the agent's first reply. */
+  response: DurationSummary;
+  /** From entering the queue to resolution. */
+  resolution: DurationSummary;
+  /** From each agent's claim to their first reply, by agent. */
+  firstResponseByAgent: ReadonlyMap<number, DurationSummary>;
+}
 
-export function durationStats(seconds: readonly number[]): DurationStats {
-  const valid = seconds.filter((value) => Number.isFinite(value) && value >= 0);
-  const average = valid.length === 0 ? null : valid.reduce((sum, value) => sum + value, 0) / valid.length;
+const millisecondsBetween = (start: Date | null, end: Date | null): number[] => (start && end ? [end.getTime() - start.getTime()] : []);
+
+/** Durations are measured in milliseconds, as the SQL does, and reported in seconds. */
+const summariseMilliseconds = (milliseconds: number[]): DurationSummary => summariseDurations(milliseconds.map((value) => value / 1000));
+
+/** The aggregation of the SQL queries, over conversations held in memory. */
+export function aggregateFacts(input: ReportInput): ReportAggregates {
+  const { conversations, timeZone } = input;
+  const groups = new Map<string, ConversationGroup>();
+  const escalations = new Map<string, EscalationCount>();
+  for (const conversation of conversations) {
+    const group: ConversationGroup = {
+      status: conversation.status,
+      assignedAgentId: conversation.assignedAgentId,
+      csatScore: conversation.csatScore,
+      queued: conversation.queuedAt !== null,
+      escalated: conversation.queuedAt !== null || conversation.offlineAt !== null,
+      count: 1,
+    };
+    const groupKey = JSON.stringify({ ...group, count: 0 });
+    const known = groups.get(groupKey);
+    if (known) known.count += 1;
+    else groups.set(groupKey, group);
+
+    const escalatedAt = conversation.queuedAt ?? conversation.offlineAt;
+    if (!escalatedAt) continue;
+    const date = toLocalTime(escalatedAt, timeZone).date;
+    const escalationKey = `${date} ${conversation.escalationTrigger}`;
+    const counted = escalations.get(escalationKey);
+    if (counted) counted.count += 1;
+    else escalations.set(escalationKey, { date, trigger: conversation.escalationTrigger, count: 1 });
+  }
+
+  const queued = conversations.filter((conversation) => conversation.queuedAt);
+  const agentIds = new Set(conversations.flatMap((conversation) => (conversation.assignedAgentId ? [conversation.assignedAgentId] : [])));
   return {
-    count: valid.length,
-    averageSeconds: round(average),
-    medianSeconds: round(median(valid)),
-    p90Seconds: round(percentile(valid, 0.9)),
+    ...input,
+    groups: [...groups.values()],
+    escalations: [...escalations.values()],
+    waiting: summariseDurations(input.claims.flatMap((claim) => (claim.waitSeconds === null ? [] : [claim.waitSeconds]))),
+    response: summariseMilliseconds(queued.flatMap((conversation) => millisecondsBetween(conversation.queuedAt, conversation.firstAgentReplyAt))),
+    resolution: summariseMilliseconds(queued.flatMap((conversation) => millisecondsBetween(conversation.queuedAt, conversation.resolvedAt))),
+    firstResponseByAgent: new Map(
+      [...agentIds].map((agentId) => [
+        agentId,
+        summariseMilliseconds(
+          conversations
+            .filter((conversation) => conversation.assignedAgentId === agentId)
+            .flatMap((conversation) => millisecondsBetween(conversation.claimedAt, conversation.firstAgentReplyAt)),
+        ),
+      ]),
+    ),
   };
 }
 
-const secondsBetween = (start: Date | null, end: Date | null): number[] =>
-  start && end ? [(end.getTime() - start.getTime()) / 1000] : [];
-
-/** The statuses a conversation ends in: nothing more happens to it (a rating aside). */
-
 /** Of the conversations that have ended, how many ended without a person, and their share. */
-export function botContainment(conversations: ReadonlyArray<Pick<ConversationFacts, 'status'>>): {
+export function botContainment(conversations: ReadonlyArray<{ status: ConversationStatus; count?: number }>): {
   ended: number;
   botContained: number;
   botContainmentRate: number | null;
 } {
-  const ended = conversations.filter((conversation) => isFinalStatus(conversation.status)).length;
-  const botContained = conversations.filter((conversation) => conversation.status === 'ended').length;
+  const countOf = (matches: (status: ConversationStatus) => boolean) =>
+    conversations.reduce((sum, conversation) => (matches(conversation.status) ? sum + (conversation.count ?? 1) : sum), 0);
+  const ended = countOf(isFinalStatus);
+  const botContained = countOf((status) => status === 'ended');
   return { ended, botContained, botContainmentRate: ended === 0 ? null : round(botContained / ended, 4) };
 }
 
 const emptyByTrigger = (): Record<EscalationTrigger, number> =>
   Object.fromEntries(ESCALATION_TRIGGERS.map((trigger) => [trigger, 0])) as Record<EscalationTrigger, number>;
 
-export function buildReport(input: ReportInput): AnalyticsReport {
-  const { conversations, timeZone } = input;
-  const escalated = conversations.filter((conversation) => conversation.queuedAt || conversation.offlineAt);
-  const queued = conversations.filter((conversation) => conversation.queuedAt);
+const sumOf = (groups: readonly ConversationGroup[], value: (group: ConversationGroup) => number = () => 1): number =>
+  groups.reduce((sum, group) => sum + group.count * value(group), 0);
 
+const averageScore = (groups: readonly ConversationGroup[]): number | null => {
+  const rated = groups.filter((group) => group.csatScore !== null);
+  const ratings = sumOf(rated);
+  return ratings === 0 ? null : round(sumOf(rated, (group) => group.csatScore!) / ratings, 2);
+};
+
+export function reportFromAggregates(input: ReportAggregates): AnalyticsReport {
+  const { groups } = input;
   const perDay = new Map<string, DailyEscalations>(
     daysOf(input.from, input.to).map((date) => [date, { date, total: 0, byTrigger: emptyByTrigger() }]),
   );
-  for (const conversation of escalated) {
-    const at = (conversation.queuedAt ?? conversation.offlineAt)!;
-    const day = perDay.get(toLocalTime(at, timeZone).date);
+  for (const escalation of input.escalations) {
+    const day = perDay.get(escalation.date);
     if (!day) continue;
-    day.total += 1;
-    if (conversation.escalationTrigger) day.byTrigger[conversation.escalationTrigger] += 1;
+    day.total += escalation.count;
+    if (escalation.trigger) day.byTrigger[escalation.trigger] += escalation.count;
   }
 
-  const resolved = conversations.filter((conversation) => conversation.status === 'resolved');
-  const abandoned = conversations.filter((conversation) => conversation.status === 'abandoned').length;
-  const rated = conversations.filter((conversation) => conversation.csatScore !== null);
+  const conversations = sumOf(groups);
+  const escalated = sumOf(groups.filter((group) => group.escalated));
+  const queued = sumOf(groups.filter((group) => group.queued));
+  const resolved = sumOf(groups.filter((group) => group.status === 'resolved'));
+  const abandoned = sumOf(groups.filter((group) => group.status === 'abandoned'));
+  const rated = groups.filter((group) => group.csatScore !== null);
+  const ratings = sumOf(rated);
   const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-  for (const conversation of rated) distribution[conversation.csatScore! - 1] += 1;
-  const averageOf = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+  for (const group of rated) distribution[group.csatScore! - 1] += group.count;
 
-  const agentIds = new Set(conversations.flatMap((conversation) => (conversation.assignedAgentId ? [conversation.assignedAgentId] : [])));
+  const agentIds = new Set(groups.flatMap((group) => (group.assignedAgentId ? [group.assignedAgentId] : [])));
   const agents: AgentFigures[] = [...agentIds]
     .map((agentId) => {
-      const theirs = conversations.filter((conversation) => conversation.assignedAgentId === agentId);
-      const scores = theirs.flatMap((conversation) => (conversation.csatScore === null ? [] : [conversation.csatScore]));
+      const theirs = groups.filter((group) => group.assignedAgentId === agentId);
       return {
         agentId,
         name: input.agentNames.get(agentId) ?? `#${agentId}`,
-        conversations: theirs.length,
-        resolved: theirs.filter((conversation) => conversation.status === 'resolved').length,
-        firstResponse: durationStats(theirs.flatMap((conversation) => secondsBetween(conversation.claimedAt, conversation.firstAgentReplyAt))),
-        averageScore: round(averageOf(scores), 2),
-        ratings: scores.length,
+        conversations: sumOf(theirs),
+        resolved: sumOf(theirs.filter((group) => group.status === 'resolved')),
+        firstResponse: toDurationStats(input.firstResponseByAgent.get(agentId) ?? EMPTY_DURATIONS),
+        averageScore: averageScore(theirs),
+        ratings: sumOf(theirs.filter((group) => group.csatScore !== null)),
       };
     })
     .sort((a, b) => b.conversations - a.conversations || a.name.localeCompare(b.name));
 
   return {
-    range: { from: input.from, to: input.to, timeZone },
+    range: { from: input.from, to: input.to, timeZone: input.timeZone },
     totals: {
-      conversations: conversations.length,
-      escalations: escalated.length,
-      botOnly: conversations.length - escalated.length,
-      resolved: resolved.length,
+      conversations,
+      escalations: escalated,
+      botOnly: conversations - escalated,
+      resolved,
       abandoned,
-      abandonedShare: queued.length === 0 ? null : round(abandoned / queued.length, 4),
+      abandonedShare: queued === 0 ? null : round(abandoned / queued, 4),
       offlineMessages: input.offlineMessages,
-      ...botContainment(conversations),
+      ...botContainment(groups),
     },
     escalationsPerDay: [...perDay.values()],
-    waitingTime: durationStats(input.claims.flatMap((claim) => (claim.waitSeconds === null ? [] : [claim.waitSeconds]))),
-    responseTime: durationStats(queued.flatMap((conversation) => secondsBetween(conversation.queuedAt, conversation.firstAgentReplyAt))),
-    resolutionTime: durationStats(queued.flatMap((conversation) => secondsBetween(conversation.queuedAt, conversation.resolvedAt))),
+    waitingTime: toDurationStats(input.waiting),
+    responseTime: toDurationStats(input.response),
+    resolutionTime: toDurationStats(input.resolution),
     satisfaction: {
-      averageScore: round(averageOf(rated.map((conversation) => conversation.csatScore!)), 2),
-      responseRate: resolved.length === 0 ? null : round(rated.length / resolved.length, 4),
-      ratings: rated.length,
+      averageScore: averageScore(groups),
+      responseRate: resolved === 0 ? null : round(ratings / resolved, 4),
+      ratings,
       distribution,
     },
     agents,
   };
 }
 
-const CSV_HEADER = ['date', 'escalations', ...ESCALATION_TRIGGERS];
-
-/** One row per day; the summary figures follow the days, for spreadsheets. */
-export function reportToCsv(report: AnalyticsReport): string {
-  const rows: Array<Array<string | number | null>> = [CSV_HEADER];
-  for (const day of report.escalationsPerDay) {
-    rows.push([day.date, day.total, ...ESCALATION_TRIGGERS.map((trigger) => day.byTrigger[trigger])]);
-  }
-  rows.push([]);
-  rows.push(['figure', 'value']);
-  const { totals, responseTime, resolutionTime, waitingTime, satisfaction } = report;
-  rows.push(['conversations', totals.conversations]);
-  rows.push(['escalations', totals.escalations]);
-  rows.push(['bot only', totals.botOnly]);
-  rows.push(['resolved', totals.resolved]);
-  rows.push(['abandoned', totals.abandoned]);
-  rows.push(['abandoned share', totals.abandonedShare]);
-  rows.push(['offline messages', totals.offlineMessages]);
-  rows.push(['ended', totals.ended]);
-  rows.push(['ended with the bot', totals.botContained]);
-  rows.push(['bot containment rate', totals.botContainmentRate]);
-  rows.push(['waiting time median (s)', waitingTime.medianSeconds]);
-  rows.push(['response time average (s)', responseTime.averageSeconds]);
-  rows.push(['response time median (s)', responseTime.medianSeconds]);
-  rows.push(['response time p90 (s)', responseTime.p90Seconds]);
-  rows.push(['resolution time average (s)', resolutionTime.averageSeconds]);
-  rows.push(['CSAT average', satisfaction.averageScore]);
-  rows.push(['CSAT response rate', satisfaction.responseRate]);
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet never runs it.
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** The report of conversations held in memory. */
+export function buildReport(input: ReportInput): AnalyticsReport {
+  return reportFromAggregates(aggregateFacts(input));
 }

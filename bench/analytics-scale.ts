@@ -1,0 +1,132 @@
+/**
+ * Analytics at scale (`node bench/run.mjs analytics-scale.ts [conversations] [--no-year]`): the playground
+ * booted for real on a fresh SQLite database, seeded with batched inserts with 100,000
+ * conversations (about ten messages and four events each) spread over four months, then the
+ * report and the CSV timed against two baselines measured in the same run:
+ *
+ * - in memory: the previous implementation, which read every conversation of the range (and
+ *   every claim event) through the query engine and computed the figures in JavaScript
+ *   (`buildReport` over the facts);
+ * - plain rows: a bare SELECT of those conversations' columns, the floor of any approach that
+ *   reads them all.
+ *
+ * Then the rest of the year is seeded (1,000,000 conversations in all, without messages, which
+ * the report never reads) and a whole-year report is timed. Figures are the median of ROUNDS runs.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
+
+import type { Core } from '@strapi/strapi';
+
+import { UID } from '../server/src/constants';
+import type { AnalyticsReport } from '../server/src/contracts/analytics';
+import { rangeInstants } from '../server/src/domain/analytics';
+import { inMemoryReport as inMemory } from '../tests/helpers/analytics-reference';
+import { bootStrapi } from '../tests/helpers/strapi';
+import { seedConversations } from './analytics-seed';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const FOUR_MONTHS = { from: '2026-07-01', to: '2026-10-31' };
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+const TIME_ZONE = 'Europe/Helsinki';
+
+async function medianMs(operation: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const started = performance.now();
+    await operation();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(ROUNDS / 2)];
+}
+
+/** The previous analytics service: every conversation and claim of the range into memory. */
+const inMemoryReport = (strapi: Core.Strapi, query: { from: string; to: string }) => inMemory(strapi, query, TIME_ZONE);
+
+async function plainRows(strapi: Core.Strapi, query: { from: string; to: string }): Promise<number> {
+  const { start, end } = rangeInstants(query.from, query.to, TIME_ZONE);
+  const rows = await strapi.db
+    .connection(strapi.db.metadata.get(UID.conversation).tableName)
+    .select('status', 'created_at', 'escalation_trigger', 'queued_at', 'offline_at', 'claimed_at', 'first_agent_reply_at', 'resolved_at', 'abandoned_at', 'csat_score', 'assigned_agent_id')
+    .where('created_at', '>=', start)
+    .andWhere('created_at', '<', end);
+  return rows.length;
+}
+
+async function drain(stream: Readable): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of stream) bytes += String(chunk).length;
+  return bytes;
+}
+
+type ResultRow = [name: string, oursMs: number, inMemoryMs: number, rowsMs: number];
+
+function printTable(results: readonly ResultRow[]): void {
+  console.log(`\nAnalytics at scale: median of ${ROUNDS} runs, same run and database (SQLite)\n`);
+  console.log('| figure | ours (ms) | in memory, before (ms) | plain SELECT of the rows (ms) | before ÷ ours | rows ÷ ours |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, oursMs, inMemoryMs, rowsMs] of results) {
+    console.log(`| ${name} | ${oursMs.toFixed(0)} | ${inMemoryMs.toFixed(0)} | ${rowsMs.toFixed(0)} | ${(inMemoryMs / oursMs).toFixed(1)} | ${(rowsMs / oursMs).toFixed(1)} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const conversationsInFourMonths = Number(process.argv.slice(2).find((argument) => /^\d+$/.test(argument)) ?? 100_000);
+  const app = await bootStrapi();
+  try {
+    const { strapi } = app;
+    const analytics = strapi.plugin('live-support').service('analytics');
+
+    let started = performance.now();
+    const seeded = await seedConversations(strapi, { ...FOUR_MONTHS, timeZone: TIME_ZONE, conversations: conversationsInFourMonths, messagesEach: 10 });
+    console.log(`Seeded ${seeded.conversations} conversations, ${seeded.messages} messages, ${seeded.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const ours = (await analytics.report(FOUR_MONTHS)) as AnalyticsReport;
+    const reference = await inMemoryReport(strapi, FOUR_MONTHS);
+    if (JSON.stringify(ours) !== JSON.stringify(reference)) {
+      console.error(JSON.stringify({ ours, reference }, null, 1));
+      throw new Error('The SQL report differs from the in-memory report');
+    }
+    console.log('The SQL report equals the in-memory report, figure for figure.');
+
+    const results: ResultRow[] = [];
+    const fourMonths = {
+      ours: await medianMs(() => analytics.report(FOUR_MONTHS)),
+      csv: await medianMs(async () => drain(await analytics.csv(FOUR_MONTHS))),
+      inMemory: await medianMs(() => inMemoryReport(strapi, FOUR_MONTHS)),
+      rows: await medianMs(() => plainRows(strapi, FOUR_MONTHS)),
+    };
+    results.push([`report, 4 months (${seeded.conversations} conversations)`, fourMonths.ours, fourMonths.inMemory, fourMonths.rows]);
+    results.push(['CSV, 4 months', fourMonths.csv, fourMonths.inMemory, fourMonths.rows]);
+    printTable(results);
+    if (process.argv.includes('--no-year')) return;
+
+    started = performance.now();
+    const rest = await seedConversations(strapi, {
+      from: YEAR.from,
+      to: YEAR.to,
+      timeZone: TIME_ZONE,
+      conversations: conversationsInFourMonths * 10 - seeded.conversations,
+      messagesEach: 0,
+    });
+    console.log(`Seeded ${rest.conversations} more conversations over the year in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const yearCount = seeded.conversations + rest.conversations;
+    const year = {
+      ours: await medianMs(() => analytics.report(YEAR)),
+      inMemory: await medianMs(() => inMemoryReport(strapi, YEAR)),
+      rows: await medianMs(() => plainRows(strapi, YEAR)),
+    };
+    results.push([`report, a year (${yearCount} conversations)`, year.ours, year.inMemory, year.rows]);
+
+    printTable(results);
+  } finally {
+    await app.stop();
+    app.removeDatabase();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
