@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { parseOptions, type LoadOptions } from './load/options';
-import { DeliveryMeter, escalationFanOut, type FanOutTarget } from './load/phases';
+import { DeliveryMeter, escalationFanOut, type FanOutTarget, type RateResult } from './load/phases';
 import { bootPlayground } from './load/playground';
 import { killAllChildren, pinSelf } from './load/processes';
 import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
@@ -20,6 +20,9 @@ import { setUpOurs } from './load/ours-setup';
 
 const benchDir = path.resolve(process.cwd(), 'bench');
 const log = (line: string) => console.log(line);
+const describe = (result: RateResult) =>
+  `achieved ${result.achievedRate} msg/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, lost ${result.lost}` +
+  (Object.keys(result.refused).length > 0 ? `, refused ${JSON.stringify(result.refused)}` : '');
 
 /** The timed phases shared by ours and the relay, after a warm-up at the base rate. */
 async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured'>> {
@@ -27,11 +30,11 @@ async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promis
   log(`  warm-up ${options.warmupSeconds} s at ${options.rate} msg/s`);
   await meter.run(options.rate, options.warmupSeconds, options.seed);
   const delivery = await meter.run(options.rate, options.measureSeconds, options.seed + 1);
-  log(`  delivery: p50 ${delivery.latencyMs.p50} ms, p99 ${delivery.latencyMs.p99} ms, ${delivery.achievedRate} msg/s`);
+  log(`  delivery: ${describe(delivery)}`);
   const steps = [];
   for (const [index, rate] of options.steps.entries()) {
     const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
-    log(`  step ${rate} msg/s: achieved ${step.achievedRate}, p99 ${step.latencyMs.p99} ms`);
+    log(`  step ${rate} msg/s: ${describe(step)}`);
     steps.push(step);
   }
   const escalation = await escalationFanOut(target, options.escalationsPerSecond);
@@ -43,7 +46,7 @@ const sizesOf = (options: LoadOptions) => ({ customers: options.customers, agent
 
 async function runOurs(options: LoadOptions): Promise<FanOutResults> {
   log('Ours: booting the playground');
-  const server = await bootPlayground();
+  const server = await bootPlayground({ databaseDir: options.databaseDir });
   try {
     const setup = await setUpOurs(server, sizesOf(options), log);
     try {
@@ -80,7 +83,7 @@ async function runRelay(options: LoadOptions): Promise<FanOutResults> {
 async function runSeeded(options: LoadOptions): Promise<NonNullable<LoadResults['seeded']>> {
   const historyDays = options.seededConversations >= 1_000_000 ? 365 : 120;
   log(`Seeded: ${options.seededConversations} conversations over ${historyDays} days`);
-  const fresh = await bootPlayground();
+  const fresh = await bootPlayground({ databaseDir: options.databaseDir });
   await fresh.stop();
   try {
     const seed = seedHistory(fresh.databaseFile, {
@@ -90,7 +93,7 @@ async function runSeeded(options: LoadOptions): Promise<NonNullable<LoadResults[
       seed: options.seed,
     });
     log(`  seeded ${seed.conversations} conversations, ${seed.messages} messages, ${seed.events} events in ${seed.seconds} s`);
-    const server = await bootPlayground(fresh.databaseFile);
+    const server = await bootPlayground({ databaseDir: options.databaseDir, databaseFile: fresh.databaseFile });
     try {
       const reads = await measureSeededReads(server.url, fresh.databaseFile, {
         rangeDays: historyDays,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
 /** Command-line options of `npm run bench:load`; `--quick` scales everything down for a smoke run. */
 export interface LoadOptions {
   quick: boolean;
@@ -22,6 +25,8 @@ export interface LoadOptions {
   /** Which parts to run (all by default). */
   skip: Set<Part>;
   output: string | null;
+  /** Where the SQLite databases go: the system's temporary folder unless `--database-dir`. */
+  databaseDir: string;
 }
 
 export const PARTS = ['ours', 'relay', 'seeded'] as const;
@@ -59,7 +64,8 @@ const QUICK: typeof FULL = {
 
 const USAGE = `npm run bench:load -- [--quick] [--huge] [--customers N] [--agents M] [--rate R]
   [--measure-seconds S] [--steps 250,500,1000] [--step-seconds S] [--escalations E]
-  [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]`;
+  [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]
+  [--database-dir DIR]`;
 
 function numberOption(name: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -70,7 +76,7 @@ function numberOption(name: string, raw: string | undefined): number {
 export function parseOptions(argv: readonly string[]): LoadOptions {
   const quick = argv.includes('--quick');
   const base = { ...(quick ? QUICK : FULL) };
-  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null };
+  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir() };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const next = () => argv[(index += 1)];
@@ -115,6 +121,10 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
           if (!PARTS.includes(part as Part)) throw new Error(`--skip takes ${PARTS.join(', ')}\n${USAGE}`);
           options.skip.add(part as Part);
         }
+        break;
+      case '--database-dir':
+        options.databaseDir = next() ?? '';
+        if (!fs.existsSync(options.databaseDir)) throw new Error(`--database-dir needs an existing folder\n${USAGE}`);
         break;
       case '--output':
         options.output = next() ?? null;

@@ -1,9 +1,10 @@
 /** The real playground (`strapi start`) as a child process pinned to the server core. */
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { playgroundDir, repoRoot } from '../../tests/helpers/paths';
 import { freePort } from '../../tests/helpers/ports';
-import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from '../../tests/helpers/test-env';
+import { QUIET_STRAPI_ENV, testSecrets } from '../../tests/helpers/test-env';
 import { heapProbe, type HeapProbe } from './heap';
 import { SERVER_CORE, spawnPinned, type PinnedChild } from './processes';
 
@@ -44,9 +45,15 @@ async function waitForHealth(url: string, server: PinnedChild, timeoutMs: number
   throw new Error(`the playground did not answer /_health within ${timeoutMs} ms:\n${server.output()}`);
 }
 
-/** Starts the built playground on a fresh database, or on `databaseFile` when given. */
-export async function bootPlayground(databaseFile?: string): Promise<BootedPlayground> {
-  const database = databaseFile ? { file: databaseFile, remove: () => undefined } : temporaryDatabaseFile('bench');
+/** A fresh folder for one database under `parent` (the system's temporary folder, or `--database-dir`). */
+function temporaryDatabase(parent: string): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(parent, 'live-support-bench-'));
+  return { file: path.join(dir, 'data.db'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when given. */
+export async function bootPlayground(where: { databaseDir: string; databaseFile?: string }): Promise<BootedPlayground> {
+  const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
   const port = await freePort();
   const inspectPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
