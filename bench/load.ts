@@ -21,7 +21,8 @@ import { setUpOurs } from './load/ours-setup';
 const benchDir = path.resolve(process.cwd(), 'bench');
 const log = (line: string) => console.log(line);
 const describe = (result: RateResult) =>
-  `achieved ${result.achievedRate} msg/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, lost ${result.lost}` +
+  `achieved ${result.achievedRate} msg/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
+  `backlog ${result.backlogAtWindowEnd}, lost ${result.lost}` +
   (Object.keys(result.refused).length > 0 ? `, refused ${JSON.stringify(result.refused)}` : '');
 
 /** The timed phases shared by ours and the relay, after a warm-up at the base rate. */
@@ -36,6 +37,8 @@ async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promis
     const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
     log(`  step ${rate} msg/s: ${describe(step)}`);
     steps.push(step);
+    // A higher rate cannot be sustained either; its backlog would only delay the next phases.
+    if (!step.sustained) break;
   }
   const escalation = await escalationFanOut(target, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);

@@ -30,6 +30,12 @@ export interface RateResult {
   achievedRate: number;
   /** Messages never delivered within the drain timeout. */
   lost: number;
+  /** Sent but not yet acknowledged when the window closed: the server's backlog. */
+  backlogAtWindowEnd: number;
+  /** Milliseconds spent before the run waiting for an earlier run's backlog to clear. */
+  settleMs: number;
+  /** Messages of earlier runs still unanswered when this one started (0 unless the wait timed out). */
+  backlogBeforeRun: number;
   latencyMs: LatencySummary;
   /** Emit → acknowledgement. */
   ackLatencyMs: LatencySummary;
@@ -42,7 +48,9 @@ export interface RateResult {
   sustained: boolean;
 }
 
-const DRAIN_TIMEOUT_MS = 15_000;
+const DRAIN_TIMEOUT_MS = 30_000;
+/** An earlier run's backlog must clear within this before the next run starts. */
+const SETTLE_TIMEOUT_MS = 120_000;
 const TICK_MS = 1;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,6 +65,8 @@ interface Recording {
 export class DeliveryMeter {
   private recording: Recording | null = null;
   private runCounter = 0;
+  /** Emits of every run still waiting for their acknowledgement. */
+  private unacknowledged = 0;
 
   constructor(private readonly target: FanOutTarget) {
     for (const agent of target.agents) {
@@ -73,8 +83,19 @@ export class DeliveryMeter {
   }
 
   /** Sends `rate` messages a second for `seconds`, each from a customer picked with a fixed seed. */
+  /**
+   * Waits (bounded) until the server has answered every message sent so far, so that a run
+   * does not measure an earlier run's backlog; when the wait times out the run says so.
+   */
+  private async settle(): Promise<{ settleMs: number; backlogBeforeRun: number }> {
+    const started = performance.now();
+    while (this.unacknowledged > 0 && performance.now() - started < SETTLE_TIMEOUT_MS) await sleep(10);
+    return { settleMs: Math.round(performance.now() - started), backlogBeforeRun: this.unacknowledged };
+  }
+
   async run(rate: number, seconds: number, seed: number): Promise<RateResult> {
     const { customers, serverPid } = this.target;
+    const { settleMs, backlogBeforeRun } = await this.settle();
     const run = (this.runCounter += 1);
     const recording: Recording = { sentAt: new Map(), latencies: [], arrivals: [] };
     this.recording = recording;
@@ -96,7 +117,9 @@ export class DeliveryMeter {
         const clientId = `b${run}-${sent}`;
         const sentAt = performance.now();
         recording.sentAt.set(clientId, sentAt);
+        this.unacknowledged += 1;
         customer.emit('message:send', { clientId, text: `Where is my parcel? (${sent})` }, (ack: { ok: boolean; error?: { name: string } }) => {
+          this.unacknowledged -= 1;
           if (ack.ok) {
             acknowledged += 1;
             ackLatencies.push(performance.now() - sentAt);
@@ -112,9 +135,10 @@ export class DeliveryMeter {
     }
     const windowEnd = performance.now();
     const after = sampleProcess(serverPid);
+    const backlogAtWindowEnd = sent - acknowledged - Object.values(refused).reduce((sum, count) => sum + count, 0);
 
     const drainDeadline = performance.now() + DRAIN_TIMEOUT_MS;
-    while (recording.sentAt.size > 0 && performance.now() < drainDeadline) await sleep(10);
+    while ((recording.sentAt.size > 0 || this.unacknowledged > 0) && performance.now() < drainDeadline) await sleep(10);
     this.recording = null;
 
     const inWindow = recording.arrivals.filter((at) => at <= windowEnd).length;
@@ -133,6 +157,9 @@ export class DeliveryMeter {
       delivered: recording.latencies.length,
       achievedRate,
       lost: recording.sentAt.size,
+      backlogAtWindowEnd,
+      settleMs,
+      backlogBeforeRun,
       latencyMs,
       ackLatencyMs: summarise(ackLatencies),
       maxDeliveryGapMs: Math.round(maxGap * 1000) / 1000,

@@ -57,6 +57,11 @@ export function seedHistory(databaseFile: string, sizes: { conversations: number
   const Database = require('better-sqlite3') as SqliteConstructor;
   const database = new Database(databaseFile);
   const started = performance.now();
+  // The server is stopped and the file is a throw-away copy: no journal and no fsync while
+  // seeding; the journal mode the database had is put back at the end.
+  const journalMode = String(database.prepare('PRAGMA journal_mode').get()?.journal_mode ?? 'delete');
+  database.pragma('journal_mode = MEMORY');
+  database.pragma('synchronous = OFF');
   try {
     const sample = database.prepare('SELECT typeof(created_at) AS kind FROM admin_users LIMIT 1').get();
     const datetimeStorage = sample?.kind === 'text' ? 'text' : 'integer';
@@ -117,6 +122,7 @@ export function seedHistory(databaseFile: string, sizes: { conversations: number
     });
     for (let from = 0; from < sizes.conversations; from += BATCH) seedBatch(from, Math.min(sizes.conversations, from + BATCH));
     database.pragma('optimize');
+    database.pragma(`journal_mode = ${journalMode}`);
     return {
       conversations: sizes.conversations,
       messages,
