@@ -6,7 +6,8 @@
 import type { Socket } from 'socket.io-client';
 
 import { sampleProcess, usageBetween, type ProcessUsage } from './processes';
-import { seededRandom, summarise, type LatencySummary } from './stats';
+import { seededRandom } from '../../server/src/domain/escalation/classifier/train';
+import { summarise, type LatencySummary } from './stats';
 
 export interface FanOutTarget {
   label: string;

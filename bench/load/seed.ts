@@ -8,7 +8,7 @@
 import conversationSchema from '../../server/src/content-types/conversation/schema.json';
 import eventSchema from '../../server/src/content-types/conversation-event/schema.json';
 import messageSchema from '../../server/src/content-types/message/schema.json';
-import { seededRandom } from './stats';
+import { seededRandom } from '../../server/src/domain/escalation/classifier/train';
 
 interface Statement {
   run(...values: unknown[]): { lastInsertRowid: number | bigint };

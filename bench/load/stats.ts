@@ -34,15 +34,3 @@ export function ratio(ours: number | null | undefined, baseline: number | null |
   if (ours == null || baseline == null || baseline === 0) return null;
   return Math.round((ours / baseline) * 100) / 100;
 }
-
-/** Mulberry32: a small seeded generator, so every run picks the same customers in the same order. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
