@@ -15,7 +15,7 @@ import { killAllChildren, pinSelf } from './load/processes';
 import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
 import { highestSustained, newResults, printSummary, targetChecks, writeResults, type FanOutResults, type LoadResults } from './load/report';
 import { seedHistory } from './load/seed';
-import { measureSeededReads } from './load/seeded-reads';
+import { measureSeededReads, timeRawAnalyticsRows, type SeededReadsResult } from './load/seeded-reads';
 import { setUpOurs } from './load/ours-setup';
 
 const benchDir = path.resolve(process.cwd(), 'bench');
@@ -97,18 +97,16 @@ async function runSeeded(options: LoadOptions): Promise<NonNullable<LoadResults[
     });
     log(`  seeded ${seed.conversations} conversations, ${seed.messages} messages, ${seed.events} events in ${seed.seconds} s`);
     const server = await bootPlayground({ databaseDir: options.databaseDir, databaseFile: fresh.databaseFile });
+    const slowRounds = options.quick ? 3 : 10;
+    let reads: SeededReadsResult;
     try {
-      const reads = await measureSeededReads(server.url, fresh.databaseFile, {
-        rangeDays: historyDays,
-        fastRounds: options.quick ? 30 : 100,
-        slowRounds: options.quick ? 3 : 10,
-        datetimeStorage: seed.datetimeStorage,
-      });
+      reads = await measureSeededReads(server.url, { rangeDays: historyDays, fastRounds: options.quick ? 30 : 100, slowRounds });
       log(`  queue p50 ${reads.queueSnapshotMs.p50} ms, analytics p50 ${reads.analyticsMs.p50} ms, users/me p50 ${reads.usersMeMs.p50} ms`);
-      return { seed, reads };
     } finally {
       await server.stop();
     }
+    reads.rawSqliteRowsMs = timeRawAnalyticsRows(fresh.databaseFile, { rangeDays: historyDays, rounds: slowRounds, datetimeStorage: seed.datetimeStorage });
+    return { seed, reads };
   } finally {
     fresh.removeDatabase();
   }
