@@ -40,7 +40,7 @@ async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promis
     // A higher rate cannot be sustained either; its backlog would only delay the next phases.
     if (!step.sustained) break;
   }
-  const escalation = await escalationFanOut(target, options.escalationsPerSecond);
+  const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
   return { delivery, steps, highestSustainedRate: highestSustained(steps), escalation };
 }

@@ -88,7 +88,7 @@ export class DeliveryMeter {
    * Waits (bounded) until the server has answered every message sent so far, so that a run
    * does not measure an earlier run's backlog; when the wait times out the run says so.
    */
-  private async settle(): Promise<{ settleMs: number; backlogBeforeRun: number }> {
+  async settle(): Promise<{ settleMs: number; backlogBeforeRun: number }> {
     const started = performance.now();
     while (this.unacknowledged > 0 && performance.now() - started < SETTLE_TIMEOUT_MS) await sleep(10);
     return { settleMs: Math.round(performance.now() - started), backlogBeforeRun: this.unacknowledged };
@@ -172,6 +172,9 @@ export class DeliveryMeter {
 }
 
 export interface EscalationResult {
+  /** The wait for the message backlog of the rate runs to clear first (see `DeliveryMeter.settle`). */
+  settleMs: number;
+  backlogBeforeRun: number;
   escalations: number;
   perSecond: number;
   /** Escalation request → each agent's `queue:changed` push for it (escalations × agents samples). */
@@ -183,8 +186,9 @@ export interface EscalationResult {
 }
 
 /** Customers escalate at `perSecond`; every agent's desk must see each one in the queue. */
-export async function escalationFanOut(target: FanOutTarget, perSecond: number): Promise<EscalationResult> {
+export async function escalationFanOut(target: FanOutTarget, meter: DeliveryMeter, perSecond: number): Promise<EscalationResult> {
   const { agents, escalators, serverPid } = target;
+  const { settleMs, backlogBeforeRun } = await meter.settle();
   const startedAt = new Map<number, number>();
   const seenBy = new Map<number, Set<number>>();
   const latencies: number[] = [];
@@ -221,6 +225,8 @@ export async function escalationFanOut(target: FanOutTarget, perSecond: number):
   const after = sampleProcess(serverPid);
   for (const off of listeners) off();
   return {
+    settleMs,
+    backlogBeforeRun,
     escalations: escalators.length,
     perSecond,
     latencyMs: summarise(latencies),
