@@ -48,7 +48,10 @@ async function waitForHealth(url: string, server: PinnedChild, timeoutMs: number
 /** A fresh folder for one database under `parent` (the system's temporary folder, or `--database-dir`). */
 function temporaryDatabase(parent: string): { file: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(parent, 'live-support-bench-'));
-  return { file: path.join(dir, 'data.db'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also when the run is interrupted: a seeded database can take a gigabyte (of RAM on a tmpfs).
+  process.once('exit', remove);
+  return { file: path.join(dir, 'data.db'), remove };
 }
 
 /** Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when given. */
