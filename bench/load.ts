@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:load [-- --quick]`: the load benchmark of issue #15, never part of `npm test`.
+ * The real playground (`strapi start`) runs pinned to core 0, this process (the load generator)
+ * to core 1; a bare Socket.IO relay doing the same fan-out runs after it on core 0, and a
+ * seeded database measures the desk's read paths. Results go to bench/results/load-<date>.json.
+ * See bench/results/README.md for the fields.
+ */
+import os from 'node:os';
+import path from 'node:path';
+
+import { parseOptions, type LoadOptions } from './load/options';
+import { DeliveryMeter, escalationFanOut, type FanOutTarget, type RateResult } from './load/phases';
+import { bootPlayground } from './load/playground';
+import { killAllChildren, pinSelf } from './load/processes';
+import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
+import { highestSustained, newResults, printSummary, targetChecks, writeResults, type FanOutResults, type LoadResults } from './load/report';
+import { seedHistory } from './load/seed';
+import { measureSeededReads, timeRawAnalyticsRows, type SeededReadsResult } from './load/seeded-reads';
+import { setUpOurs } from './load/ours-setup';
+
+const benchDir = path.resolve(process.cwd(), 'bench');
+const log = (line: string) => console.log(line);
+const describe = (result: RateResult) =>
+  `achieved ${result.achievedRate} msg/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
+  `backlog ${result.backlogAtWindowEnd}, lost ${result.lost}` +
+  (Object.keys(result.refused).length > 0 ? `, refused ${JSON.stringify(result.refused)}` : '');
+
+/** The timed phases shared by ours and the relay, after a warm-up at the base rate. */
+async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured'>> {
+  const meter = new DeliveryMeter(target);
+  log(`  warm-up ${options.warmupSeconds} s at ${options.rate} msg/s`);
+  await meter.run(options.rate, options.warmupSeconds, options.seed);
+  const delivery = await meter.run(options.rate, options.measureSeconds, options.seed + 1);
+  log(`  delivery: ${describe(delivery)}`);
+  const steps = [];
+  for (const [index, rate] of options.steps.entries()) {
+    const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
+    log(`  step ${rate} msg/s: ${describe(step)}`);
+    steps.push(step);
+    // A higher rate cannot be sustained either; its backlog would only delay the next phases.
+    if (!step.sustained) break;
+  }
+  const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
+  log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
+  return { delivery, steps, highestSustainedRate: highestSustained(steps), escalation };
+}
+
+const sizesOf = (options: LoadOptions) => ({ customers: options.customers, agents: options.agents, escalators: options.escalations });
+
+async function runOurs(options: LoadOptions): Promise<FanOutResults> {
+  log('Ours: booting the playground');
+  const server = await bootPlayground({ databaseDir: options.databaseDir });
+  try {
+    const setup = await setUpOurs(server, sizesOf(options), log);
+    try {
+      const measured = await measureFanOut(setup.target, options);
+      log(`  stall probe: ${options.stallSeconds} s at ${options.rate} msg/s`);
+      const stall = await new DeliveryMeter(setup.target).run(options.rate, options.stallSeconds, options.seed + 100);
+      return {
+        setupSeconds: setup.setupSeconds,
+        heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes,
+        idleSocketsMeasured: setup.idleSocketsMeasured,
+        ...measured,
+        stall,
+      };
+    } finally {
+      setup.close();
+    }
+  } finally {
+    await server.stop();
+    server.removeDatabase();
+  }
+}
+
+async function runRelay(options: LoadOptions): Promise<FanOutResults> {
+  log('Relay: starting the bare Socket.IO relay');
+  const setup = await setUpRelay(sizesOf(options));
+  try {
+    const measured = await measureFanOut(setup.target, options);
+    return { heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes, idleSocketsMeasured: setup.idleSocketsMeasured, ...measured };
+  } finally {
+    await setup.close();
+  }
+}
+
+async function runSeeded(options: LoadOptions): Promise<NonNullable<LoadResults['seeded']>> {
+  const historyDays = options.seededConversations >= 1_000_000 ? 365 : 120;
+  log(`Seeded: ${options.seededConversations} conversations over ${historyDays} days`);
+  const fresh = await bootPlayground({ databaseDir: options.databaseDir });
+  await fresh.stop();
+  try {
+    const seed = seedHistory(fresh.databaseFile, {
+      conversations: options.seededConversations,
+      messagesPerConversation: options.messagesPerConversation,
+      historyDays,
+      seed: options.seed,
+    });
+    log(`  seeded ${seed.conversations} conversations, ${seed.messages} messages, ${seed.events} events in ${seed.seconds} s`);
+    const server = await bootPlayground({ databaseDir: options.databaseDir, databaseFile: fresh.databaseFile });
+    const slowRounds = options.quick ? 3 : 10;
+    let reads: SeededReadsResult;
+    try {
+      reads = await measureSeededReads(server.url, { rangeDays: historyDays, fastRounds: options.quick ? 30 : 100, slowRounds });
+      log(`  queue p50 ${reads.queueSnapshotMs.p50} ms, analytics p50 ${reads.analyticsMs.p50} ms, users/me p50 ${reads.usersMeMs.p50} ms`);
+    } finally {
+      await server.stop();
+    }
+    reads.rawSqliteRowsMs = timeRawAnalyticsRows(fresh.databaseFile, { rangeDays: historyDays, rounds: slowRounds, datetimeStorage: seed.datetimeStorage });
+    return { seed, reads };
+  } finally {
+    fresh.removeDatabase();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  pinSelf();
+  const results = newResults(options);
+  let failed = false;
+  try {
+    if (!options.skip.has('ours')) results.ours = await runOurs(options);
+    if (!options.skip.has('relay')) results.relay = await runRelay(options);
+    if (!options.skip.has('seeded')) results.seeded = await runSeeded(options);
+  } catch (error) {
+    failed = true;
+    results.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(error);
+  } finally {
+    killAllChildren();
+  }
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadAverageAtEnd = os.loadavg();
+  results.targets = targetChecks(results);
+  const file = writeResults(results, options.output, benchDir);
+  printSummary(results);
+  log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (process.argv.includes(RELAY_FLAG)) {
+  runRelayServer();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    killAllChildren();
+    process.exit(1);
+  });
+}

@@ -1,0 +1,94 @@
+/** The real playground (`strapi start`) as a child process pinned to the server core. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { playgroundDir, repoRoot } from '../../tests/helpers/paths';
+import { freePort } from '../../tests/helpers/ports';
+import { QUIET_STRAPI_ENV, testSecrets } from '../../tests/helpers/test-env';
+import { heapProbe, type HeapProbe } from './heap';
+import { SERVER_CORE, spawnPinned, type PinnedChild } from './processes';
+
+/**
+ * Limits raised for the benchmark only: one IP address starts every session and each customer
+ * sends far more than a person would. The rest of the deploy-time config keeps its defaults,
+ * the idle rules included.
+ */
+export const BENCH_PLUGIN_CONFIG = {
+  rateLimit: {
+    sessionsPerIpPerMinute: 100_000,
+    messagesPerConversationPerMinute: 100_000,
+  },
+};
+
+export interface BootedPlayground {
+  url: string;
+  pid: number;
+  databaseFile: string;
+  heap: HeapProbe;
+  /** Stops the server; the database stays until `removeDatabase`. */
+  stop(): Promise<void>;
+  removeDatabase(): void;
+}
+
+async function waitForHealth(url: string, server: PinnedChild, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the playground exited with ${server.child.exitCode}:\n${server.output()}`);
+    try {
+      const response = await fetch(`${url}/_health`, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 204) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the playground did not answer /_health within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/** A fresh folder for one database under `parent` (the system's temporary folder, or `--database-dir`). */
+function temporaryDatabase(parent: string): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(parent, 'live-support-bench-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also when the run is interrupted: a seeded database can take a gigabyte (of RAM on a tmpfs).
+  process.once('exit', remove);
+  return { file: path.join(dir, 'data.db'), remove };
+}
+
+/** Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when given. */
+export async function bootPlayground(where: { databaseDir: string; databaseFile?: string }): Promise<BootedPlayground> {
+  const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
+  const port = await freePort();
+  const inspectPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+  const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, strapiBin, 'start'], {
+    cwd: playgroundDir,
+    env: {
+      ...process.env,
+      ...testSecrets(),
+      ...QUIET_STRAPI_ENV,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: database.file,
+      SERVE_ADMIN_PANEL: 'false',
+      LIVE_SUPPORT_CONFIG: JSON.stringify(BENCH_PLUGIN_CONFIG),
+    },
+  });
+  try {
+    await waitForHealth(url, server, 120_000);
+  } catch (error) {
+    await server.stop();
+    database.remove();
+    throw error;
+  }
+  return {
+    url,
+    pid: server.pid,
+    databaseFile: database.file,
+    heap: heapProbe(server.pid, inspectPort),
+    stop: () => server.stop(20_000),
+    removeDatabase: database.remove,
+  };
+}
