@@ -141,14 +141,17 @@ describe('the agent desk', () => {
       const card = page.getByTestId('column-waiting').getByTestId('card').filter({ hasText: 'Race Customer' });
       await card.waitFor({ timeout: 15000 });
 
-      // Elias claims it first; hold back the queue refresh so that Aino still sees the card.
-      await page.route('**/live-support/queue*', (route) => route.abort());
+      // Aino clicks while the card is on her desk; Elias's claim reaches the server while hers is
+      // on its way, so his wins and hers is answered with who got there first.
       const eliasToken = await adminLogin(playground.url, 'elias@example.com', DEMO_AGENT.password);
-      await request(playground.url)
-        .post(`/live-support/conversations/${customer.conversationId}/claim`)
-        .set('Authorization', `Bearer ${eliasToken}`)
-        .send({})
-        .expect(200);
+      await page.route('**/live-support/conversations/*/claim', async (route) => {
+        await request(playground.url)
+          .post(`/live-support/conversations/${customer.conversationId}/claim`)
+          .set('Authorization', `Bearer ${eliasToken}`)
+          .send({})
+          .expect(200);
+        await route.continue();
+      });
       await card.getByTestId('claim').click();
       await page.getByText(/Already claimed by Elias/).waitFor({ timeout: 15000 });
       await card.waitFor({ state: 'detached' });
