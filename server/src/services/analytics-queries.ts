@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
 import { UID } from '../constants';
+import type { ConversationGroup } from '../domain/analytics';
 import type { DayRun } from '../domain/analytics-days';
 import type { ConversationStatus, EscalationTrigger } from '../domain/conversation-status';
 
@@ -71,14 +72,6 @@ const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as R
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const flag = (value: unknown) => value === true || Number(value) === 1;
 
-export interface GroupRow {
-  status: ConversationStatus;
-  assignedAgentId: number | null;
-  csatScore: number | null;
-  queued: boolean;
-  escalated: boolean;
-  count: number;
-}
 
 export interface DayRow {
   day: number;
@@ -107,7 +100,7 @@ export function analyticsQueries(strapi: Core.Strapi) {
 
   return {
     /** Conversations created in [start, end), counted by status, agent, rating and hand-over. */
-    async groups(start: Date, end: Date): Promise<GroupRow[]> {
+    async groups(start: Date, end: Date): Promise<ConversationGroup[]> {
       const queued = 'CASE WHEN queued_at IS NULL THEN 0 ELSE 1 END';
       const escalated = 'CASE WHEN queued_at IS NULL AND offline_at IS NULL THEN 0 ELSE 1 END';
       const rows = await raw(
