@@ -43,6 +43,13 @@ export const addMessageToConversation = (
     ? { ...conversation, messages: mergeMessages(conversation.messages, [message]) }
     : conversation;
 
+/**
+ * Whether a pushed message skips some before it: a push lost while a node died or the socket
+ * moved. The desk then re-reads the conversation instead of showing a history with a hole.
+ */
+export const skipsMessages = (conversation: AgentConversationView, message: MessageView): boolean =>
+  message.conversationId === conversation.id && message.seq > (conversation.messages.at(-1)?.seq ?? 0) + 1;
+
 const isNewerThan = (message: MessageView, last: QueueCardView['lastMessage']) =>
   !last || Date.parse(message.createdAt) >= Date.parse(last.createdAt);
 

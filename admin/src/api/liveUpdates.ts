@@ -5,6 +5,7 @@ import { attachPushes, whileAgentSocket, type AgentPushHandlers, type AgentSocke
 import { liveSupportBase, TAGS, type LiveSupportTag } from './base';
 import {
   addMessageToConversation,
+  skipsMessages,
   applyConversationView,
   applyMessageToQueue,
   withPendingOfflineCount,
@@ -122,8 +123,16 @@ export async function followConversation(
       return {
         'message:new': (message) => {
           if (message.conversationId !== conversationId) return;
-          if (loaded) apply((view) => addMessageToConversation(view, message));
-          else early.push(message);
+          if (!loaded) {
+            early.push(message);
+            return;
+          }
+          const gap = { found: false };
+          apply((view) => {
+            gap.found = skipsMessages(view, message);
+            return addMessageToConversation(view, message);
+          });
+          if (gap.found) refetch.soon();
         },
         'queue:changed': ({ conversation }) => {
           if (conversation.id === conversationId) refetch.soon();

@@ -5,6 +5,7 @@ import {
   applyMessageToQueue,
   mergeMessages,
   removeWaitingCard,
+  skipsMessages,
   withPendingOfflineCount,
   type QueueResult,
 } from '../cachePatches';
@@ -74,6 +75,16 @@ describe('a conversation view in the cache', () => {
     const current = conversation([message(1)]);
     expect(addMessageToConversation(current, message(2)).messages).toHaveLength(2);
     expect(addMessageToConversation(current, message(2, { conversationId: 8 }))).toBe(current);
+  });
+
+  it('notices a pushed message that skips some before it, so that the desk re-reads the history', () => {
+    const current = conversation([message(1), message(2)]);
+    expect(skipsMessages(current, message(3))).toBe(false);
+    expect(skipsMessages(current, message(2))).toBe(false);
+    expect(skipsMessages(current, message(5))).toBe(true);
+    expect(skipsMessages(conversation([]), message(1))).toBe(false);
+    expect(skipsMessages(conversation([]), message(2))).toBe(true);
+    expect(skipsMessages(current, message(9, { conversationId: 8 }))).toBe(false);
   });
 });
 
