@@ -202,4 +202,26 @@ describe('open widgets follow a change without a reload', () => {
       socket.disconnect();
     }
   });
+
+  it('pushes nothing for a save that changes nothing', async () => {
+    const customer = await startCustomer(app, { locale: 'fi' });
+    const socket = await widgetSocket(app, customer.token);
+    try {
+      const pushes: Array<{ texts: Record<string, Record<string, string>> }> = [];
+      socket.on('config:changed', (config: { texts: Record<string, Record<string, string>> }) => pushes.push(config));
+      const hours = (await superAdmin.get('/opening-hours').expect(200)).body.data as Record<string, unknown>;
+      const texts = (await superAdmin.get('/settings').expect(200)).body.data.texts as Record<string, unknown>;
+      await superAdmin.put('/opening-hours', hours).expect(200);
+      await superAdmin.put('/settings', { texts }).expect(200);
+
+      // A real change afterwards: pushes arrive in the order they were sent, so every push a
+      // save without a change had sent would come before this one.
+      const realPushed = nextEvent<{ texts: Record<string, Record<string, string>> }>(socket, 'config:changed', (config) => config.texts.fi?.closed_notice === 'Suljettu nyt.');
+      await superAdmin.put('/settings', { texts: { closed_notice: { fi: 'Suljettu nyt.' } } }).expect(200);
+      await realPushed;
+      expect(pushes.map((config) => config.texts.fi?.closed_notice)).toEqual(['Suljettu nyt.']);
+    } finally {
+      socket.disconnect();
+    }
+  });
 });
