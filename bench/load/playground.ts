@@ -17,6 +17,12 @@ export const BENCH_PLUGIN_CONFIG = {
   rateLimit: {
     sessionsPerIpPerMinute: 100_000,
     messagesPerConversationPerMinute: 100_000,
+    conversationReadsPerConversationPerMinute: 100_000,
+    catchUpsPerConversationPerMinute: 100_000,
+    typingEventsPerConversationPerMinute: 100_000,
+    eventsPerSocketPerMinute: 100_000,
+    // Every customer escalates from the same address.
+    queuedConversationsPerIp: 0,
   },
 };
 
