@@ -22,7 +22,9 @@ import { UID } from '../server/src/constants';
 import type { AnalyticsReport } from '../server/src/contracts/analytics';
 import { rangeInstants } from '../server/src/domain/analytics';
 import { inMemoryReport as inMemory } from '../tests/helpers/analytics-reference';
-import { bootStrapi } from '../tests/helpers/strapi';
+import type { BootedStrapi } from '../tests/helpers/strapi';
+
+import { benchmarkOnBootedStrapi } from './on-booted-strapi';
 import { seedConversations } from './analytics-seed';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -71,62 +73,53 @@ function printTable(results: readonly ResultRow[]): void {
   }
 }
 
-async function main(): Promise<void> {
+async function measure(app: BootedStrapi): Promise<void> {
   const conversationsInFourMonths = Number(process.argv.slice(2).find((argument) => /^\d+$/.test(argument)) ?? 100_000);
-  const app = await bootStrapi();
-  try {
-    const { strapi } = app;
-    const analytics = strapi.plugin('live-support').service('analytics');
+  const { strapi } = app;
+  const analytics = strapi.plugin('live-support').service('analytics');
 
-    let started = performance.now();
-    const seeded = await seedConversations(strapi, { ...FOUR_MONTHS, timeZone: TIME_ZONE, conversations: conversationsInFourMonths, messagesEach: 10 });
-    console.log(`Seeded ${seeded.conversations} conversations, ${seeded.messages} messages, ${seeded.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  let started = performance.now();
+  const seeded = await seedConversations(strapi, { ...FOUR_MONTHS, timeZone: TIME_ZONE, conversations: conversationsInFourMonths, messagesEach: 10 });
+  console.log(`Seeded ${seeded.conversations} conversations, ${seeded.messages} messages, ${seeded.events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    const ours = (await analytics.report(FOUR_MONTHS)) as AnalyticsReport;
-    const reference = await inMemoryReport(strapi, FOUR_MONTHS);
-    if (JSON.stringify(ours) !== JSON.stringify(reference)) {
-      console.error(JSON.stringify({ ours, reference }, null, 1));
-      throw new Error('The SQL report differs from the in-memory report');
-    }
-    console.log('The SQL report equals the in-memory report, figure for figure.');
-
-    const results: ResultRow[] = [];
-    const fourMonths = {
-      ours: await medianMs(() => analytics.report(FOUR_MONTHS)),
-      csv: await medianMs(async () => drain(await analytics.csv(FOUR_MONTHS))),
-      inMemory: await medianMs(() => inMemoryReport(strapi, FOUR_MONTHS)),
-      rows: await medianMs(() => plainRows(strapi, FOUR_MONTHS)),
-    };
-    results.push([`report, 4 months (${seeded.conversations} conversations)`, fourMonths.ours, fourMonths.inMemory, fourMonths.rows]);
-    results.push(['CSV, 4 months', fourMonths.csv, fourMonths.inMemory, fourMonths.rows]);
-    printTable(results);
-    if (process.argv.includes('--no-year')) return;
-
-    started = performance.now();
-    const rest = await seedConversations(strapi, {
-      from: YEAR.from,
-      to: YEAR.to,
-      timeZone: TIME_ZONE,
-      conversations: conversationsInFourMonths * 10 - seeded.conversations,
-      messagesEach: 0,
-    });
-    console.log(`Seeded ${rest.conversations} more conversations over the year in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const yearCount = seeded.conversations + rest.conversations;
-    const year = {
-      ours: await medianMs(() => analytics.report(YEAR)),
-      inMemory: await medianMs(() => inMemoryReport(strapi, YEAR)),
-      rows: await medianMs(() => plainRows(strapi, YEAR)),
-    };
-    results.push([`report, a year (${yearCount} conversations)`, year.ours, year.inMemory, year.rows]);
-
-    printTable(results);
-  } finally {
-    await app.stop();
-    app.removeDatabase();
+  const ours = (await analytics.report(FOUR_MONTHS)) as AnalyticsReport;
+  const reference = await inMemoryReport(strapi, FOUR_MONTHS);
+  if (JSON.stringify(ours) !== JSON.stringify(reference)) {
+    console.error(JSON.stringify({ ours, reference }, null, 1));
+    throw new Error('The SQL report differs from the in-memory report');
   }
+  console.log('The SQL report equals the in-memory report, figure for figure.');
+
+  const results: ResultRow[] = [];
+  const fourMonths = {
+    ours: await medianMs(() => analytics.report(FOUR_MONTHS)),
+    csv: await medianMs(async () => drain(await analytics.csv(FOUR_MONTHS))),
+    inMemory: await medianMs(() => inMemoryReport(strapi, FOUR_MONTHS)),
+    rows: await medianMs(() => plainRows(strapi, FOUR_MONTHS)),
+  };
+  results.push([`report, 4 months (${seeded.conversations} conversations)`, fourMonths.ours, fourMonths.inMemory, fourMonths.rows]);
+  results.push(['CSV, 4 months', fourMonths.csv, fourMonths.inMemory, fourMonths.rows]);
+  printTable(results);
+  if (process.argv.includes('--no-year')) return;
+
+  started = performance.now();
+  const rest = await seedConversations(strapi, {
+    from: YEAR.from,
+    to: YEAR.to,
+    timeZone: TIME_ZONE,
+    conversations: conversationsInFourMonths * 10 - seeded.conversations,
+    messagesEach: 0,
+  });
+  console.log(`Seeded ${rest.conversations} more conversations over the year in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const yearCount = seeded.conversations + rest.conversations;
+  const year = {
+    ours: await medianMs(() => analytics.report(YEAR)),
+    inMemory: await medianMs(() => inMemoryReport(strapi, YEAR)),
+    rows: await medianMs(() => plainRows(strapi, YEAR)),
+  };
+  results.push([`report, a year (${yearCount} conversations)`, year.ours, year.inMemory, year.rows]);
+
+  printTable(results);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmarkOnBootedStrapi(measure);

@@ -16,7 +16,9 @@ import request from 'supertest';
 
 import { DEMO_AGENT } from '../tests/helpers/admin-auth';
 import { loginAgent } from '../tests/helpers/protocol';
-import { bootStrapi, type BootedStrapi } from '../tests/helpers/strapi';
+import type { BootedStrapi } from '../tests/helpers/strapi';
+
+import { benchmarkOnBootedStrapi } from './on-booted-strapi';
 
 const RESOLVED = 100_000;
 const WAITING = 100;
@@ -105,53 +107,44 @@ async function timeEscalations(app: BootedStrapi, queueLength: number): Promise<
   return { wall, cpu };
 }
 
-async function main(): Promise<void> {
-  const app = await bootStrapi();
-  try {
-    const { strapi } = app;
-    const service = (name: string) => strapi.plugin('live-support').service(name);
-    await service('settings').update({ queue: { enforceOpeningHours: false, requireOnlineAgent: false, maxQueueLength: 1000 } });
-    const agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
-    await agent.put('/presence', { status: 'online' });
+async function measure(app: BootedStrapi): Promise<void> {
+  const { strapi } = app;
+  const service = (name: string) => strapi.plugin('live-support').service(name);
+  await service('settings').update({ queue: { enforceOpeningHours: false, requireOnlineAgent: false, maxQueueLength: 1000 } });
+  const agent = await loginAgent(app, DEMO_AGENT.email, DEMO_AGENT.password);
+  await agent.put('/presence', { status: 'online' });
 
-    const seedStarted = performance.now();
-    const day = 86_400_000;
-    const now = Date.now();
-    await seedConversations(app, RESOLVED, (index) => ({
-      status: 'resolved',
-      resolved_at: now - 120 * day + Math.floor((index / RESOLVED) * 120 * day),
-      claimed_at: now - 120 * day + Math.floor((index / RESOLVED) * 120 * day) - 600_000,
-    }));
-    await seedConversations(app, WAITING, (index) => ({ status: 'queued', queued_at: now - (WAITING - index) * 10_000, queue_entered_at: now }));
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const seedStarted = performance.now();
+  const day = 86_400_000;
+  const now = Date.now();
+  await seedConversations(app, RESOLVED, (index) => ({
+    status: 'resolved',
+    resolved_at: now - 120 * day + Math.floor((index / RESOLVED) * 120 * day),
+    claimed_at: now - 120 * day + Math.floor((index / RESOLVED) * 120 * day) - 600_000,
+  }));
+  await seedConversations(app, WAITING, (index) => ({ status: 'queued', queued_at: now - (WAITING - index) * 10_000, queue_entered_at: now }));
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-    const snapshot = await timeSnapshot(app, agent.token);
-    const escalations: Array<{ length: number; wall: number[]; cpu: number[] }> = [];
-    for (const length of QUEUE_LENGTHS) escalations.push({ length, ...(await timeEscalations(app, length)) });
+  const snapshot = await timeSnapshot(app, agent.token);
+  const escalations: Array<{ length: number; wall: number[]; cpu: number[] }> = [];
+  for (const length of QUEUE_LENGTHS) escalations.push({ length, ...(await timeEscalations(app, length)) });
 
-    console.log(`\nQueue at scale: seeded ${RESOLVED.toLocaleString('en')} resolved + ${WAITING} waiting in ${seedSeconds.toFixed(1)} s\n`);
-    console.log('| request | p50 (ms) | p99 (ms) |');
-    console.log('| --- | ---: | ---: |');
-    console.log(`| GET /live-support/queue?pageSize=100 | ${ms(percentile(snapshot.queue, 0.5))} | ${ms(percentile(snapshot.queue, 0.99))} |`);
-    console.log(`| GET /admin/users/me | ${ms(percentile(snapshot.me, 0.5))} | ${ms(percentile(snapshot.me, 0.99))} |`);
-    console.log(`| ratio snapshot ÷ users/me (p50) | ${(percentile(snapshot.queue, 0.5) / percentile(snapshot.me, 0.5)).toFixed(2)} | |`);
+  console.log(`\nQueue at scale: seeded ${RESOLVED.toLocaleString('en')} resolved + ${WAITING} waiting in ${seedSeconds.toFixed(1)} s\n`);
+  console.log('| request | p50 (ms) | p99 (ms) |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| GET /live-support/queue?pageSize=100 | ${ms(percentile(snapshot.queue, 0.5))} | ${ms(percentile(snapshot.queue, 0.99))} |`);
+  console.log(`| GET /admin/users/me | ${ms(percentile(snapshot.me, 0.5))} | ${ms(percentile(snapshot.me, 0.99))} |`);
+  console.log(`| ratio snapshot ÷ users/me (p50) | ${(percentile(snapshot.queue, 0.5) / percentile(snapshot.me, 0.5)).toFixed(2)} | |`);
 
-    const base = escalations[0];
-    console.log(`\nOne escalation, server side (${ESCALATIONS_PER_LENGTH} each)\n`);
-    console.log('| waiting | wall p50 (ms) | wall p99 (ms) | CPU p50 (ms) | CPU p50 ÷ CPU p50 at 10 |');
-    console.log('| ---: | ---: | ---: | ---: | ---: |');
-    for (const { length, wall, cpu } of escalations) {
-      console.log(
-        `| ${length} | ${ms(percentile(wall, 0.5))} | ${ms(percentile(wall, 0.99))} | ${ms(percentile(cpu, 0.5))} | ${(percentile(cpu, 0.5) / percentile(base.cpu, 0.5)).toFixed(2)} |`,
-      );
-    }
-  } finally {
-    await app.stop();
-    app.removeDatabase();
+  const base = escalations[0];
+  console.log(`\nOne escalation, server side (${ESCALATIONS_PER_LENGTH} each)\n`);
+  console.log('| waiting | wall p50 (ms) | wall p99 (ms) | CPU p50 (ms) | CPU p50 ÷ CPU p50 at 10 |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const { length, wall, cpu } of escalations) {
+    console.log(
+      `| ${length} | ${ms(percentile(wall, 0.5))} | ${ms(percentile(wall, 0.99))} | ${ms(percentile(cpu, 0.5))} | ${(percentile(cpu, 0.5) / percentile(base.cpu, 0.5)).toFixed(2)} |`,
+    );
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmarkOnBootedStrapi(measure);

@@ -14,7 +14,9 @@ import type { Core } from '@strapi/strapi';
 
 import { adminLogin } from '../tests/helpers/admin-auth';
 import { createAdmin } from '../tests/helpers/protocol';
-import { bootStrapi } from '../tests/helpers/strapi';
+import type { BootedStrapi } from '../tests/helpers/strapi';
+
+import { benchmarkOnBootedStrapi } from './on-booted-strapi';
 
 const ACTIVE = Number(process.argv[2] ?? 2000);
 const HISTORY = Number(process.argv[3] ?? 20000);
@@ -148,65 +150,56 @@ async function signedInSessions(app: { strapi: Core.Strapi; url: string }): Prom
   return sessions;
 }
 
-async function main(): Promise<void> {
-  const app = await bootStrapi();
-  try {
-    const { strapi } = app;
-    const [journal] = (await strapi.db.connection.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
-    const [sync] = (await strapi.db.connection.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>;
-    console.log(`SQLite journal_mode=${journal.journal_mode} synchronous=${sync.synchronous}`);
+async function measureSweeps(app: BootedStrapi): Promise<void> {
+  const { strapi } = app;
+  const [journal] = (await strapi.db.connection.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
+  const [sync] = (await strapi.db.connection.raw('PRAGMA synchronous')) as Array<{ synchronous: number }>;
+  console.log(`SQLite journal_mode=${journal.journal_mode} synchronous=${sync.synchronous}`);
 
-    await service(strapi, 'settings').update({
-      queue: { reminderAfterMinutes: 5, closeInactiveAfterMinutes: 30, abandonAfterSeconds: 60, maxWaitMinutes: 30 },
-      retention: { keepDays: 30 },
-    });
-    const agent = (await strapi.db.query('admin::user').findOne({ where: { email: 'aino@example.com' } })) as { id: number };
-    const now = new Date();
-    let seeding = performance.now();
-    await seedConversations(strapi, 'active', ACTIVE, agent.id, now);
-    await seedConversations(strapi, 'queued', ACTIVE, agent.id, now);
-    await seedConversations(strapi, 'resolved', HISTORY, agent.id, now);
-    const [probeConversationId] = await seedConversations(strapi, 'active', 1, agent.id, now);
-    console.log(`seeded ${ACTIVE} active, ${ACTIVE} queued, ${HISTORY} resolved in ${Math.round(performance.now() - seeding)} ms`);
-    seeding = performance.now();
-    const sessions = await signedInSessions(app);
-    console.log(`${sessions.length} agents signed in in ${Math.round(performance.now() - seeding)} ms`);
+  await service(strapi, 'settings').update({
+    queue: { reminderAfterMinutes: 5, closeInactiveAfterMinutes: 30, abandonAfterSeconds: 60, maxWaitMinutes: 30 },
+    retention: { keepDays: 30 },
+  });
+  const agent = (await strapi.db.query('admin::user').findOne({ where: { email: 'aino@example.com' } })) as { id: number };
+  const now = new Date();
+  let seeding = performance.now();
+  await seedConversations(strapi, 'active', ACTIVE, agent.id, now);
+  await seedConversations(strapi, 'queued', ACTIVE, agent.id, now);
+  await seedConversations(strapi, 'resolved', HISTORY, agent.id, now);
+  const [probeConversationId] = await seedConversations(strapi, 'active', 1, agent.id, now);
+  console.log(`seeded ${ACTIVE} active, ${ACTIVE} queued, ${HISTORY} resolved in ${Math.round(performance.now() - seeding)} ms`);
+  seeding = performance.now();
+  const sessions = await signedInSessions(app);
+  console.log(`${sessions.length} agents signed in in ${Math.round(performance.now() - seeding)} ms`);
 
-    const jobs: Array<[string, () => Promise<unknown>]> = [
-      ['idle sweep', () => service(strapi, 'idle').sweep(new Date())],
-      ['queue sweep', () => service(strapi, 'queueHousekeeping').sweep(new Date())],
-      ['presence sweep', () => service(strapi, 'presence').sweep(new Date())],
-      ['retention sweep', () => service(strapi, 'retention').sweep(new Date())],
-      [
-        `access re-check (${AGENTS} sessions)`,
-        () => service(strapi, 'agents').recheckAccess(sessions),
-      ],
-    ];
-    const results: Figures[] = [];
-    for (const [job, run] of jobs) {
-      let worst: Figures | null = null;
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const figures = await measure(strapi, job, probeConversationId, run);
-        if (!worst || figures.longestGapMs > worst.longestGapMs) worst = figures;
-      }
-      results.push(worst!);
+  const jobs: Array<[string, () => Promise<unknown>]> = [
+    ['idle sweep', () => service(strapi, 'idle').sweep(new Date())],
+    ['queue sweep', () => service(strapi, 'queueHousekeeping').sweep(new Date())],
+    ['presence sweep', () => service(strapi, 'presence').sweep(new Date())],
+    ['retention sweep', () => service(strapi, 'retention').sweep(new Date())],
+    [
+      `access re-check (${AGENTS} sessions)`,
+      () => service(strapi, 'agents').recheckAccess(sessions),
+    ],
+  ];
+  const results: Figures[] = [];
+  for (const [job, run] of jobs) {
+    let worst: Figures | null = null;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const figures = await measure(strapi, job, probeConversationId, run);
+      if (!worst || figures.longestGapMs > worst.longestGapMs) worst = figures;
     }
-    console.table(
-      results.map((figures) => ({
-        job: figures.job,
-        'duration ms': figures.durationMs.toFixed(1),
-        'event-loop max ms': figures.eventLoopMaxMs.toFixed(1),
-        'longest gap between appends ms': figures.longestGapMs.toFixed(1),
-        'probe appends': figures.probeCount,
-      })),
-    );
-  } finally {
-    await app.stop();
-    app.removeDatabase();
+    results.push(worst!);
   }
+  console.table(
+    results.map((figures) => ({
+      job: figures.job,
+      'duration ms': figures.durationMs.toFixed(1),
+      'event-loop max ms': figures.eventLoopMaxMs.toFixed(1),
+      'longest gap between appends ms': figures.longestGapMs.toFixed(1),
+      'probe appends': figures.probeCount,
+    })),
+  );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+benchmarkOnBootedStrapi(measureSweeps);
