@@ -13,9 +13,6 @@ const app = useBootedStrapi({
     return smtp.env;
   },
   afterStop: async () => smtp?.stop(),
-  // Every customer of this file writes from 127.0.0.1; tests/api/rate-limits.test.ts proves the
-  // per-address limit on offline messages.
-  config: { rateLimit: { offlineMessagesPerIpPerMinute: 0 } },
 });
 const agent = app.signIn(DEMO_AGENT, { presence: 'offline' });
 const secondAgent = app.signIn(DEMO_ADMIN, { presence: 'offline' });

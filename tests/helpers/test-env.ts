@@ -26,10 +26,11 @@ export const QUIET_STRAPI_ENV = {
 /**
  * Every request of a test comes from 127.0.0.1, so the cap on conversations one address may
  * have waiting in the queue (`rateLimit.queuedConversationsPerIp`, default 3) would refuse a
- * file's fourth queued customer. Tests run with it off unless their file sets it;
- * `tests/api/rate-limits.test.ts` proves the cap.
+ * file's fourth queued customer, and the per-address offline-message limit its sixth offline
+ * message. Tests run with both off unless their file sets them; `tests/api/rate-limits.test.ts`
+ * proves them.
  */
-export const ONE_ADDRESS_FOR_EVERY_CLIENT = { rateLimit: { queuedConversationsPerIp: 0 } } as const;
+export const ONE_ADDRESS_FOR_EVERY_CLIENT = { rateLimit: { queuedConversationsPerIp: 0, offlineMessagesPerIpPerMinute: 0 } } as const;
 
 /** A temporary folder holding one test file's SQLite database. */
 export function temporaryDatabaseFile(label: string): { file: string; remove(): void } {
