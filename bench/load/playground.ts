@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { playgroundDir, repoRoot } from '../../tests/helpers/paths';
 import { freePort } from '../../tests/helpers/ports';
-import { QUIET_STRAPI_ENV, testSecrets } from '../../tests/helpers/test-env';
+import { playgroundServerEnv } from '../../tests/helpers/playground-server';
 import { heapProbe, type HeapProbe } from './heap';
 import { SERVER_CORE, spawnPinned, type PinnedChild } from './processes';
 
@@ -69,18 +69,7 @@ export async function bootPlayground(where: { databaseDir: string; databaseFile?
   const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, strapiBin, 'start'], {
     cwd: playgroundDir,
-    env: {
-      ...process.env,
-      ...testSecrets(),
-      ...QUIET_STRAPI_ENV,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: database.file,
-      SERVE_ADMIN_PANEL: 'false',
-      LIVE_SUPPORT_CONFIG: JSON.stringify(BENCH_PLUGIN_CONFIG),
-    },
+    env: { ...playgroundServerEnv(port, database.file, BENCH_PLUGIN_CONFIG), SERVE_ADMIN_PANEL: 'false' },
   });
   try {
     await waitForHealth(url, server, 120_000);

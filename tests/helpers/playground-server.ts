@@ -50,6 +50,26 @@ export interface StartOptions {
   port?: number;
 }
 
+/** The environment of a built playground serving in production mode on `port`, on a SQLite file. */
+export function playgroundServerEnv(
+  port: number,
+  databaseFile: string,
+  pluginConfig: object,
+  secrets: Record<string, string> = testSecrets(),
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...secrets,
+    ...QUIET_STRAPI_ENV,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: databaseFile,
+    LIVE_SUPPORT_CONFIG: JSON.stringify(pluginConfig),
+  };
+}
+
 export async function startPlayground(options: StartOptions = {}): Promise<RunningPlayground> {
   const port = options.port ?? (await freePort());
   const secrets = testSecrets();
@@ -61,18 +81,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
 
   const child = spawn('npx', ['strapi', 'start'], {
     cwd: playgroundDir,
-    env: {
-      ...process.env,
-      ...secrets,
-      ...QUIET_STRAPI_ENV,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_CLIENT: 'sqlite',
-      DATABASE_FILENAME: database.file,
-      LIVE_SUPPORT_CONFIG: JSON.stringify(ONE_ADDRESS_FOR_EVERY_CLIENT),
-      ...options.env,
-    },
+    env: { ...playgroundServerEnv(port, database.file, ONE_ADDRESS_FOR_EVERY_CLIENT, secrets), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
