@@ -16,8 +16,9 @@ import {
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
 } from './grammar-lexicon';
+import { COMPARISON_CUES, HYPOTHETICAL_CUES, QUESTION_PERSON_FOLLOWERS } from './context-lexicon';
 import { type LexiconLanguage } from './lexicon';
-import { languagesToTry, tokenize, type StemLanguage, type Token, type WordForm } from './text';
+import { languagesToTry, questionClauses, tokenize, type StemLanguage, type Token, type WordForm } from './text';
 
 /** A closed word list, for constant-time lookups by spelling or by stem. */
 export interface WordSet {
@@ -46,7 +47,11 @@ export interface LanguageProfile {
   pastContactCues: WordForm[][];
   necessityQuestionCues: WordForm[][];
   declineCues: WordForm[][];
+  hypotheticalCues: WordForm[][];
+  comparisonCues: WordForm[][];
   personFollowers: WordSet;
+  /** PERSON_FOLLOWERS and QUESTION_PERSON_FOLLOWERS: what may follow a person in a question. */
+  questionPersonFollowers: WordSet;
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -80,7 +85,10 @@ function profileFor(language: StemLanguage): LanguageProfile {
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
       necessityQuestionCues: sequences(NECESSITY_QUESTION_CUES[lexiconLanguage]),
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
+      hypotheticalCues: sequences(HYPOTHETICAL_CUES[lexiconLanguage]),
+      comparisonCues: sequences(COMPARISON_CUES[lexiconLanguage]),
       personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
+      questionPersonFollowers: wordSet(words([...PERSON_FOLLOWERS[lexiconLanguage], ...QUESTION_PERSON_FOLLOWERS[lexiconLanguage]])),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
@@ -125,6 +133,12 @@ export interface Reading {
   necessityQuestions: Span[];
   /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
   declines: Span[];
+  /** The customer's own need in a condition that opens a clause ("if I ever need"): see HYPOTHETICAL_CUES. */
+  hypotheticals: Span[];
+  /** "Difference between", "verrattuna", "jämfört": see COMPARISON_CUES. */
+  comparisons: Span[];
+  /** Clause indexes (Token.clause) of the clauses that end with "?". */
+  questionClauses: Set<number>;
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -184,6 +198,8 @@ function readMessage(text: string, language: StemLanguage): Reading {
   const scopes = scopesOf(tokens, profile);
   const negations = findCues(tokens, scopes, profile.negationCues);
   const opensClause = ([start]: Span) => start === 0 || tokens[start - 1].clause !== tokens[start].clause;
+  // A scope opens after punctuation or after a conjunction ("…, mutta jos haluan…").
+  const opensScope = ([start]: Span) => start === 0 || scopes[start - 1] !== scopes[start];
   const necessityQuestions = findCues(tokens, scopes, profile.necessityQuestionCues);
   return {
     profile,
@@ -194,6 +210,9 @@ function readMessage(text: string, language: StemLanguage): Reading {
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
     necessityQuestions: NECESSITY_QUESTION_OPENS_CLAUSE[language] ? necessityQuestions.filter(opensClause) : necessityQuestions,
     declines: findCues(tokens, scopes, profile.declineCues).filter(opensClause),
+    hypotheticals: findCues(tokens, scopes, profile.hypotheticalCues).filter(opensScope),
+    comparisons: findCues(tokens, scopes, profile.comparisonCues),
+    questionClauses: questionClauses(text),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }
