@@ -42,15 +42,21 @@ const rulesVerdict = (message: LabelledMessage): RulesVerdict =>
 
 interface Evaluation {
   threshold: number;
-  /** The mean over languages of F1 of rules + classifier: what the threshold is chosen by. */
+  /**
+   * The worst of the per-language precisions and recalls of rules + classifier: what the threshold
+   * is chosen by, because the goal is both figures at 0.95 or more in every language.
+   */
   score: number;
+  /** The mean over languages of F1, printed beside it. */
+  meanF1: number;
   perLanguage: Record<string, { precision: number; recall: number }>;
 }
 
 /** Rules + classifier at one threshold, per language, over out-of-fold probabilities. */
 function evaluate(examples: readonly LabelledMessage[], rules: readonly RulesVerdict[], probabilities: readonly number[], threshold: number): Evaluation {
   const perLanguage: Evaluation['perLanguage'] = {};
-  let total = 0;
+  let totalF1 = 0;
+  let worst = 1;
   for (const language of CORPUS_LANGUAGES) {
     const at = examples.flatMap((example, index) => (example.language === language ? [index] : []));
     const counts = confusion(
@@ -58,16 +64,19 @@ function evaluate(examples: readonly LabelledMessage[], rules: readonly RulesVer
       at.map((index) => rules[index] === 'escalate' || (rules[index] === 'open' && probabilities[index] >= threshold)),
     );
     perLanguage[language] = { precision: round(precision(counts)), recall: round(recall(counts)) };
-    total += f1(counts);
+    totalF1 += f1(counts);
+    worst = Math.min(worst, precision(counts), recall(counts));
   }
-  return { threshold, score: total / CORPUS_LANGUAGES.length, perLanguage };
+  return { threshold, score: worst, meanF1: totalF1 / CORPUS_LANGUAGES.length, perLanguage };
 }
 
 const { min: LOWEST_THRESHOLD, max: HIGHEST_THRESHOLD } = NUMBER_LIMITS['escalation.intent.threshold'];
 
 /**
- * The threshold, in the range the settings allow, with the best mean F1; on a tie the higher one,
- * which raises fewer false alarms.
+ * The threshold, in the range the settings allow, whose worst per-language precision or recall is
+ * the best (a mean F1 let a high recall in one language pay for a low precision in another, and
+ * precision was the figure short of the goal); on a tie the higher one, which raises fewer false
+ * alarms.
  */
 function chooseThreshold(examples: readonly LabelledMessage[], rules: readonly RulesVerdict[], probabilities: readonly number[]): Evaluation {
   let best = evaluate(examples, rules, probabilities, HIGHEST_THRESHOLD);
@@ -85,7 +94,9 @@ function printEvaluation(label: string, evaluation: Evaluation): void {
     const { precision: p, recall: r } = evaluation.perLanguage[language];
     return `${language} ${p.toFixed(2)}/${r.toFixed(2)}`;
   }).join('  ');
-  console.log(`${label.padEnd(52)} threshold ${evaluation.threshold.toFixed(2)}  mean F1 ${evaluation.score.toFixed(3)}  ${figures}`);
+  console.log(
+    `${label.padEnd(52)} threshold ${evaluation.threshold.toFixed(2)}  worst ${evaluation.score.toFixed(3)}  mean F1 ${evaluation.meanF1.toFixed(3)}  ${figures}`,
+  );
 }
 
 function searchGrid(examples: LabelledMessage[], extra: LabelledMessage[], rules: RulesVerdict[]): void {
