@@ -73,18 +73,25 @@ function evaluate(examples: readonly LabelledMessage[], rules: readonly RulesVer
 const { min: LOWEST_THRESHOLD, max: HIGHEST_THRESHOLD } = NUMBER_LIMITS['escalation.intent.threshold'];
 
 /**
+ * Worst figures closer than this are taken as equal: one development message moves a language's
+ * precision or recall by 0.01–0.02, and a single message should not pull the threshold down.
+ */
+const THRESHOLD_SCORE_TOLERANCE = 0.01;
+
+/**
  * The threshold, in the range the settings allow, whose worst per-language precision or recall is
  * the best (a mean F1 let a high recall in one language pay for a low precision in another, and
- * precision was the figure short of the goal); on a tie the higher one, which raises fewer false
- * alarms.
+ * precision was the figure short of the goal); of those within THRESHOLD_SCORE_TOLERANCE of the
+ * best, the highest, which raises the fewest false alarms.
  */
 function chooseThreshold(examples: readonly LabelledMessage[], rules: readonly RulesVerdict[], probabilities: readonly number[]): Evaluation {
-  let best = evaluate(examples, rules, probabilities, HIGHEST_THRESHOLD);
-  for (let step = Math.round(HIGHEST_THRESHOLD * 100) - 1; step >= Math.round(LOWEST_THRESHOLD * 100); step -= 1) {
-    const candidate = evaluate(examples, rules, probabilities, step / 100);
-    if (candidate.score > best.score + 1e-9) best = candidate;
+  const candidates: Evaluation[] = [];
+  for (let step = Math.round(HIGHEST_THRESHOLD * 100); step >= Math.round(LOWEST_THRESHOLD * 100); step -= 1) {
+    candidates.push(evaluate(examples, rules, probabilities, step / 100));
   }
-  return best;
+  const bestScore = Math.max(...candidates.map((candidate) => candidate.score));
+  // Highest threshold first, so the first within the tolerance is the one with the fewest alarms.
+  return candidates.find((candidate) => candidate.score >= bestScore - THRESHOLD_SCORE_TOLERANCE - 1e-9) ?? candidates[0];
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -56,3 +56,27 @@ export const QUESTION_PERSON_FOLLOWERS: PerLanguage<readonly string[]> = {
     ...['i', 'på', 'om', 'från', 'hos', 'via', 'angående', 'gällande', 'kring', 'per', 'än', 'tack', 'snälla', 'tillgänglig'],
   ],
 };
+
+/**
+ * Asking NOT to be called or contacted: "sluta ringa mig", "please stop calling me", "älkää
+ * soittako enää", "remove my number from your list". Words of calling and contact in a message
+ * that asks for the opposite; when one of these occurs and no rule fired, the classifier is not
+ * asked. A request in the same message ("don't call, get me a real person here") still fires on
+ * its phrase, since the rules go first.
+ */
+export const OPT_OUT_CUES: PerLanguage<readonly string[]> = {
+  fi: [
+    ...['älkää soittako', 'älä soita', 'älkää enää soittako', 'lopettakaa soittaminen', 'lopettakaa soittelu', 'lopeta soittelu'],
+    ...['lopettakaa soittelemasta', 'lakatkaa soittamasta', 'poistakaa numeroni', 'poistakaa minut', 'poista numeroni'],
+    ...['en halua puheluita', 'en halua enää puheluita', 'ei puheluita', 'en halua että minulle soitetaan', 'en halua että mulle soitetaan'],
+  ],
+  en: [
+    ...['stop calling', 'stop ringing', 'stop phoning', 'quit calling', 'dont call', 'do not call', 'dont ring', 'do not ring'],
+    ...['dont phone', 'no more calls', 'remove my number', 'take my number off', 'take me off', 'remove me from', 'unsubscribe me'],
+    ...['dont want any calls', 'dont want any more calls', 'dont want calls'],
+  ],
+  sv: [
+    ...['sluta ringa', 'sluta att ringa', 'ring inte', 'ringa inte', 'ta bort mitt nummer', 'ta bort mig från', 'stryk mig'],
+    ...['vill inte bli uppringd', 'vill inte bli kontaktad', 'vill inte ha fler samtal', 'vill inte ha några samtal', 'inga fler samtal'],
+  ],
+};

@@ -16,7 +16,7 @@ import {
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
 } from './grammar-lexicon';
-import { COMPARISON_CUES, HYPOTHETICAL_CUES, QUESTION_PERSON_FOLLOWERS } from './context-lexicon';
+import { COMPARISON_CUES, HYPOTHETICAL_CUES, OPT_OUT_CUES, QUESTION_PERSON_FOLLOWERS } from './context-lexicon';
 import { type LexiconLanguage } from './lexicon';
 import { languagesToTry, questionClauses, tokenize, type StemLanguage, type Token, type WordForm } from './text';
 
@@ -49,6 +49,7 @@ export interface LanguageProfile {
   declineCues: WordForm[][];
   hypotheticalCues: WordForm[][];
   comparisonCues: WordForm[][];
+  optOutCues: WordForm[][];
   personFollowers: WordSet;
   /** PERSON_FOLLOWERS and QUESTION_PERSON_FOLLOWERS: what may follow a person in a question. */
   questionPersonFollowers: WordSet;
@@ -87,6 +88,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
       hypotheticalCues: sequences(HYPOTHETICAL_CUES[lexiconLanguage]),
       comparisonCues: sequences(COMPARISON_CUES[lexiconLanguage]),
+      optOutCues: sequences(OPT_OUT_CUES[lexiconLanguage]),
       personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
       questionPersonFollowers: wordSet(words([...PERSON_FOLLOWERS[lexiconLanguage], ...QUESTION_PERSON_FOLLOWERS[lexiconLanguage]])),
       fillers: wordSet(fillers),
@@ -137,6 +139,8 @@ export interface Reading {
   hypotheticals: Span[];
   /** "Difference between", "verrattuna", "jämfört": see COMPARISON_CUES. */
   comparisons: Span[];
+  /** Asking not to be called ("sluta ringa mig", "stop calling me"): see OPT_OUT_CUES. */
+  optOuts: Span[];
   /** Clause indexes (Token.clause) of the clauses that end with "?". */
   questionClauses: Set<number>;
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
@@ -212,6 +216,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
     declines: findCues(tokens, scopes, profile.declineCues).filter(opensClause),
     hypotheticals: findCues(tokens, scopes, profile.hypotheticalCues).filter(opensScope),
     comparisons: findCues(tokens, scopes, profile.comparisonCues),
+    optOuts: findCues(tokens, scopes, profile.optOutCues),
     questionClauses: questionClauses(text),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };

@@ -133,3 +133,27 @@ describe('Finnish: people in general (the plural) are not asked for', () => {
     expect(decide(text, 'fi')).toMatchObject({ escalate: true, trigger: 'phrase' });
   });
 });
+
+describe('asking not to be called vetoes the classifier', () => {
+  it.each([
+    ['fi', 'Älkää soittako enää, en ole kiinnostunut tarjouksista'],
+    ['fi', 'Poistakaa numeroni soittolistalta kiitos'],
+    ['fi', 'En halua että minulle soitetaan, hoidetaan tämä viestillä'],
+    ['en', 'Please stop calling me about broadband deals'],
+    ['en', "Don't ring me again, I'm not interested"],
+    ['en', 'Take me off your phone list'],
+    ['sv', 'Sluta ringa mig om elavtal!'],
+    ['sv', 'Ta bort mitt nummer från era listor'],
+    ['sv', 'Jag vill inte bli uppringd igen, mejla i stället'],
+  ])('[%s] %p does not escalate', (language, text) => {
+    expect(decide(text, language).escalate).toBe(false);
+  });
+
+  it.each([
+    ['en', "Don't call me, get me a real person on this chat"],
+    ['sv', 'Ring inte, jag vill prata med en människa här i chatten'],
+    ['fi', 'Älkää soittako, haluan puhua ihmisen kanssa täällä chatissa'],
+  ])('[%s] %p still escalates on its phrase (the rules go first)', (language, text) => {
+    expect(decide(text, language)).toMatchObject({ escalate: true, trigger: 'phrase' });
+  });
+});
