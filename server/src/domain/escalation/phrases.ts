@@ -224,7 +224,7 @@ function asksWhatPersonDoes(reading: Reading, positions: readonly number[], oneW
   const followers = profile.questionPersonFollowers;
   if (followers.spellings.size === 0 || positions.length < 2) return false;
   const last = positions[positions.length - 1];
-  if (!reading.questionClauses.has(tokens[last].clause)) return false;
+  if (!reading.isQuestionClause(tokens[last].clause)) return false;
   if (hasWord(profile.fillers, tokens[scopes.indexOf(scopes[last])])) return false;
   // The next word of the scope after any function words ("läser en riktig människa mina mejl?").
   let after = last + 1;

@@ -141,8 +141,8 @@ export interface Reading {
   comparisons: Span[];
   /** Asking not to be called ("sluta ringa mig", "stop calling me"): see OPT_OUT_CUES. */
   optOuts: Span[];
-  /** Clause indexes (Token.clause) of the clauses that end with "?". */
-  questionClauses: Set<number>;
+  /** Does the clause (a Token.clause index) end with "?"? Worked out on first use. */
+  isQuestionClause: (clause: number) => boolean;
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -163,16 +163,36 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
   });
 }
 
+// Each cue list indexed by its cues' first word, so a message is scanned once per list instead of
+// once per cue: detection runs on every customer message.
+const cueIndexes = new WeakMap<readonly WordForm[][], Map<string, WordForm[][]>>();
+
+function cuesByFirstWord(cues: readonly WordForm[][]): Map<string, WordForm[][]> {
+  let index = cueIndexes.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const cue of cues) {
+      const sameFirst = index.get(cue[0].folded);
+      if (sameFirst) sameFirst.push(cue);
+      else index.set(cue[0].folded, [cue]);
+    }
+    cueIndexes.set(cues, index);
+  }
+  return index;
+}
+
 /** Contiguous occurrences of cues (word sequences), each inside one scope. */
 function findCues(tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] {
   const found: Span[] = [];
-  for (const cue of cues) {
-    for (let start = 0; start + cue.length <= tokens.length; start++) {
+  const index = cuesByFirstWord(cues);
+  tokens.forEach((token, start) => {
+    if (scopes[start] < 0) return;
+    for (const cue of index.get(token.folded) ?? []) {
       const end = start + cue.length - 1;
-      if (scopes[start] < 0 || scopes[end] !== scopes[start]) continue;
+      if (end >= tokens.length || scopes[end] !== scopes[start]) continue;
       if (cue.every((word, offset) => isSpelledAs(tokens[start + offset], word))) found.push([start, end]);
     }
-  }
+  });
   return found;
 }
 
@@ -205,6 +225,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
   // A scope opens after punctuation or after a conjunction ("…, mutta jos haluan…").
   const opensScope = ([start]: Span) => start === 0 || scopes[start - 1] !== scopes[start];
   const necessityQuestions = findCues(tokens, scopes, profile.necessityQuestionCues);
+  let questions: Set<number> | undefined;
   return {
     profile,
     tokens,
@@ -217,7 +238,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
     hypotheticals: findCues(tokens, scopes, profile.hypotheticalCues).filter(opensScope),
     comparisons: findCues(tokens, scopes, profile.comparisonCues),
     optOuts: findCues(tokens, scopes, profile.optOutCues),
-    questionClauses: questionClauses(text),
+    isQuestionClause: (clause) => (questions ??= questionClauses(text)).has(clause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }

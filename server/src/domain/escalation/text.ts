@@ -116,6 +116,8 @@ export function wordForm(word: string, language: StemLanguage): WordForm {
 // Clause boundaries. A hyphen is not one: "chat-asiakaspalvelija" is two words of one clause.
 const CLAUSE_BREAK = /[.,;:!?¿¡…\n\r()[\]{}"“”„«»–—|]+/u;
 const WORD = /[\p{L}\p{N}]+/gu;
+// The same breaks, kept in the result of a split (questionClauses).
+const CLAUSE_BREAK_KEPT = new RegExp(`(${CLAUSE_BREAK.source})`, 'u');
 // "don't" → "dont", "I'm" → "im": the negation lists are written without apostrophes.
 const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`´](?=\p{L})/gu;
 
@@ -137,7 +139,7 @@ export function tokenize(text: string, language: StemLanguage): Token[] {
  * bilderna?" asks about a person, "Jag vill prata med en riktig person." asks for one.
  */
 export function questionClauses(text: string): Set<number> {
-  const pieces = normalizeText(text).replace(INNER_APOSTROPHE, '').split(new RegExp(`(${CLAUSE_BREAK.source})`, 'u'));
+  const pieces = normalizeText(text).replace(INNER_APOSTROPHE, '').split(CLAUSE_BREAK_KEPT);
   const questions = new Set<number>();
   // split with a capturing group alternates clause, break, clause, …: clause i is at 2i, its break at 2i + 1.
   for (let index = 1; index < pieces.length; index += 2) if (pieces[index].includes('?')) questions.add((index - 1) / 2);
@@ -214,7 +216,11 @@ export function matchesWord(token: WordForm, word: WordForm, language: StemLangu
   if (token.stem === word.stem || token.folded === word.folded) return true;
   const stem = word.stem;
   if (stem.length < MIN_PREFIX_STEM_LENGTH) return false;
-  if (language !== 'fi' && stemGoesOnAsAnotherWord(token.stem, stem, language)) return false;
+  return beginsWithOrEndsIn(token, stem, language) && (language === 'fi' || !stemGoesOnAsAnotherWord(token.stem, stem, language));
+}
+
+/** Rules 3–5 of matchesWord: the token begins with the stem, or ends in it as a compound's last part. */
+function beginsWithOrEndsIn(token: WordForm, stem: string, language: StemLanguage): boolean {
   // Without a compound search, a match must start with the stem's first letter: a cheap reject for
   // the common case of comparing unrelated words.
   if (stem.length < MIN_COMPOUND_PART_LENGTH && token.stem[0] !== stem[0] && token.folded[0] !== stem[0]) return false;
