@@ -17,7 +17,6 @@ import { describeSignalKind, frustrationScore } from './frustration';
 import { matchKeywords, matchPhrases, refusesKeyword, refusesPhrase } from './phrases';
 import { readerFor, type ReadMessage } from './reading';
 import { NO_ESCALATION, type EscalationDecision, type EscalationSettings } from './rules';
-import { languagesToTry } from './text';
 
 export interface CustomerEscalationInput {
   /** The customer's new message. */
@@ -85,17 +84,11 @@ export function detectCustomerEscalation(input: CustomerEscalationInput): Escala
 }
 
 /**
- * A person phrase the rules read as asking for nobody (negated, an identity question, a
- * hypothetical, …), a negated keyword, or a request not to be called ("sluta ringa mig") vetoes
- * the classifier: the rules see the scope of a negation, the classifier only sees words, and words
- * of calling and contact are what it has learnt requests by.
+ * A person phrase the rules read as negated or as an identity question, or a negated keyword,
+ * vetoes the classifier: the rules see the scope of a negation, the classifier only sees words.
  */
 export function intentVetoed(read: ReadMessage, language: string, settings: EscalationSettings): boolean {
-  return (
-    refusesPhrase(read, language, settings.phrases.lists) ||
-    refusesKeyword(read, language, settings.keywords.list) ||
-    languagesToTry(language).some((reading) => read(reading).optOuts.length > 0)
-  );
+  return refusesPhrase(read, language, settings.phrases.lists) || refusesKeyword(read, language, settings.keywords.list);
 }
 
 /** Checked after each bot answer: consecutive failed answers at or above the threshold. */

@@ -8,7 +8,7 @@
  */
 import { hasWord, pickGrammarLanguage, toForms, type LanguageProfile, type Reading, type ReadMessage, type Span } from './reading';
 import { type EscalationSettings } from './rules';
-import { isFinnishPluralOf, languagesToTry, matchesWord, type WordForm } from './text';
+import { languagesToTry, matchesWord, type WordForm } from './text';
 
 /** Other words allowed between two consecutive phrase words, not counting function words. */
 export const MAX_PHRASE_GAP = 2;
@@ -147,17 +147,9 @@ const isNecessityQuestion = (reading: Reading, positions: readonly number[]) =>
 const isDeclinedAfter = (reading: Reading, positions: readonly number[]) =>
   reading.declines.some(([cueStart]) => reading.tokens[cueStart].clause > reading.tokens[positions[positions.length - 1]].clause);
 
-/** "If I ever need to talk to a person…": the customer's own need as a condition, not a request. */
-const isHypothetical = (reading: Reading, positions: readonly number[]) =>
-  hasCueAtOrBefore(reading, reading.hypotheticals, positions);
-
-/** "The difference between a human agent and the bot": a comparison anywhere in the phrase's scope. */
-const isCompared = (reading: Reading, positions: readonly number[]) =>
-  reading.comparisons.some(([cueStart]) => reading.scopes[cueStart] === reading.scopes[positions[0]]);
-
 /**
- * Negated, an identity question, a reported contact, a question whether a person is needed, a
- * hypothetical, a comparison, or declined: the phrase occurs but asks for nobody.
+ * Negated, an identity question, a reported contact, a question whether a person is needed, or
+ * declined: the phrase occurs but asks for nobody.
  */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
   return (
@@ -165,8 +157,6 @@ function isRefusedOrReported(reading: Reading, positions: readonly number[]): bo
     isIdentityQuestion(reading, positions) ||
     isNecessityQuestion(reading, positions) ||
     isReportedContact(reading, positions) ||
-    isHypothetical(reading, positions) ||
-    isCompared(reading, positions) ||
     isDeclinedAfter(reading, positions)
   );
 }
@@ -179,12 +169,12 @@ function isRefusedOrReported(reading: Reading, positions: readonly number[]): bo
  * resources department address?". No length limit is needed: a clause made only of filler is
  * short in practice.
  */
-function isPlainRequest(reading: Reading, positions: readonly number[], oneWordPhrases: readonly WordForm[]): boolean {
+function isPlainRequest(reading: Reading, position: number, oneWordPhrases: readonly WordForm[]): boolean {
   const { tokens, scopes, profile } = reading;
-  const scope = scopes[positions[0]];
+  const scope = scopes[position];
   return tokens.every(
     (token, index) =>
-      positions.includes(index) ||
+      index === position ||
       scopes[index] !== scope ||
       reading.negatedBot.has(index) ||
       hasWord(profile.fillers, token) ||
@@ -213,52 +203,6 @@ function qualifiesNextWord(reading: Reading, positions: readonly number[], oneWo
   );
 }
 
-/**
- * "Kollar en riktig person bilderna?", "Does a real person check the photos?": a question that
- * does not open with a request word ("kan", "can", the fillers), in which the person of a phrase of
- * several words is followed by a word that does not go on a request (QUESTION_PERSON_FOLLOWERS),
- * asks what a person does. Off for languages without such a list (Finnish).
- */
-function asksWhatPersonDoes(reading: Reading, positions: readonly number[], oneWordPhrases: readonly WordForm[]): boolean {
-  const { tokens, scopes, profile } = reading;
-  const followers = profile.questionPersonFollowers;
-  if (followers.spellings.size === 0 || positions.length < 2) return false;
-  const last = positions[positions.length - 1];
-  if (!reading.isQuestionClause(tokens[last].clause)) return false;
-  if (hasWord(profile.fillers, tokens[scopes.indexOf(scopes[last])])) return false;
-  // The next word of the scope after any function words ("läser en riktig människa mina mejl?").
-  let after = last + 1;
-  while (after < tokens.length && scopes[after] === scopes[last] && hasWord(profile.functionWords, tokens[after])) after += 1;
-  const next = tokens[after];
-  if (next === undefined || scopes[after] !== scopes[last]) return false;
-  return !(
-    hasWord(followers, next) ||
-    hasWord(profile.fillers, next) ||
-    reading.negations.some(([cueStart]) => cueStart === after) ||
-    oneWordPhrases.some((word) => matchesWord(next, word, profile.language))
-  );
-}
-
-/**
- * Finnish: a phrase of several words whose person is in the plural ("ihmisten kanssa on mukava
- * jutella", "oikeat ihmiset") talks about people in general; it asks for someone only in a plain
- * request ("haluan puhua oikeiden ihmisten kanssa").
- */
-function talksAboutPeople(reading: Reading, phrase: CompiledPhrase, positions: readonly number[], oneWordPhrases: readonly WordForm[]): boolean {
-  const { tokens, profile } = reading;
-  if (profile.language !== 'fi' || positions.length < 2) return false;
-  const plural = positions.some((position, index) => {
-    const person = oneWordPhrases.find((word) => matchesWord(phrase.words[index], word, 'fi'));
-    return person !== undefined && isFinnishPluralOf(tokens[position], person);
-  });
-  return plural && !isPlainRequest(reading, positions, oneWordPhrases);
-}
-
-/** A person mentioned without being asked for: asksWhatPersonDoes or talksAboutPeople. */
-function mentionsWithoutAsking(reading: Reading, phrase: CompiledPhrase, positions: readonly number[], oneWordPhrases: readonly WordForm[]): boolean {
-  return asksWhatPersonDoes(reading, positions, oneWordPhrases) || talksAboutPeople(reading, phrase, positions, oneWordPhrases);
-}
-
 /** The first phrase of the lists that fires, as written in the settings; null when none does. */
 export function matchPhrases(
   read: ReadMessage,
@@ -275,9 +219,8 @@ export function matchPhrases(
         (positions) =>
           (phrase.words.length > 1
             ? !qualifiesNextWord(reading, positions, oneWordPhrases)
-            : isPlainRequest(reading, positions, oneWordPhrases)) &&
-          !isRefusedOrReported(reading, positions) &&
-          !mentionsWithoutAsking(reading, phrase, positions, oneWordPhrases),
+            : isPlainRequest(reading, positions[0], oneWordPhrases)) &&
+          !isRefusedOrReported(reading, positions),
       );
       if (fires) return phrase.source;
     }
@@ -297,11 +240,8 @@ export function refusesPhrase(read: ReadMessage, language: string, lists: Escala
     const entries = lists[listLanguage] ?? [];
     if (entries.length === 0) return false;
     const reading = read(listLanguage);
-    const { phrases, oneWordPhrases } = compileList(entries, reading.profile);
-    return phrases.some((phrase) =>
-      findPhrase(reading, phrase).some(
-        (positions) => isRefusedOrReported(reading, positions) || mentionsWithoutAsking(reading, phrase, positions, oneWordPhrases),
-      ),
+    return compileList(entries, reading.profile).phrases.some((phrase) =>
+      findPhrase(reading, phrase).some((positions) => isRefusedOrReported(reading, positions)),
     );
   });
 }

@@ -16,9 +16,8 @@ import {
   REQUEST_FILLERS,
   SCOPE_BREAK_WORDS,
 } from './grammar-lexicon';
-import { COMPARISON_CUES, HYPOTHETICAL_CUES, OPT_OUT_CUES, QUESTION_PERSON_FOLLOWERS } from './context-lexicon';
 import { type LexiconLanguage } from './lexicon';
-import { languagesToTry, questionClauses, tokenize, type StemLanguage, type Token, type WordForm } from './text';
+import { languagesToTry, tokenize, type StemLanguage, type Token, type WordForm } from './text';
 
 /** A closed word list, for constant-time lookups by spelling or by stem. */
 export interface WordSet {
@@ -47,12 +46,7 @@ export interface LanguageProfile {
   pastContactCues: WordForm[][];
   necessityQuestionCues: WordForm[][];
   declineCues: WordForm[][];
-  hypotheticalCues: WordForm[][];
-  comparisonCues: WordForm[][];
-  optOutCues: WordForm[][];
   personFollowers: WordSet;
-  /** PERSON_FOLLOWERS and QUESTION_PERSON_FOLLOWERS: what may follow a person in a question. */
-  questionPersonFollowers: WordSet;
   fillers: WordSet;
   botWords: WordSet;
   functionWords: WordSet;
@@ -86,11 +80,7 @@ function profileFor(language: StemLanguage): LanguageProfile {
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
       necessityQuestionCues: sequences(NECESSITY_QUESTION_CUES[lexiconLanguage]),
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
-      hypotheticalCues: sequences(HYPOTHETICAL_CUES[lexiconLanguage]),
-      comparisonCues: sequences(COMPARISON_CUES[lexiconLanguage]),
-      optOutCues: sequences(OPT_OUT_CUES[lexiconLanguage]),
       personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
-      questionPersonFollowers: wordSet(words([...PERSON_FOLLOWERS[lexiconLanguage], ...QUESTION_PERSON_FOLLOWERS[lexiconLanguage]])),
       fillers: wordSet(fillers),
       botWords: wordSet(botWords),
       functionWords: wordSet(functionWords),
@@ -135,14 +125,6 @@ export interface Reading {
   necessityQuestions: Span[];
   /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
   declines: Span[];
-  /** The customer's own need in a condition that opens a clause ("if I ever need"): see HYPOTHETICAL_CUES. */
-  hypotheticals: Span[];
-  /** "Difference between", "verrattuna", "jämfört": see COMPARISON_CUES. */
-  comparisons: Span[];
-  /** Asking not to be called ("sluta ringa mig", "stop calling me"): see OPT_OUT_CUES. */
-  optOuts: Span[];
-  /** Does the clause (a Token.clause index) end with "?"? Worked out on first use. */
-  isQuestionClause: (clause: number) => boolean;
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
   negatedBot: Set<number>;
 }
@@ -163,36 +145,16 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
   });
 }
 
-// Each cue list indexed by its cues' first word, so a message is scanned once per list instead of
-// once per cue: detection runs on every customer message.
-const cueIndexes = new WeakMap<readonly WordForm[][], Map<string, WordForm[][]>>();
-
-function cuesByFirstWord(cues: readonly WordForm[][]): Map<string, WordForm[][]> {
-  let index = cueIndexes.get(cues);
-  if (!index) {
-    index = new Map();
-    for (const cue of cues) {
-      const sameFirst = index.get(cue[0].folded);
-      if (sameFirst) sameFirst.push(cue);
-      else index.set(cue[0].folded, [cue]);
-    }
-    cueIndexes.set(cues, index);
-  }
-  return index;
-}
-
 /** Contiguous occurrences of cues (word sequences), each inside one scope. */
 function findCues(tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] {
   const found: Span[] = [];
-  const index = cuesByFirstWord(cues);
-  tokens.forEach((token, start) => {
-    if (scopes[start] < 0) return;
-    for (const cue of index.get(token.folded) ?? []) {
+  for (const cue of cues) {
+    for (let start = 0; start + cue.length <= tokens.length; start++) {
       const end = start + cue.length - 1;
-      if (end >= tokens.length || scopes[end] !== scopes[start]) continue;
+      if (scopes[start] < 0 || scopes[end] !== scopes[start]) continue;
       if (cue.every((word, offset) => isSpelledAs(tokens[start + offset], word))) found.push([start, end]);
     }
-  });
+  }
   return found;
 }
 
@@ -222,10 +184,7 @@ function readMessage(text: string, language: StemLanguage): Reading {
   const scopes = scopesOf(tokens, profile);
   const negations = findCues(tokens, scopes, profile.negationCues);
   const opensClause = ([start]: Span) => start === 0 || tokens[start - 1].clause !== tokens[start].clause;
-  // A scope opens after punctuation or after a conjunction ("…, mutta jos haluan…").
-  const opensScope = ([start]: Span) => start === 0 || scopes[start - 1] !== scopes[start];
   const necessityQuestions = findCues(tokens, scopes, profile.necessityQuestionCues);
-  let questions: Set<number> | undefined;
   return {
     profile,
     tokens,
@@ -235,10 +194,6 @@ function readMessage(text: string, language: StemLanguage): Reading {
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
     necessityQuestions: NECESSITY_QUESTION_OPENS_CLAUSE[language] ? necessityQuestions.filter(opensClause) : necessityQuestions,
     declines: findCues(tokens, scopes, profile.declineCues).filter(opensClause),
-    hypotheticals: findCues(tokens, scopes, profile.hypotheticalCues).filter(opensScope),
-    comparisons: findCues(tokens, scopes, profile.comparisonCues),
-    optOuts: findCues(tokens, scopes, profile.optOutCues),
-    isQuestionClause: (clause) => (questions ??= questionClauses(text)).has(clause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };
 }

@@ -116,8 +116,6 @@ export function wordForm(word: string, language: StemLanguage): WordForm {
 // Clause boundaries. A hyphen is not one: "chat-asiakaspalvelija" is two words of one clause.
 const CLAUSE_BREAK = /[.,;:!?¿¡…\n\r()[\]{}"“”„«»–—|]+/u;
 const WORD = /[\p{L}\p{N}]+/gu;
-// The same breaks, kept in the result of a split (questionClauses).
-const CLAUSE_BREAK_KEPT = new RegExp(`(${CLAUSE_BREAK.source})`, 'u');
 // "don't" → "dont", "I'm" → "im": the negation lists are written without apostrophes.
 const INNER_APOSTROPHE = /(?<=\p{L})['’ʼ`´](?=\p{L})/gu;
 
@@ -132,18 +130,6 @@ export function tokenize(text: string, language: StemLanguage): Token[] {
     }
   });
   return tokens;
-}
-
-/**
- * The clauses (tokenize's clause indexes) that end with a question mark: "Kollar en riktig person
- * bilderna?" asks about a person, "Jag vill prata med en riktig person." asks for one.
- */
-export function questionClauses(text: string): Set<number> {
-  const pieces = normalizeText(text).replace(INNER_APOSTROPHE, '').split(CLAUSE_BREAK_KEPT);
-  const questions = new Set<number>();
-  // split with a capturing group alternates clause, break, clause, …: clause i is at 2i, its break at 2i + 1.
-  for (let index = 1; index < pieces.length; index += 2) if (pieces[index].includes('?')) questions.add((index - 1) / 2);
-  return questions;
 }
 
 /** Below this, a stem must equal the token's stem: "bot" must not match "bottle". */
@@ -163,32 +149,6 @@ export const MIN_COMPOUND_MODIFIER_LENGTH = 3;
  * "valitus" (complaint).
  */
 const FINNISH_STEM_ALTERNATIONS: Readonly<Record<string, string>> = { n: 'sm', s: 'k' };
-
-/**
- * What a Finnish plural adds after the stem: the nominative "-t" (ihmise|t, asiakaspalvelija|t,
- * henkilö|t), the genitive "-ten" (ihmis|ten), or the plural "i"/"j" before a case ending
- * (ihmis|iä, ihmis|ille, asiakaspalvelij|oiden, henkilö|iden). Folded spellings.
- */
-const FINNISH_PLURAL_ENDING = /^(?:[aeiouy]?t|t?ten|[aeouy]?[ij][a-z]*)$/;
-/** A stem's final vowel turns into the plural "i" (myyjä → myyj|ien, myyj|iä) or stays before "-t" (myyj|ät). */
-const FINNISH_PLURAL_AFTER_VOWEL = /^(?:i[a-z]*|[aeiouy]t)$/;
-
-/**
- * Is the token a plural form of the (Finnish) word: "ihmisten", "ihmisiä", "asiakaspalvelijat",
- * "myyjien" of "ihminen", "asiakaspalvelija", "myyjä"? Read from the spelling after the word's
- * stem (the stemmer drops the plural), so only meaningful for a token that matchesWord the word.
- */
-export function isFinnishPluralOf(token: WordForm, word: WordForm): boolean {
-  const stem = word.stem;
-  if (stem.length < MIN_PREFIX_STEM_LENGTH) return false;
-  // The stem minus its last letter, which a consonant alternation (ihmi|n → ihmi|s) or the plural
-  // "i" (myyj|ä → myyj|i) may change.
-  const head = stem.slice(0, -1);
-  const at = token.folded.lastIndexOf(head);
-  if (at < 0) return false;
-  if (FINNISH_PLURAL_ENDING.test(token.folded.slice(at + stem.length))) return true;
-  return /[aeiouy]$/.test(stem) && FINNISH_PLURAL_AFTER_VOWEL.test(token.folded.slice(at + head.length));
-}
 
 /** Does `candidate` begin with the stem, allowing a Finnish stem-final alternation? */
 function beginsWithStem(candidate: string, stem: string, language: StemLanguage): boolean {
@@ -216,11 +176,6 @@ export function matchesWord(token: WordForm, word: WordForm, language: StemLangu
   if (token.stem === word.stem || token.folded === word.folded) return true;
   const stem = word.stem;
   if (stem.length < MIN_PREFIX_STEM_LENGTH) return false;
-  return beginsWithOrEndsIn(token, stem, language) && (language === 'fi' || !stemGoesOnAsAnotherWord(token.stem, stem, language));
-}
-
-/** Rules 3–5 of matchesWord: the token begins with the stem, or ends in it as a compound's last part. */
-function beginsWithOrEndsIn(token: WordForm, stem: string, language: StemLanguage): boolean {
   // Without a compound search, a match must start with the stem's first letter: a cheap reject for
   // the common case of comparing unrelated words.
   if (stem.length < MIN_COMPOUND_PART_LENGTH && token.stem[0] !== stem[0] && token.folded[0] !== stem[0]) return false;
@@ -234,30 +189,6 @@ function beginsWithOrEndsIn(token: WordForm, stem: string, language: StemLanguag
     }
   }
   return false;
-}
-
-/**
- * Endings of one or two letters the English and Swedish stemmers leave on a word ("människan",
- * "klagomålet"): a stem that runs on by one of these is still the word.
- */
-const INFLECTION_RUN_ONS: Readonly<Record<StemLanguage, ReadonlySet<string>>> = {
-  fi: new Set(),
-  en: new Set(['s', 'es']),
-  sv: new Set(['a', 'e', 'n', 's', 't', 'an', 'en', 'et', 'na', 'ne', 'ar', 'er', 'or', 'as', 'es', 'ns', 'ts']),
-};
-
-/**
- * A token stem that runs on one or two letters past the list word's stem, by something other than
- * an inflection the stemmer left, is another word: Swedish "personal(en)" (staff) is not "person",
- * nor "butikspersonalen" "…person"; English "persona" is not "person". A run-on of 3+ letters is a
- * compound with the list word first ("kundtjänstchef") and still matches. Finnish stems are too
- * rough for this ("ihmisen" stems to "ihmis", past "ihmin"), so it is not applied there.
- */
-function stemGoesOnAsAnotherWord(tokenStem: string, stem: string, language: StemLanguage): boolean {
-  const at = tokenStem.lastIndexOf(stem);
-  if (at < 0) return false;
-  const runOn = tokenStem.slice(at + stem.length);
-  return runOn.length > 0 && runOn.length < MIN_COMPOUND_MODIFIER_LENGTH && !INFLECTION_RUN_ONS[language].has(runOn);
 }
 
 /** Token Jaccard similarity on stems: |A ∩ B| / |A ∪ B| of the two sets; 0 for two empty sets. */

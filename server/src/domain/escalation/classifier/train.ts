@@ -36,7 +36,7 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   l2: 1e-4,
   epochs: 300,
   learningRate: 0.05,
-  positiveWeight: 4,
+  positiveWeight: 3,
 });
 
 /** The seed of the cross-validation folds (training itself draws no random numbers). */
