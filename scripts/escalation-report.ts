@@ -1,13 +1,13 @@
-// `npm run corpus:report`: precision and recall of escalation detection on the field corpus, per
-// part (development, held-out) and language, for the rules alone, the intent classifier alone
-// (the committed model at the default threshold) and both (the default settings, as the plugin
-// runs). `--misses` lists the development part's mistakes of both together (never the held-out
-// part's: those are for measuring, not for tuning).
+// `npm run corpus:report`: precision and recall of escalation detection on the field corpus's two
+// parts (development, held-out) and on the independent set, per language, for the rules alone, the
+// intent classifier alone (the committed model at the default threshold) and both (the default
+// settings, as the plugin runs). `--misses` lists the development part's mistakes of both together (never the held-out
+// part's or the independent set's: those are for measuring, not for tuning).
 import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation, type EscalationSettings } from '../server/src/domain/escalation';
 import { askForPersonProbability } from '../server/src/domain/escalation/classifier';
 import { CORPUS_LANGUAGES, type CorpusItem } from '../tests/fixtures/escalation/corpus';
 import { confusion, precision, recall } from '../tests/fixtures/escalation/measure';
-import { corpusPart } from '../tests/fixtures/escalation/parts';
+import { measuredItems } from '../tests/fixtures/escalation/parts';
 
 type Detector = (item: CorpusItem, language: string) => boolean;
 
@@ -28,9 +28,9 @@ const figure = (value: number) => value.toFixed(2);
 console.log(`intent threshold ${DEFAULT_ESCALATION_SETTINGS.intent.threshold}`);
 console.log('detector    part         lang  items  precision  recall   TP  FP  FN  TN');
 for (const [name, detect] of DETECTORS) {
-  for (const part of ['development', 'held-out'] as const) {
+  for (const part of ['development', 'held-out', 'independent'] as const) {
     for (const language of CORPUS_LANGUAGES) {
-      const items = corpusPart(language, part);
+      const items = measuredItems(language, part);
       const predictions = items.map((item) => detect(item, language));
       const c = confusion(items.map((item) => item.escalate), predictions);
       if (name === 'both' && part === 'development') {
