@@ -282,7 +282,7 @@ describe('Settings → Live Support', () => {
       await mondayCloses.fill(stored === '15:30' ? '15:45' : '15:30');
       const leave = () => page.getByRole('link', { name: 'Content Manager', exact: true }).click();
       await leave();
-      const prompt = page.getByRole('alertdialog').filter({ hasText: 'You have unsaved changes, are you sure you want to leave?' });
+      const prompt = page.getByRole('alertdialog').filter({ hasText: 'All your modifications will be lost.' });
       await prompt.waitFor();
       await prompt.getByRole('button', { name: 'Cancel' }).click();
       await prompt.waitFor({ state: 'hidden' });
