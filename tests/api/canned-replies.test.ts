@@ -66,8 +66,8 @@ describe('personal replies', () => {
     const { body } = await agent.post(REPLIES, personal('thanks')).expect(201);
     const created = body.data as ReplyBody;
     expect(created).toMatchObject({ scope: 'personal', shortcut: 'thanks', editable: true });
-    // Without a conversation, the fallbacks: the missing names dropped, the opening "soon".
-    expect(created.rendered).toBe('Hi, this is. We open soon.');
+    // Without a conversation, the fallbacks: the customer's name dropped, the agent "an agent", the opening "soon".
+    expect(created.rendered).toBe('Hi, this is an agent. We open soon.');
 
     expect((await listOf(agent)).map((reply) => reply.id)).toContain(created.id);
     expect((await listOf(colleague)).map((reply) => reply.id)).not.toContain(created.id);

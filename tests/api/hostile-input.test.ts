@@ -44,6 +44,8 @@ const app = useBootedStrapi({
       catchUpsPerConversationPerMinute: 0,
       offlineMessagesPerIpPerMinute: 0,
       ratingsPerConversationPerMinute: 0,
+      escalationsPerConversationPerMinute: 0,
+      leavesPerConversationPerMinute: 0,
       eventsPerSocketPerMinute: 0,
       queuedConversationsPerIp: 0,
     },

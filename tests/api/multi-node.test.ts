@@ -4,16 +4,18 @@ import request from 'supertest';
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { PluginConfig } from '../../server/src/contracts/plugin-config';
-import type { AgentConversationView } from '../../server/src/contracts/views';
+import type { AgentConversationView, MessageView } from '../../server/src/contracts/views';
 import type { TickResult } from '../../server/src/services/scheduler';
 import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import {
   agentSocket,
+  ask,
   createAdmin,
   eventually,
   loginAgent,
   nextEvent,
+  okData,
   startCustomer,
   widgetSocket,
   type Agent,
@@ -316,6 +318,117 @@ it('falls back to each node’s own count while Redis refuses the limits’ comm
     await admin.sendCommand(['ACL', 'SETUSER', 'default', '+eval', '+evalsha']);
     await admin.close();
   }
+});
+
+describe('a Redis outage', () => {
+  const OUTAGE_MS = 8000;
+  const health = async (url: string) => (await request(url).get('/_health')).status;
+
+  /** A customer whose widget and agent's desk are both connected to `node`; claimed later, during the outage. */
+  async function pairOn(node: { url: string }, agent: Agent) {
+    const customer = await startCustomer(nodeA);
+    const widget = await widgetSocket(node, customer.token);
+    const desk = await agentSocket(node, agent.token);
+    const heardByDesk = new Set<string>();
+    const heardByWidget = new Set<string>();
+    desk.on('message:new', (message: MessageView) => {
+      if (message.conversationId === customer.conversationId && message.author === 'customer') heardByDesk.add(message.text);
+    });
+    widget.on('message:new', (message: MessageView) => {
+      if (message.author === 'agent') heardByWidget.add(message.text);
+    });
+    const asAgent = (path: string) => request(node.url).post(`${ADMIN_API_BASE}/conversations/${customer.conversationId}${path}`).set('Authorization', `Bearer ${agent.token}`);
+    const sent = { byCustomer: [] as string[], byAgent: [] as string[] };
+    return {
+      customer,
+      widget,
+      desk,
+      sent,
+      heardByDesk,
+      heardByWidget,
+      async escalateAndClaim() {
+        await request(node.url)
+          .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
+          .set('Authorization', `Bearer ${customer.token}`)
+          .send({})
+          .expect(200);
+        await asAgent('/claim').send({}).expect(200);
+      },
+      async exchange(label: string) {
+        const fromCustomer = `${label} from the customer`;
+        okData(await ask(widget, 'message:send', { clientId: `${label}-customer`, text: fromCustomer }));
+        sent.byCustomer.push(fromCustomer);
+        const fromAgent = `${label} from the agent`;
+        await asAgent('/messages').send({ clientId: `${label}-agent`, text: fromAgent }).expect(200);
+        sent.byAgent.push(fromAgent);
+      },
+      close() {
+        widget.close();
+        desk.close();
+      },
+    };
+  }
+
+  it('keeps both nodes up and serving their own sockets while Redis is away; pushes cross nodes again once it is back', async () => {
+    const onA = await pairOn(nodeA, agents[2]);
+    const onB = await pairOn(nodeB, agents[3]);
+    // A widget on node A, and a desk of its agent on node B: claimed on node A during the outage,
+    // so node B's desk joins the chat only when Redis is back.
+    const across = await pairOn(nodeA, agents[4]);
+    const deskOnB = await agentSocket(nodeB, agents[4].token);
+    try {
+      await redis.kill();
+      const outageStartedAt = Date.now();
+      // Escalated and claimed while Redis is away: the claiming node's desk joins the chat all the same.
+      await Promise.all([onA.escalateAndClaim(), onB.escalateAndClaim(), across.escalateAndClaim()]);
+      const healthDuring: number[] = [];
+      for (let round = 0; Date.now() - outageStartedAt < OUTAGE_MS; round += 1) {
+        await Promise.all([onA.exchange(`A${round}`), onB.exchange(`B${round}`)]);
+        if (round % 4 === 0) healthDuring.push(await health(nodeA.url), await health(nodeB.url));
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      const heardInTime = (pair: typeof onA) =>
+        eventually(async () => pair.sent.byCustomer.every((text) => pair.heardByDesk.has(text)) && pair.sent.byAgent.every((text) => pair.heardByWidget.has(text)), 5000);
+      await Promise.all([heardInTime(onA), heardInTime(onB)]);
+      const outageMs = Date.now() - outageStartedAt;
+      for (const [name, pair] of [['A', onA], ['B', onB]] as const) {
+        console.log(
+          `Redis away for ${outageMs} ms: node ${name}'s customer sent ${pair.sent.byCustomer.length}, its desk heard ${pair.heardByDesk.size}; its agent sent ${pair.sent.byAgent.length}, the widget heard ${pair.heardByWidget.size}`,
+        );
+      }
+      expect(healthDuring.every((status) => status === 204)).toBe(true);
+      expect(nodeB.isRunning()).toBe(true);
+
+      await redis.restart();
+      const backAt = Date.now();
+      // The nodes reconnect with a back-off: a message sent before both have resubscribed, and
+      // node B's desk has rejoined its chats, does not reach it.
+      let attempts = 0;
+      await eventually(async () => {
+        attempts += 1;
+        const text = `after the outage ${attempts}`;
+        const crossed = nextEvent<MessageView>(deskOnB, 'message:new', (message) => message.text === text, 1000).then(
+          () => true,
+          () => false,
+        );
+        okData(await ask(across.widget, 'message:send', { clientId: `after-outage-${attempts}`, text }));
+        return crossed;
+      }, 20_000);
+      console.log(
+        `Redis back: a message from node A reached the desk on node B of a chat claimed during the outage ${Date.now() - backAt} ms later, on attempt ${attempts}`,
+      );
+      expect([await health(nodeA.url), await health(nodeB.url)]).toEqual([204, 204]);
+      // A crash would end node B; an unhandled rejection in node A (this process) fails this test.
+      expect(nodeB.isRunning()).toBe(true);
+      const unhandled = nodeB.output().match(/unhandled.*rejection/gi) ?? [];
+      console.log(`unhandled rejections: node B ${unhandled.length}`);
+      expect(unhandled).toEqual([]);
+    } finally {
+      for (const pair of [onA, onB, across]) pair.close();
+      deskOnB.close();
+      await redis.restart().catch(() => undefined);
+    }
+  });
 });
 
 it('aggregates analytics in PostgreSQL to the same figures as in memory', async () => {

@@ -15,6 +15,8 @@ const READS_PER_MINUTE = 3;
 const CATCH_UPS_PER_MINUTE = 3;
 const OFFLINE_MESSAGES_PER_MINUTE = 2;
 const RATINGS_PER_MINUTE = 2;
+const ESCALATIONS_PER_MINUTE = 3;
+const LEAVES_PER_MINUTE = 2;
 const EVENTS_PER_SOCKET = 8;
 const QUEUED_PER_IP = 3;
 
@@ -31,6 +33,8 @@ const app = useBootedStrapi({
       catchUpsPerConversationPerMinute: CATCH_UPS_PER_MINUTE,
       offlineMessagesPerIpPerMinute: OFFLINE_MESSAGES_PER_MINUTE,
       ratingsPerConversationPerMinute: RATINGS_PER_MINUTE,
+      escalationsPerConversationPerMinute: ESCALATIONS_PER_MINUTE,
+      leavesPerConversationPerMinute: LEAVES_PER_MINUTE,
       eventsPerSocketPerMinute: EVENTS_PER_SOCKET,
       queuedConversationsPerIp: QUEUED_PER_IP,
     },
@@ -225,6 +229,43 @@ describe('limits on every public action', () => {
     expect(await ask(widget, 'csat:submit', { score: 1 })).toMatchObject(RATE_LIMITED);
     const row = await app.strapi.db.query(UID.conversation).findOne({ where: { id: customer.conversationId } });
     expect(row.csatScore).toBe(5);
+  });
+
+  it('limits escalations and leaves per conversation, over REST and a new socket for every attempt', async () => {
+    const customer = await startWithoutUsingTheAddressLimit();
+    /** Sends one request per attempt, REST and a fresh widget socket in turn: the answers' statuses. */
+    const alternating = async (attempts: number, rest: () => request.Test, event: string) => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < attempts; attempt += 1) {
+        if (attempt % 2 === 0) {
+          statuses.push((await rest()).status);
+          continue;
+        }
+        // A socket of its own has a fresh per-socket allowance: only the conversation's limit applies.
+        const socket = await widgetSocket(app, customer.token);
+        try {
+          const ack = await ask(socket, event, {});
+          statuses.push(ack.ok ? 200 : ack.error.status);
+        } finally {
+          socket.close();
+        }
+      }
+      return statuses;
+    };
+
+    // A body refused with 400 does not count.
+    await customer.post('/escalate', { reason: 42 }).expect(400);
+    const escalations = await alternating(ESCALATIONS_PER_MINUTE + 2, () => customer.post('/escalate'), 'conversation:escalate');
+    // The first queues the chat; asking again while queued answers the same view.
+    expect(escalations).toEqual([...Array(ESCALATIONS_PER_MINUTE).fill(200), 429, 429]);
+    rateLimitedBody(await customer.post('/escalate'));
+    const leaves = await alternating(LEAVES_PER_MINUTE + 2, () => customer.post('/leave'), 'conversation:leave');
+    // The first leave ends the chat; another finds it ended (409) and still counts.
+    expect(leaves).toEqual([200, ...Array(LEAVES_PER_MINUTE - 1).fill(409), 429, 429]);
+    rateLimitedBody(await customer.post('/leave'));
+    console.log(`one conversation, REST and a new socket in turn: escalations ${escalations.join(', ')}; leaves ${leaves.join(', ')}`);
+    const events = (await app.strapi.db.query(UID.conversationEvent).findMany({ where: { conversationId: customer.conversationId } })) as Array<{ kind: string }>;
+    expect(events.filter((event) => event.kind === 'abandoned')).toHaveLength(1);
   });
 
   it('caps the conversations one address has waiting in the queue; another address still queues', async () => {

@@ -271,6 +271,31 @@ describe('Settings → Live Support', () => {
     }
   });
 
+  it('asks before leaving with unsaved opening hours, as it does with unsaved settings', async () => {
+    const context = await adminContext();
+    const page = await context.newPage();
+    try {
+      await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const mondayCloses = page.getByLabel('Monday, interval 1: closes');
+      await mondayCloses.waitFor({ timeout: 30000 });
+      const stored = await mondayCloses.inputValue();
+      await mondayCloses.fill(stored === '15:30' ? '15:45' : '15:30');
+      const leave = () => page.getByRole('link', { name: 'Content Manager', exact: true }).click();
+      await leave();
+      const prompt = page.getByRole('alertdialog').filter({ hasText: 'All your modifications will be lost.' });
+      await prompt.waitFor();
+      await prompt.getByRole('button', { name: 'Cancel' }).click();
+      await prompt.waitFor({ state: 'hidden' });
+      expect(new URL(page.url()).pathname).toBe('/admin/settings/live-support');
+      // Back to the stored hours: nothing is unsaved, so nothing is asked.
+      await mondayCloses.fill(stored);
+      await leave();
+      await page.waitForURL(/\/admin\/content-manager/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no serious or critical axe violations', async () => {
     const context = await adminContext();
     const page = await context.newPage();

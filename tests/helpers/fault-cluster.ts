@@ -57,7 +57,8 @@ export async function socketDropper(redisUrl: string, channelPrefix: string): Pr
   const link: RedisLink = await attachRedisAdapter(io, {
     url: redisUrl,
     channelPrefix,
-    onError: () => undefined,
+    onLost: () => undefined,
+    onRestored: () => undefined,
   });
   // The namespaces' adapters subscribe to their request channels when first used.
   io.of(NAMESPACES.widget);

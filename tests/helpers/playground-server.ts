@@ -14,6 +14,10 @@ export interface RunningPlayground {
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
   /** Kills the node at once (SIGKILL), as a crash would: none of its shutdown code runs. */
   kill(): Promise<void>;
+  /** Whether the process still runs (a crash, an unhandled rejection say, ends it). */
+  isRunning(): boolean;
+  /** Everything the node wrote to stdout and stderr so far. */
+  output(): string;
 }
 
 /** One request without keep-alive, so that no socket outlives the check. */
@@ -114,7 +118,16 @@ export async function startPlayground(options: StartOptions = {}): Promise<Runni
     await stop();
     throw error;
   }
-  return { url, port, databaseFile: database.file, secrets: { ...secrets, ...pickSecrets(options.env) }, stop, kill };
+  return {
+    url,
+    port,
+    databaseFile: database.file,
+    secrets: { ...secrets, ...pickSecrets(options.env) },
+    stop,
+    kill,
+    isRunning,
+    output: () => output,
+  };
 }
 
 const SECRET_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];

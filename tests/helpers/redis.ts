@@ -8,6 +8,10 @@ import { freePort } from './ports';
 
 export interface RunningRedis {
   url: string;
+  /** Kills the server at once (SIGKILL), as a crash would: its clients lose their connections. */
+  kill(): Promise<void>;
+  /** Starts a killed server again on the same port, empty (it keeps nothing on disk), once it answers. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,10 +32,7 @@ function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** A private Redis on a free port of 127.0.0.1, in memory only, for one test file. */
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-support-redis-'));
+async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     redisServerBinary(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
@@ -43,14 +44,30 @@ export async function startRedis(): Promise<RunningRedis> {
     if (Date.now() > deadline) throw new Error('redis-server did not answer within 15 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return child;
+}
+
+async function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
+/** A private Redis on a free port of 127.0.0.1, in memory only, for one test file. */
+export async function startRedis(): Promise<RunningRedis> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'live-support-redis-'));
+  let child = await spawnRedis(port, dir);
   return {
     url: `redis://127.0.0.1:${port}`,
+    kill: () => ended(child, 'SIGKILL'),
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      child = await spawnRedis(port, dir);
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await ended(child, 'SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

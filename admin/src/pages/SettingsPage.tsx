@@ -1,6 +1,6 @@
 import { Alert, Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Blocker, Form, Layouts, Page } from '@strapi/strapi/admin';
+import { Form, Layouts, Page } from '@strapi/strapi/admin';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 
@@ -18,6 +18,7 @@ import { QueueSection } from './settings/sections/QueueSection';
 import { RetentionSection } from './settings/sections/RetentionSection';
 import { WidgetSection } from './settings/sections/WidgetSection';
 import { TextsSection } from './settings/texts/TextsSection';
+import { UnsavedChangesPrompt } from './settings/UnsavedChangesPrompt';
 import { useSaveSettings } from './settings/useSaveSettings';
 
 /** Without the Content Manager's list the knowledge-base fields are typed by hand. */
@@ -35,6 +36,7 @@ const SettingsForm = () => {
   } = useSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
   const { data: contentTypes = NO_COLLECTION_TYPES } = useCollectionTypesQuery();
   const { save, serverError, dismissServerError } = useSaveSettings(settings);
+  const [hoursUnsaved, setHoursUnsaved] = useState(false);
 
   const readSinceOpened = settings !== undefined && readAt !== undefined && readAt >= openedAt;
   const initialValues = useMemo(() => (settings ? toFormValues(settings) : null), [settings]);
@@ -97,14 +99,14 @@ const SettingsForm = () => {
                 <IdentitySection />
               </Flex>
             </Layouts.Content>
-            <Blocker />
+            <UnsavedChangesPrompt unsaved={(modified && !isSubmitting) || hoursUnsaved} />
           </>
         )}
       </Form>
       {/* Their own resource with their own save, so outside the settings form. */}
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <OpeningHoursSection />
+          <OpeningHoursSection onUnsavedChange={setHoursUnsaved} />
           {/* Read-only: what the scheduler did, not a setting. */}
           <JobsSection />
         </Flex>

@@ -78,6 +78,10 @@ export const pluginConfigSchema = z
         offlineMessagesPerIpPerMinute: z.number().int().min(0).max(100_000).default(5),
         /** Ratings (CSAT) one conversation may submit per minute. */
         ratingsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(5),
+        /** Requests for a person (the button, `conversation:escalate`) one conversation may make per minute. */
+        escalationsPerConversationPerMinute: z.number().int().min(0).max(100_000).default(10),
+        /** Leaves (ending the chat from the widget) one conversation may send per minute. */
+        leavesPerConversationPerMinute: z.number().int().min(0).max(100_000).default(10),
         /** Events one widget socket may send per minute, whatever they are. */
         eventsPerSocketPerMinute: z.number().int().min(0).max(100_000).default(300),
         /** Conversations from one IP address (an IPv6 one by its /64) that may wait in the queue at once. */
@@ -96,6 +100,8 @@ export const pluginConfigSchema = z
         catchUpsPerConversationPerMinute: 60,
         offlineMessagesPerIpPerMinute: 5,
         ratingsPerConversationPerMinute: 5,
+        escalationsPerConversationPerMinute: 10,
+        leavesPerConversationPerMinute: 10,
         eventsPerSocketPerMinute: 300,
         queuedConversationsPerIp: 3,
       }),

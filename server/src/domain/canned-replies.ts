@@ -3,6 +3,7 @@
  * shortcut. Shared replies belong to the team (managed with the settings permission), personal
  * ones to one agent. Pure rules: no Strapi, the time and time zone are always passed in.
  */
+import { isNamed, withoutAgentName } from './agent-name';
 import { SUPPORTED_LANGUAGES } from './conversation-status';
 
 /** A reply's language: one the plugin speaks, or `all` for a reply that fits any conversation. */
@@ -37,10 +38,11 @@ export interface CannedReply {
 }
 
 /**
- * Where a missing value would sit in a sentence. A name is dropped together with the space
- * before it ("Hei {customerName}, kiitos" → "Hei, kiitos"): a greeting without a name reads
- * well, a placeholder in braces sent to a customer does not. An unknown opening time becomes
- * "soon" in the reply's language.
+ * Where a missing value would sit in a sentence. A customer's name is dropped together with the
+ * space before it ("Hei {customerName}, kiitos" → "Hei, kiitos"): a greeting without a name
+ * reads well, a placeholder in braces sent to a customer does not. An agent without a name is
+ * "an agent" (`withoutAgentName`): "transferred to" cannot lose its object. An unknown opening time
+ * becomes "soon" in the reply's language.
  */
 const NEXT_OPENING_FALLBACK: Record<string, string> = { fi: 'pian', en: 'soon', sv: 'snart' };
 
@@ -48,7 +50,8 @@ const VARIABLE_IN_TEXT = /( ?)\{(customerName|agentName|nextOpening)\}/g;
 
 /** Fills the reply variables in `text`, with the fallbacks above for values that are missing. */
 export function renderReply(text: string, values: ReplyValues, language: string): string {
-  const filled = text.replace(VARIABLE_IN_TEXT, (_whole, space: string, name: ReplyVariable) => {
+  const withAgent = isNamed(values.agentName) ? text : withoutAgentName(text, language);
+  const filled = withAgent.replace(VARIABLE_IN_TEXT, (_whole, space: string, name: ReplyVariable) => {
     const value = values[name]?.trim();
     if (value) return `${space}${value}`;
     if (name === 'nextOpening') return `${space}${NEXT_OPENING_FALLBACK[language] ?? NEXT_OPENING_FALLBACK.en}`;

@@ -5,6 +5,7 @@
  * stored (the `texts` settings section); the defaults stay here, so a new version's better
  * default reaches every site that did not reword that text. Pure: no Strapi, no clock.
  */
+import { isNamed, withoutAgentName } from './agent-name';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './conversation-status';
 import { SYSTEM_TEXTS, type SystemTextKey } from './system-texts';
 
@@ -157,7 +158,8 @@ export function widgetOverrides(overrides: TextOverrides, language: SupportedLan
  * A system message (or the fallback bot's reply, an email subject) in the conversation's
  * language, with the owner's wording when there is one. An owner's wording that needs a value
  * not known this time (`{nextOpening}` with no opening ahead) gives way to the default, which
- * never needs one it may lack: a customer never reads a placeholder.
+ * never needs one it may lack: a customer never reads a placeholder. An agent without a name
+ * is "an agent" in that language (`withoutAgentName`).
  */
 export function systemText(
   key: SystemTextKey,
@@ -165,6 +167,8 @@ export function systemText(
   values: Partial<Record<TextPlaceholder, string>> = {},
   overrides: TextOverrides = {},
 ): string {
-  const filled = fillPlaceholders(customerTemplate(key, language, overrides), values);
-  return /\{\w+\}/.test(filled) ? fillPlaceholders(customerTemplate(key, language), values) : filled;
+  const named = isNamed(values.agentName);
+  const fill = (template: string) => fillPlaceholders(named ? template : withoutAgentName(template, language), values);
+  const filled = fill(customerTemplate(key, language, overrides));
+  return /\{\w+\}/.test(filled) ? fill(customerTemplate(key, language)) : filled;
 }

@@ -1,3 +1,4 @@
+import { isNamed, withoutAgentName } from './agent-name';
 import { SUPPORTED_LANGUAGES, type TemplateCategory } from './conversation-status';
 
 export interface TemplateDefinition {
@@ -135,7 +136,9 @@ export function templatesForConversation(
       return aLanguage - bLanguage || aCategory - bCategory || a.name.localeCompare(b.name) || a.id - b.id;
     })
     .map((template) => {
-      const text = renderTemplate(template.body, values);
+      // An agent without a name is "an agent" in the template's language, never a gap in the sentence.
+      const body = isNamed(values.agentName) ? template.body : withoutAgentName(template.body, template.language);
+      const text = renderTemplate(body, values);
       return { ...template, text, unfilled: listPlaceholders(text) };
     });
 }

@@ -83,9 +83,11 @@ export function createRealtimeServer(
     widget,
     agent,
     async close() {
-      io.disconnectSockets(true);
-      widget.disconnectSockets(true);
-      agent.disconnectSockets(true);
+      // This node's sockets only: through the Redis adapter a plain disconnectSockets would close
+      // every node's sockets, and while Redis is away it would close none.
+      io.local.disconnectSockets(true);
+      widget.local.disconnectSockets(true);
+      agent.local.disconnectSockets(true);
       // io.close() would also close Strapi's HTTP server, which Strapi closes itself.
       io.engine.close();
     },

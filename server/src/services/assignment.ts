@@ -27,7 +27,8 @@ const assignmentService = ({ strapi }: { strapi: Core.Strapi }) => {
   const notifier = () => getService('notifier', { strapi });
   const chat = () => getService('chat', { strapi });
   const agentView = (id: number) => getService('conversationViews', { strapi }).agentView(id);
-  const nameForCustomers = async (agentId: number) => (await agents().displayName(agentId)) ?? '';
+  /** Without a name (a deleted account), the system text says "an agent" in the customer's language. */
+  const nameForCustomers = async (agentId: number) => (await agents().displayName(agentId)) ?? undefined;
 
   /** The 409 a losing claim gets: who won, or why the conversation is not waiting. */
   async function claimConflict(conversation: ConversationRow): Promise<Error> {

@@ -121,12 +121,21 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       return pushStandingsCoalesced();
     },
 
+    /**
+     * The agent's sockets on every node join the conversation. With Redis, the adapter makes even
+     * this node's join through Redis; the local join first keeps this node's sockets right while
+     * Redis is away (joining twice is harmless).
+     */
     async agentJoined(agentId: number, conversationId: number): Promise<void> {
-      server()?.agent.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
+      const agentSockets = server()?.agent.in(rooms.agent(agentId));
+      agentSockets?.local.socketsJoin(rooms.conversation(conversationId));
+      agentSockets?.socketsJoin(rooms.conversation(conversationId));
     },
 
     async agentLeft(agentId: number, conversationId: number): Promise<void> {
-      server()?.agent.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
+      const agentSockets = server()?.agent.in(rooms.agent(agentId));
+      agentSockets?.local.socketsLeave(rooms.conversation(conversationId));
+      agentSockets?.socketsLeave(rooms.conversation(conversationId));
     },
 
     async offlineMessageLeft(message: { id: number; conversationId: number; name: string | null; createdAt: string }): Promise<void> {

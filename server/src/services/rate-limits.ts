@@ -53,6 +53,14 @@ const RULES = {
     perMinute: (config: PluginConfig['rateLimit']) => config.ratingsPerConversationPerMinute,
     refusal: 'Too many ratings; try again shortly',
   },
+  escalation: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.escalationsPerConversationPerMinute,
+    refusal: 'Too many requests for a person in this conversation; try again shortly',
+  },
+  leave: {
+    perMinute: (config: PluginConfig['rateLimit']) => config.leavesPerConversationPerMinute,
+    refusal: 'Too many requests to leave this conversation; try again shortly',
+  },
   socketEvent: {
     perMinute: (config: PluginConfig['rateLimit']) => config.eventsPerSocketPerMinute,
     refusal: 'Too many events on this connection; try again shortly',

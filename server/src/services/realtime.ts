@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from '../contracts/plugin-config';
 import { derivedRedisChannelPrefix, type DatabaseConnectionConfig } from '../domain/redis-channel-prefix';
-import { registerAgentHandlers } from '../realtime/handlers/agent';
+import { registerAgentHandlers, rejoinOwnConversations } from '../realtime/handlers/agent';
 import { registerWidgetHandlers } from '../realtime/handlers/widget';
 import { attachRedisAdapter, type RedisLink } from '../realtime/redis-adapter';
 import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-server';
@@ -27,10 +27,18 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (config.realtime.redisUrl) {
         const channelPrefix = this.redisChannelPrefix();
         // Before any socket connects, so that every broadcast goes through Redis.
+        const { agent } = server;
         redis = await attachRedisAdapter(server.io as never, {
           url: config.realtime.redisUrl,
           channelPrefix,
-          onError: (error) => strapi.log.error(`[live-support] Redis: ${error.message}`),
+          onLost: (error) =>
+            strapi.log.error(`[live-support] Redis is unreachable (${error.message}): pushes reach only the sockets connected to this node until it is back`),
+          onRestored: (dropped) => {
+            strapi.log.info(`[live-support] Redis is back: pushes reach the other nodes again (${dropped} were not relayed meanwhile)`);
+            rejoinOwnConversations(strapi, agent).catch((error: unknown) =>
+              strapi.log.error(`[live-support] could not rejoin the agents' conversations after the Redis outage: ${(error as Error).message}`),
+            );
+          },
         });
         strapi.log.info(`[live-support] real-time events are shared with the other nodes through Redis (channels ${channelPrefix}#…)`);
       }

@@ -14,7 +14,7 @@ describe('plugin config', () => {
       jobs: {},
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30, customerUpdatesPerConversationPerMinute: 10, typingEventsPerConversationPerMinute: 120, conversationReadsPerConversationPerMinute: 60, catchUpsPerConversationPerMinute: 60, offlineMessagesPerIpPerMinute: 5, ratingsPerConversationPerMinute: 5, eventsPerSocketPerMinute: 300, queuedConversationsPerIp: 3 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30, customerUpdatesPerConversationPerMinute: 10, typingEventsPerConversationPerMinute: 120, conversationReadsPerConversationPerMinute: 60, catchUpsPerConversationPerMinute: 60, offlineMessagesPerIpPerMinute: 5, ratingsPerConversationPerMinute: 5, escalationsPerConversationPerMinute: 10, leavesPerConversationPerMinute: 10, eventsPerSocketPerMinute: 300, queuedConversationsPerIp: 3 },
       database: { sqliteTuning: true },
     });
   });
@@ -24,7 +24,7 @@ describe('plugin config', () => {
       ...DEFAULT_PLUGIN_CONFIG,
       seedDefaults: false,
       realtime: { maxPayloadBytes: 4096, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
-      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30, customerUpdatesPerConversationPerMinute: 10, typingEventsPerConversationPerMinute: 120, conversationReadsPerConversationPerMinute: 60, catchUpsPerConversationPerMinute: 60, offlineMessagesPerIpPerMinute: 5, ratingsPerConversationPerMinute: 5, eventsPerSocketPerMinute: 300, queuedConversationsPerIp: 3 },
+      rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30, customerUpdatesPerConversationPerMinute: 10, typingEventsPerConversationPerMinute: 120, conversationReadsPerConversationPerMinute: 60, catchUpsPerConversationPerMinute: 60, offlineMessagesPerIpPerMinute: 5, ratingsPerConversationPerMinute: 5, escalationsPerConversationPerMinute: 10, leavesPerConversationPerMinute: 10, eventsPerSocketPerMinute: 300, queuedConversationsPerIp: 3 },
     });
   });
 

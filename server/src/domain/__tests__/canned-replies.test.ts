@@ -16,10 +16,13 @@ describe('renderReply', () => {
     );
   });
 
-  it('drops a missing name with the space before it, so the sentence still reads', () => {
+  it('drops a missing customer name with the space before it, so the sentence still reads', () => {
     expect(renderReply('Hi {customerName}, thanks for waiting.', {}, 'en')).toBe('Hi, thanks for waiting.');
     expect(renderReply('Hej {customerName}!', { customerName: '   ' }, 'sv')).toBe('Hej!');
-    expect(renderReply('{agentName} here.', { agentName: null }, 'en')).toBe('here.');
+  });
+
+  it('says "an agent" for a missing agent name: dropping it would leave a sentence without its subject', () => {
+    expect(renderReply('{agentName} here.', { agentName: null }, 'en')).toBe('An agent here.');
   });
 
   it('says "soon" in the reply language when the next opening is unknown', () => {

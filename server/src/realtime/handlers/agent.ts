@@ -15,6 +15,27 @@ import { rooms } from '../rooms';
 import { ConnectionRefusedError, type AgentNamespace } from '../socket-server';
 import { handleEvent } from './handle';
 
+type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
+
+/** Puts an agent's sockets in the rooms of the conversations the agent is chatting in. */
+async function joinOwnConversations(strapi: Core.Strapi, agentId: number, sockets: readonly AgentSocket[]): Promise<void> {
+  const { data } = await getService('queue', { strapi }).snapshot(agentId, { page: 1, pageSize: 100 });
+  const conversationRooms = data.mine.map((card) => rooms.conversation(card.id));
+  await Promise.all(sockets.map((socket) => socket.join(conversationRooms)));
+}
+
+/**
+ * After a Redis outage: joins made on another node meanwhile (a claim, a transfer) never reached
+ * this node's sockets, so every chatting agent's sockets here join their conversations again.
+ */
+export async function rejoinOwnConversations(strapi: Core.Strapi, agent: AgentNamespace): Promise<void> {
+  const byAgent = new Map<number, AgentSocket[]>();
+  for (const socket of agent.sockets.values()) {
+    if (socket.data.canChat) byAgent.set(socket.data.agentId, [...(byAgent.get(socket.data.agentId) ?? []), socket]);
+  }
+  for (const [agentId, sockets] of byAgent) await joinOwnConversations(strapi, agentId, sockets);
+}
+
 /**
  * `/agent`: admin users with the plugin's `read` permission. The handshake checks the admin
  * access token as Strapi's admin auth strategy does; actions that change anything also need
@@ -90,9 +111,9 @@ export function registerAgentHandlers(
         strapi.log.error(`[live-support] presence update failed: ${(error as Error).message}`);
       });
       // Back in the rooms of the conversations this agent is chatting in, after a reconnect too.
-      void getService('queue', { strapi })
-        .snapshot(agentId, { page: 1, pageSize: 100 })
-        .then(({ data }) => socket.join(data.mine.map((card) => rooms.conversation(card.id))));
+      void joinOwnConversations(strapi, agentId, [socket]).catch((error: unknown) => {
+        strapi.log.error(`[live-support] could not rejoin an agent's conversations: ${(error as Error).message}`);
+      });
     }
     // Messages left while nobody was there are announced when an agent comes back.
     void getService('offlineInbox', { strapi })

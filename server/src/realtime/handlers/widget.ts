@@ -75,12 +75,12 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
     socket.on(
       'conversation:escalate',
       handleEvent(strapi, escalateSchema, ({ reason }) => getService('escalation', { strapi }).requestByCustomer(conversationId, reason), {
-        rateLimit: limited(),
+        rateLimit: limited('escalation'),
       }),
     );
     socket.on(
       'conversation:leave',
-      handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId), { rateLimit: limited() }),
+      handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId), { rateLimit: limited('leave') }),
     );
     socket.on(
       'csat:submit',

@@ -1,6 +1,8 @@
 import {
   csatSchema,
   customerDetailsSchema,
+  emptyBodySchema,
+  escalateSchema,
   offlineMessageSchema,
   postMessageSchema,
   startSessionSchema,
@@ -72,14 +74,24 @@ export default {
       handler: 'visitor.updateCustomer',
       config: limitedVisitor(rateLimit({ kind: 'customerUpdate', per: 'conversation', countsWhenBodyIs: customerDetailsSchema })),
     },
-    { method: 'POST', path: '/conversations/:id/escalate', handler: 'visitor.escalate', config: visitor },
+    {
+      method: 'POST',
+      path: '/conversations/:id/escalate',
+      handler: 'visitor.escalate',
+      config: limitedVisitor(rateLimit({ kind: 'escalation', per: 'conversation', countsWhenBodyIs: escalateSchema })),
+    },
     {
       method: 'POST',
       path: '/conversations/:id/csat',
       handler: 'visitor.rate',
       config: limitedVisitor(rateLimit({ kind: 'rating', per: 'conversation', countsWhenBodyIs: csatSchema })),
     },
-    { method: 'POST', path: '/conversations/:id/leave', handler: 'visitor.leave', config: visitor },
+    {
+      method: 'POST',
+      path: '/conversations/:id/leave',
+      handler: 'visitor.leave',
+      config: limitedVisitor(rateLimit({ kind: 'leave', per: 'conversation', countsWhenBodyIs: emptyBodySchema })),
+    },
     {
       method: 'POST',
       path: '/conversations/:id/offline-message',

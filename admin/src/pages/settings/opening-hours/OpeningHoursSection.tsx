@@ -42,7 +42,7 @@ function serverIssuesOf(error: unknown): Map<string, string> {
  * public holidays, checked as they are typed by the same rules the server applies, and saved
  * on their own (they are their own resource, not part of the settings form).
  */
-export const OpeningHoursSection = () => {
+export const OpeningHoursSection = ({ onUnsavedChange }: { onUnsavedChange: (unsaved: boolean) => void }) => {
   const { formatMessage, locale } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`settings.openingHours.${id}`), defaultMessage }, values);
@@ -63,6 +63,11 @@ export const OpeningHoursSection = () => {
   }, []);
 
   const problems = useMemo(() => (draft ? openingHoursProblems(draft) : []), [draft]);
+  const modified = draft !== null && stored !== undefined && JSON.stringify(draft) !== JSON.stringify(stored);
+  // While a save is under way the draft is on its way to the server, as the settings form counts it.
+  const unsaved = modified && !saving;
+  useEffect(() => onUnsavedChange(unsaved), [unsaved, onUnsavedChange]);
+  useEffect(() => () => onUnsavedChange(false), [onUnsavedChange]);
   const weekdayName = useMemo(() => {
     const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     return (index: number) => format.format(new Date(MONDAY + index * 86_400_000));
@@ -101,7 +106,6 @@ export const OpeningHoursSection = () => {
     setServerIssues(new Map());
     setDraft(next);
   };
-  const modified = JSON.stringify(draft) !== JSON.stringify(stored);
 
   const save = async () => {
     try {
