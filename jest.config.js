@@ -33,6 +33,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/seed-playground-database.ts',
+      globalTeardown: '<rootDir>/tests/helpers/remove-seeded-database.ts',
     },
     {
       displayName: 'install',

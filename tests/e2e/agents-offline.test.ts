@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { AdminSessions, launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 
@@ -19,6 +19,7 @@ let browser: Browser;
 let adminToken: string;
 let ainoToken: string;
 let eliasToken: string;
+const sessions = new AdminSessions(() => browser, () => playground.url);
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -198,10 +199,9 @@ describe('the Agents page', () => {
       await page.locator(`[data-testid="agents-summary"][data-free-seats="${freeBefore - 1}"]`).waitFor();
 
       // Aino opens the desk in her own browser: her first socket brings her online.
-      const ainoContext = await browser.newContext({ locale: 'en-US' });
+      const ainoContext = await sessions.newContext(DEMO_AGENT, { locale: 'en-US' });
       try {
         const ainoPage = await ainoContext.newPage();
-        await logInToAdmin(ainoPage, playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
         await ainoPage.goto(`${playground.url}/admin/plugins/live-support`);
         await aino.and(page.locator('[data-status="online"]')).waitFor({ timeout: 30000 });
       } finally {
@@ -224,10 +224,9 @@ describe('the Agents page', () => {
 
 describe('the offline messages inbox', () => {
   it('shows new messages live, replies by email and marks them handled', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await sessions.newContext(DEMO_AGENT, { locale: 'en-US' });
     const page = await context.newPage();
     try {
-      await logInToAdmin(page, playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
       await page.goto(`${playground.url}/admin/plugins/live-support/offline`);
       await page.getByRole('heading', { name: 'Offline messages', level: 1 }).waitFor({ timeout: 30000 });
       await page.getByTestId('offline-empty').waitFor({ timeout: 15000 });

@@ -6,7 +6,7 @@ import request from 'supertest';
 
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { AdminSessions, launchChromium } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startCustomer, type Customer } from '../helpers/protocol';
 
@@ -23,6 +23,7 @@ let agentToken: string;
 let timeZone: string;
 let today: string;
 const contexts: BrowserContext[] = [];
+const sessions = new AdminSessions(() => browser, () => playground.url);
 
 const dayIn = (zone: string, at = new Date()) =>
   new Intl.DateTimeFormat('en-CA', {
@@ -72,14 +73,13 @@ async function servedAndRated(name: string, score: number): Promise<void> {
 }
 
 async function openAnalytics(account: { email: string; password: string }, browserTimeZone = timeZone): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await sessions.newContext(account, {
     locale: 'en-US',
     timezoneId: browserTimeZone,
     acceptDownloads: true,
   });
   contexts.push(context);
   const page = await context.newPage();
-  await logInToAdmin(page, playground.url, account.email, account.password);
   await page.goto(`${playground.url}/admin/plugins/live-support/analytics`);
   return page;
 }

@@ -5,7 +5,7 @@ import request from 'supertest';
 
 import type { AgentConversationView, MessageView } from '../../server/src/contracts/views';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { AdminSessions, launchChromium } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
@@ -23,6 +23,7 @@ let adminToken: string;
 const tokens: Record<'aino' | 'elias', string> = { aino: '', elias: '' };
 const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
+const sessions = new AdminSessions(() => browser, () => playground.url);
 
 beforeAll(async () => {
   [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
@@ -116,10 +117,9 @@ async function customerSocket(customer: Customer): Promise<Socket> {
 }
 
 async function openDesk(account: { email: string; password: string }, path = ''): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await sessions.newContext(account, { locale: 'en-US' });
   contexts.push(context);
   const page = await context.newPage();
-  await logInToAdmin(page, playground.url, account.email, account.password);
   await page.goto(`${playground.url}/admin/plugins/live-support${path}`);
   return page;
 }
@@ -153,7 +153,7 @@ describe('claiming', () => {
   });
 
   it('announces a waiting customer (tab title, notification), claims them with Alt+Shift+N and flags their next message', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await sessions.newContext(DEMO_AGENT, { locale: 'en-US' });
     contexts.push(context);
     await context.grantPermissions(['notifications'], { origin: playground.url });
     // Record what the desk shows through the browser's own Notification API.
@@ -171,7 +171,6 @@ describe('claiming', () => {
       window.Notification = Recording as typeof Notification;
     });
     const page = await context.newPage();
-    await logInToAdmin(page, playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
     await page.goto(`${playground.url}/admin/plugins/live-support`);
     await page.getByTestId('column-waiting').waitFor({ timeout: 30000 });
     await page.getByTestId('shortcut-hint').waitFor();

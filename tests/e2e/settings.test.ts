@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { launchChromium, logInToAdmin } from '../helpers/browser';
+import { AdminSessions, launchChromium, logInToAdmin } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 
 /**
@@ -39,20 +39,8 @@ async function storedSettings(): Promise<StoredSettings> {
  * The admin's session, logged in once through the form and reused by every test: Strapi allows
  * five logins per user and address in five minutes, fewer than this file's tests.
  */
-let adminSession: Awaited<ReturnType<BrowserContext['storageState']>> | null = null;
-
-async function adminContext(locale = 'en-US'): Promise<BrowserContext> {
-  if (!adminSession) {
-    const first = await browser.newContext({ locale });
-    try {
-      await logInToAdmin(await first.newPage(), playground.url, DEMO_ADMIN.email, DEMO_ADMIN.password);
-      adminSession = await first.storageState();
-    } finally {
-      await first.close();
-    }
-  }
-  return browser.newContext({ locale, storageState: adminSession });
-}
+const sessions = new AdminSessions(() => browser, () => playground.url);
+const adminContext = (locale = 'en-US'): Promise<BrowserContext> => sessions.newContext(DEMO_ADMIN, { locale });
 
 /** Settings → Live Support: the admin's through the shared session, anyone else's through the form. */
 async function openSettings(page: Page, email: string, password: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 import { playgroundDir } from './paths';
 import { freePort } from './ports';
@@ -74,16 +76,40 @@ export function playgroundServerEnv(
   };
 }
 
+/**
+ * Names a SQLite database that a playground has already set up once (tables, demo accounts, demo
+ * FAQ) and then stopped. The browser tier's global setup makes it, so that each test file's
+ * playground starts on its own copy instead of setting everything up again: about half of a
+ * boot on a fresh file.
+ */
+export const SEEDED_DATABASE_ENV = 'LIVE_SUPPORT_E2E_SEEDED_DATABASE';
+
+/** A new SQLite file of the node's own: a copy of the seeded one when there is one. */
+function freshSqliteDatabase(): { file: string; remove(): void } {
+  const database = temporaryDatabaseFile('e2e');
+  const seeded = process.env[SEEDED_DATABASE_ENV];
+  if (seeded) copySqliteDatabase(seeded, database.file);
+  return database;
+}
+
+/** Copies a stopped node's SQLite database, with its write-ahead log when one was left. */
+export function copySqliteDatabase(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
+  }
+}
+
+/** Strapi's own command-line entry point, run with this Node instead of through npx (which costs a second per start). */
+const strapiCli = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [playgroundDir] })), 'bin', 'strapi.js');
+
 export async function startPlayground(options: StartOptions = {}): Promise<RunningPlayground> {
   const port = options.port ?? (await freePort());
   const secrets = testSecrets();
-  const database = options.databaseFile
-    ? { file: options.databaseFile, remove: () => undefined }
-    : temporaryDatabaseFile('e2e');
+  const database = options.databaseFile ? { file: options.databaseFile, remove: () => undefined } : freshSqliteDatabase();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
 
-  const child = spawn('npx', ['strapi', 'start'], {
+  const child = spawn(process.execPath, [strapiCli, 'start'], {
     cwd: playgroundDir,
     env: { ...playgroundServerEnv(port, database.file, ONE_ADDRESS_FOR_EVERY_CLIENT, secrets), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
