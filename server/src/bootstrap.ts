@@ -22,6 +22,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
   getService('knowledgeBase', { strapi }).subscribeToChanges();
+  getService('agents', { strapi }).watchNameChanges();
   await getService('rateLimits', { strapi }).start();
   await getService('realtime', { strapi }).start();
   // After the socket server: the presence job counts this node's desk sockets.

@@ -17,6 +17,7 @@ import {
   nextEvent,
   okData,
   startCustomer,
+  waitForMessage,
   widgetSocket,
   type Agent,
 } from '../helpers/protocol';
@@ -194,6 +195,28 @@ it('pushes events made on one node to sockets connected to the other, through Re
   } finally {
     desk.close();
     widget.close();
+  }
+});
+
+it('honours a settings change saved on node A in node B’s next message at once (its cached settings are dropped through Redis)', async () => {
+  const customer = await startCustomer(nodeA);
+  const writeOnB = (clientId: string, text: string) =>
+    request(nodeB.url)
+      .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/messages`)
+      .set('Authorization', `Bearer ${customer.token}`)
+      .send({ clientId, text })
+      .expect(200);
+  const botReplyAfter = async (seq: number) =>
+    (await waitForMessage(customer, (message) => message.author === 'bot' && message.seq > seq)).text;
+  try {
+    // Node B's bot answers (and so caches the settings) before the change.
+    const first = await writeOnB('cached-1', 'xyzzy plugh');
+    expect(await botReplyAfter(first.body.data.seq)).not.toBe('Node A has spoken');
+    await nodeA.service('settings').save({ texts: { default_bot_reply: { en: 'Node A has spoken' } } });
+    const second = await writeOnB('cached-2', 'xyzzy plugh again');
+    expect(await botReplyAfter(second.body.data.seq)).toBe('Node A has spoken');
+  } finally {
+    await nodeA.service('settings').save({ texts: {} });
   }
 });
 

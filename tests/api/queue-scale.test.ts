@@ -4,7 +4,7 @@ import { UID } from '../../server/src/constants';
 import type { QueueCardView, QueueSnapshotMeta } from '../../server/src/contracts/views';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { startCustomer } from '../helpers/protocol';
+import { agentSocket, ask, nextClientId, nextEvent, okData, startCustomer, widgetSocket } from '../helpers/protocol';
 
 /**
  * The desk at scale: an escalation reads the queue a fixed number of times however long it is,
@@ -178,5 +178,44 @@ describe('the queue snapshot', () => {
     const table = app.strapi.db.metadata.get(UID.conversation).tableName;
     const unbounded = statements.filter((sql) => sql.includes(`from \`${table}\``) && !/count\(|limit \?/.test(sql));
     expect(unbounded).toEqual([]);
+  });
+});
+
+describe('one message', () => {
+  it('costs one transaction of two statements, from the customer and from the agent', async () => {
+    const customer = await startCustomer(app);
+    await customer.post('/escalate').expect(200);
+    await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+    const widget = await widgetSocket(app, customer.token);
+    const desk = await agentSocket(app, aino.token);
+    try {
+      okData(await ask(desk, 'conversation:get', { conversationId: customer.conversationId }));
+      // The agent's name is in the name cache from here on, as it is after their first message.
+      await app.service('agents').displayName(aino.id);
+      for (const round of [1, 2]) {
+        const fromCustomer = await statementsDuring(async () => {
+          const delivered = nextEvent(desk, 'message:new');
+          okData(await ask(widget, 'message:send', { clientId: nextClientId(), text: `question ${round}` }));
+          await delivered;
+        });
+        const fromAgent = await statementsDuring(async () => {
+          const delivered = nextEvent(widget, 'message:new');
+          const reply = { conversationId: customer.conversationId, clientId: nextClientId(), text: `answer ${round}` };
+          okData(await ask(desk, 'message:send', reply));
+          await delivered;
+        });
+        // BEGIN; the conversation's UPDATE … RETURNING (status checked, sequence taken, and for
+        // the agent the first-reply time set); the message's INSERT; COMMIT. No read of the
+        // conversation, the settings or the agent.
+        for (const statements of [fromCustomer, fromAgent]) {
+          expect(statements).toHaveLength(4);
+          expect(statements[1]).toMatch(/^update `live_support_conversations` .* returning/);
+          expect(statements[2]).toMatch(/^insert into `live_support_messages`/);
+        }
+      }
+    } finally {
+      widget.close();
+      desk.close();
+    }
   });
 });

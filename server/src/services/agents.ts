@@ -37,6 +37,7 @@ interface SessionManager {
   };
 }
 
+/** A backstop for a change made where no notice reaches this node (see `watchNameChanges`). */
 const NAME_CACHE_MS = 60_000;
 
 /** What customers see of an agent: the first name (or username), never the email. */
@@ -47,6 +48,7 @@ export function agentDisplayName(user: Pick<AdminUser, 'firstname' | 'lastname' 
 /** Agents are Strapi admin users; this service knows their names, presence, seats and rights. */
 const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const names = new Map<number, { name: string; at: number }>();
+  let watchingNames = false;
 
   const permissionEngine = () =>
     (strapi.admin.services.permission as unknown as {
@@ -93,6 +95,24 @@ const agentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!user || user.isActive !== true) return false;
       const ability = await permissionEngine().generateUserAbility(user);
       return ability.can(ACTIONS.chat);
+    },
+
+    /** Drops the cached names: an admin user was changed here or on another node. */
+    forgetNames(): void {
+      names.clear();
+    },
+
+    /**
+     * Follows changes to admin users made through Strapi (a renamed or removed agent): every
+     * node drops its cached names, so customers see the new name in the next message.
+     */
+    watchNameChanges(): void {
+      if (watchingNames) return;
+      watchingNames = true;
+      strapi.db.lifecycles.subscribe((event: { model: { uid: string }; action: string }) => {
+        if (event.model.uid !== 'admin::user' || !/^after(Update|Delete)(Many)?$/.test(event.action)) return;
+        getService('realtime', { strapi }).forgetEverywhere('agentNames');
+      });
     },
 
     async displayName(agentId: number | null | undefined): Promise<string | null> {

@@ -164,7 +164,7 @@ const botsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Queues the bot's turn for this customer message; turns of one conversation never overlap. */
-    respond(conversation: ConversationRow, customerMessage: MessageRow): Promise<void> {
+    respond(conversation: Pick<ConversationRow, 'id'>, customerMessage: MessageRow): Promise<void> {
       const previous = pending.get(conversation.id) ?? Promise.resolve();
       const turn = previous
         .then(() => handle(conversation.id, customerMessage))

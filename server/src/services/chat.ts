@@ -8,9 +8,9 @@ import { systemText, type TextPlaceholder } from '../domain/customer-texts';
 import type { SystemTextKey } from '../domain/system-texts';
 import { conflict, ValidationError } from '../errors';
 import { getService } from '../utils/get-service';
-import { assertAssignedTo, isOpenForMessages } from './conversation-guards';
+import { assertAssignedTo, isOpenForMessages, OPEN_FOR_MESSAGES } from './conversation-guards';
 import type { ConversationRow } from './conversation-store';
-import type { MessageRow } from './messages';
+import { messageView } from './messages';
 
 /**
  * Who may write into a conversation, and when: the customer's, the bot's, the agent's and the
@@ -21,67 +21,76 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService('conversationStore', { strapi });
   const messages = () => getService('messages', { strapi });
   const notifier = () => getService('notifier', { strapi });
-  const viewOf = async (row: MessageRow): Promise<MessageView> => (await messages().toViews([row]))[0];
+  const conversationGone = (id: number) => store().find(id);
 
   return {
+    /**
+     * The customer's message: stored only while the conversation is open (the UPDATE checks the
+     * status, so there is no read before it), pushed with the view built once, and, while the
+     * bot has the conversation, the bot's turn queued behind it without waiting for it.
+     */
     async postCustomerMessage(id: number, input: PostMessageInput): Promise<MessageView> {
-      const conversation = await store().find(id);
-      // A retry of a message stored before the conversation closed still gets its answer.
-      const stored = await messages().findByClientId(id, input.clientId);
-      if (stored && stored.authorKind === 'customer') return viewOf(stored);
-      if (!isOpenForMessages(conversation.status)) {
+      const appended = await messages().append(
+        { conversationId: id, authorKind: 'customer', clientId: input.clientId, text: input.text },
+        { onlyIf: { statuses: OPEN_FOR_MESSAGES } },
+      );
+      if (!appended) {
+        // A retry of a message stored before the conversation closed still gets its answer.
+        const stored = await messages().findByClientId(id, input.clientId);
+        if (stored && stored.authorKind === 'customer') return messages().toView(stored);
+        const conversation = await conversationGone(id);
         throw conflict(`The conversation is ${conversation.status}; it takes no more messages`, {
-          code: 'CONVERSATION_CLOSED',
+          code: isOpenForMessages(conversation.status) ? 'STALE_STATE' : 'CONVERSATION_CLOSED',
           status: conversation.status,
         });
       }
-      const { message, created } = await messages().append({
-        conversationId: id,
-        authorKind: 'customer',
-        clientId: input.clientId,
-        text: input.text,
-      });
-      if (created) {
-        await notifier().messageCreated(message);
-        if (conversation.status === 'bot') void getService('bots', { strapi }).respond(conversation, message);
+      const view = messageView(appended.message, null);
+      if (appended.created) {
+        notifier().messageCreated(view);
+        if (appended.status === 'bot') void getService('bots', { strapi }).respond({ id }, appended.message);
       }
-      return viewOf(message);
+      return view;
     },
 
     /** A bot's message (the built-in bot, a registered provider or an external bot). */
     async postBotMessage(id: number, input: { clientId: string; text: string }): Promise<MessageView> {
-      const conversation = await store().find(id);
       // Bots are code, not validated requests: hold their text to the same limits as everyone's.
       const trimmed = input.text.trim();
       if (!trimmed) throw new ValidationError('text: must not be empty');
       const text = trimmed.length > MESSAGE_TEXT_MAX ? `${trimmed.slice(0, MESSAGE_TEXT_MAX - 1)}…` : trimmed;
-      if (conversation.status !== 'bot') {
+      const appended = await messages().append(
+        { conversationId: id, authorKind: 'bot', clientId: input.clientId, text },
+        { onlyIf: { statuses: ['bot'] } },
+      );
+      if (!appended) {
+        const conversation = await conversationGone(id);
         throw conflict('The bot can only write while the conversation is with the bot', {
           code: 'NOT_WITH_BOT',
           status: conversation.status,
         });
       }
-      const { message, created } = await messages().append({
-        conversationId: id,
-        authorKind: 'bot',
-        clientId: input.clientId,
-        text,
-      });
-      if (created) await notifier().messageCreated(message);
-      return viewOf(message);
+      const view = messageView(appended.message, null);
+      if (appended.created) notifier().messageCreated(view);
+      return view;
     },
 
+    /**
+     * The assigned agent's reply: the UPDATE that stores it checks the conversation is active and
+     * theirs, and sets the first-reply time if this is the first; only a refusal reads the
+     * conversation, to say why.
+     */
     async postAgentMessage(id: number, agentId: number, input: PostMessageInput, now: Date = new Date()): Promise<MessageView> {
-      assertAssignedTo(await store().find(id), agentId);
-      const { message, created } = await messages().append(
+      const appended = await messages().append(
         { conversationId: id, authorKind: 'agent', agentId, clientId: input.clientId, text: input.text },
-        now,
+        { now, onlyIf: { statuses: ['active'], assignedAgentId: agentId } },
       );
-      if (created) {
-        await store().markFirstAgentReply(id, now);
-        await notifier().messageCreated(message);
+      if (!appended) {
+        assertAssignedTo(await conversationGone(id), agentId);
+        throw conflict('The conversation changed meanwhile; reload it', { code: 'STALE_STATE' });
       }
-      return viewOf(message);
+      const view = await messages().toView(appended.message);
+      if (appended.created) notifier().messageCreated(view);
+      return view;
     },
 
     /**
@@ -95,13 +104,13 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
       values: Partial<Record<TextPlaceholder, string>> = {},
     ): Promise<void> {
       const { texts } = await getService('settings', { strapi }).get();
-      const { message } = await messages().append({
+      const appended = await messages().append({
         conversationId: conversation.id,
         authorKind: 'system',
         clientId: `system:${randomUUID()}`,
         text: systemText(key, conversation.language, values, texts),
       });
-      await notifier().messageCreated(message);
+      if (appended?.created) notifier().messageCreated(messageView(appended.message, null));
     },
 
     /** The customer typing reaches the agents watching the conversation. */

@@ -3,7 +3,7 @@ import { conflict, forbidden } from '../errors';
 import type { ConversationRow } from './conversation-store';
 
 /** The statuses in which a customer may still write and change their details. */
-const OPEN_FOR_MESSAGES: readonly ConversationStatus[] = ['bot', 'queued', 'active'];
+export const OPEN_FOR_MESSAGES: readonly ConversationStatus[] = ['bot', 'queued', 'active'];
 
 export function isOpenForMessages(status: ConversationStatus): boolean {
   return OPEN_FOR_MESSAGES.includes(status);

@@ -235,11 +235,6 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toDate(transfer?.occurredAt) ?? toDate(conversation.queuedAt);
     },
 
-    /** Only the first reply sets the response time; later ones find the column filled. */
-    async markFirstAgentReply(id: number, now: Date): Promise<void> {
-      await query().updateMany({ where: { id, firstAgentReplyAt: { $null: true } }, data: { firstAgentReplyAt: now } });
-    },
-
     /** Counts the bot's failed answers in a row; a good answer resets it. Returns the new count. */
     async recordBotOutcome(id: number, failed: boolean): Promise<number> {
       if (!failed) {

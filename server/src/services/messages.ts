@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import type { MessageView } from '../contracts/views';
-import type { AuthorKind } from '../domain/conversation-status';
+import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
 import { conflict } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -16,6 +16,25 @@ export interface MessageRow {
   clientId: string;
   seq: number;
   createdAt: unknown;
+}
+
+/** What the conversation must still be for the message to be stored: checked by the UPDATE itself. */
+export interface AppendGuard {
+  statuses: readonly ConversationStatus[];
+  assignedAgentId?: number;
+}
+
+export interface AppendOptions {
+  now?: Date;
+  onlyIf?: AppendGuard;
+}
+
+export interface AppendResult {
+  message: MessageRow;
+  /** False when the clientId was already stored (a retry): nothing new to tell anyone. */
+  created: boolean;
+  /** The conversation's status as the message was stored (null for a retry). */
+  status: ConversationStatus | null;
 }
 
 export interface NewMessage {
@@ -38,6 +57,48 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const findByClientId = (conversationId: number, clientId: string) =>
     strapi.db.query(UID.message).findOne({ where: { conversationId, clientId } }) as Promise<MessageRow | null>;
 
+  /**
+   * Takes the conversation's next sequence number and records the activity, under `guard`; the
+   * first agent reply also sets the response time here (only the first finds the column empty).
+   * PostgreSQL and SQLite hand back the new values with RETURNING; MySQL has none, so it reads
+   * them in the same transaction.
+   */
+  async function bumpConversation(
+    trx: unknown,
+    input: NewMessage,
+    now: Date,
+    guard: AppendGuard | undefined,
+  ): Promise<{ seq: number; status: ConversationStatus } | null> {
+    const update = knex()(conversationTable())
+      .transacting(trx as never)
+      .where({ id: input.conversationId });
+    if (guard) update.whereIn('status', [...guard.statuses]);
+    if (guard?.assignedAgentId !== undefined) update.where({ assigned_agent_id: guard.assignedAgentId });
+    const changes = {
+      last_message_seq: knex().raw('?? + 1', ['last_message_seq']),
+      last_activity_at: now,
+      // Kept on the row so the idle sweep needs no message lookups.
+      ...(input.authorKind === 'customer' ? { last_customer_message_at: now } : {}),
+      ...(input.authorKind === 'agent'
+        ? { last_agent_message_at: now, first_agent_reply_at: knex().raw('coalesce(??, ?)', ['first_agent_reply_at', now]) }
+        : {}),
+      updated_at: now,
+    };
+    type Bumped = { last_message_seq: number | string; status: ConversationStatus };
+    let row: Bumped | undefined;
+    if (strapi.db.dialect.client === 'mysql') {
+      const count = (await update.update(changes)) as number;
+      if (count !== 1) return null;
+      row = (await knex()(conversationTable())
+        .transacting(trx as never)
+        .where({ id: input.conversationId })
+        .first('last_message_seq', 'status')) as Bumped | undefined;
+    } else {
+      row = ((await update.update(changes, ['last_message_seq', 'status'])) as Bumped[])[0];
+    }
+    return row ? { seq: Number(row.last_message_seq), status: row.status } : null;
+  }
+
   /** The same clientId from another author is a client bug, not a retry: refuse it. */
   const sameAuthorOrConflict = (message: MessageRow, input: NewMessage): MessageRow => {
     if (message.authorKind !== input.authorKind) {
@@ -49,45 +110,37 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     findByClientId,
 
-    /** Stores the message, or returns the one already stored under the same clientId. */
-    async append(input: NewMessage, now: Date = new Date()): Promise<{ message: MessageRow; created: boolean }> {
-      const existing = await findByClientId(input.conversationId, input.clientId);
-      if (existing) return { message: sameAuthorOrConflict(existing, input), created: false };
-
+    /**
+     * Stores the message, or returns the one already stored under the same clientId; `null` when
+     * `onlyIf` refused it (the conversation is not, or no longer, in a state that takes it: the
+     * caller reads it to say why). One transaction of two statements: the conversation's UPDATE
+     * hands back the new sequence number (RETURNING), the INSERT the new id, and the row is built
+     * from what is in hand. A retry's clientId is found by the unique index, rolling back.
+     */
+    async append(input: NewMessage, options: AppendOptions = {}): Promise<AppendResult | null> {
+      const now = options.now ?? new Date();
       try {
-        const message = await strapi.db.transaction(async ({ trx }) => {
-          await knex()(conversationTable())
-            .transacting(trx)
-            .where({ id: input.conversationId })
-            .update({
-              last_message_seq: knex().raw('?? + 1', ['last_message_seq']),
-              last_activity_at: now,
-              // Kept on the row so the idle sweep needs no message lookups.
-              ...(input.authorKind === 'customer' ? { last_customer_message_at: now } : {}),
-              ...(input.authorKind === 'agent' ? { last_agent_message_at: now } : {}),
-              updated_at: now,
-            });
-          const row = (await knex()(conversationTable())
-            .transacting(trx)
-            .where({ id: input.conversationId })
-            .first('last_message_seq')) as { last_message_seq: number } | undefined;
-          if (!row) throw new Error(`conversation ${input.conversationId} vanished while appending a message`);
-          return (await strapi.db.query(UID.message).create({
-            data: {
-              conversationId: input.conversationId,
-              authorKind: input.authorKind,
-              agentId: input.agentId ?? null,
-              clientId: input.clientId,
-              text: input.text,
-              seq: Number(row.last_message_seq),
-            },
-          })) as MessageRow;
+        return await strapi.db.transaction(async ({ trx }) => {
+          const bumped = await bumpConversation(trx, input, now, options.onlyIf);
+          if (!bumped) return null;
+          const data = {
+            conversationId: input.conversationId,
+            authorKind: input.authorKind,
+            agentId: input.agentId ?? null,
+            clientId: input.clientId,
+            text: input.text,
+            seq: bumped.seq,
+            createdAt: now,
+          };
+          // createMany inserts without reading the row back (create would select it again).
+          const { ids } = await strapi.db.query(UID.message).createMany({ data: [data] });
+          const message: MessageRow = { id: Number(ids[0]), ...data };
+          return { message, created: true, status: bumped.status };
         });
-        return { message, created: true };
       } catch (error) {
-        // The same clientId committed concurrently: this attempt rolled back, return the winner.
-        const raced = await findByClientId(input.conversationId, input.clientId);
-        if (raced) return { message: sameAuthorOrConflict(raced, input), created: false };
+        // A retry, or the same clientId committed concurrently: this attempt rolled back, return the one stored.
+        const stored = await findByClientId(input.conversationId, input.clientId);
+        if (stored) return { message: sameAuthorOrConflict(stored, input), created: false, status: null };
         throw error;
       }
     },
@@ -126,18 +179,28 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async toViews(rows: MessageRow[]): Promise<MessageView[]> {
       const names = await getService('agents', { strapi }).displayNames(rows.map((row) => row.agentId));
-      return rows.map((row) => ({
-        id: row.id,
-        conversationId: row.conversationId,
-        seq: row.seq,
-        clientId: row.clientId,
-        author: row.authorKind,
-        agentName: row.agentId ? (names.get(row.agentId) ?? null) : null,
-        text: row.text,
-        createdAt: toIso(row.createdAt) ?? new Date(0).toISOString(),
-      }));
+      return rows.map((row) => messageView(row, row.agentId ? (names.get(row.agentId) ?? null) : null));
+    },
+
+    /** One message's view, its author's name looked up (from the agents' name cache). */
+    async toView(row: MessageRow): Promise<MessageView> {
+      return messageView(row, await getService('agents', { strapi }).displayName(row.agentId));
     },
   };
 };
+
+/** What clients are sent of a message; `agentName` is its author's, for an agent's message. */
+export function messageView(row: MessageRow, agentName: string | null): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    clientId: row.clientId,
+    author: row.authorKind,
+    agentName,
+    text: row.text,
+    createdAt: toIso(row.createdAt) ?? new Date(0).toISOString(),
+  };
+}
 
 export default messagesService;

@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import type { QueueStanding } from '../contracts/views';
+import type { MessageView, QueueStanding } from '../contracts/views';
 import { shouldRelayTyping, type TypingState } from '../domain/typing-relay';
 import { rooms } from '../realtime/rooms';
 import { coalesce } from '../utils/coalesce';
 import { getService } from '../utils/get-service';
-import type { MessageRow } from './messages';
 import type { Standing } from './queue-standings';
 
 const MAX_TYPING_REMEMBERED = 10_000;
@@ -86,12 +85,12 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       return pushWidgetConfig();
     },
 
-    async messageCreated(row: MessageRow): Promise<void> {
+    /** A stored message reaches the customer and the agents watching; the caller built its view once for both and its own answer. */
+    messageCreated(message: MessageView): void {
       const realtime = server();
       if (!realtime) return;
-      const [message] = await getService('messages', { strapi }).toViews([row]);
-      realtime.widget.to(rooms.conversation(row.conversationId)).emit('message:new', message);
-      realtime.agent.to(rooms.conversation(row.conversationId)).emit('message:new', message);
+      realtime.widget.to(rooms.conversation(message.conversationId)).emit('message:new', message);
+      realtime.agent.to(rooms.conversation(message.conversationId)).emit('message:new', message);
     },
 
     /**

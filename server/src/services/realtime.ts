@@ -9,11 +9,22 @@ import { createRealtimeServer, type RealtimeServer } from '../realtime/socket-se
 import { getService } from '../utils/get-service';
 import { PLUGIN_VERSION } from '../utils/plugin-version';
 
+/** The copies of shared state each node keeps in memory (see `forgetEverywhere`). */
+export type SharedCache = 'settings' | 'agentNames';
+const SHARED_CACHES: readonly SharedCache[] = ['settings', 'agentNames'];
+/** The server-side event (node to node, never to a client) that says a shared cache is stale. */
+const CACHE_CHANGED_EVENT = 'live-support:cache-changed';
+
 /** Owns the plugin's Socket.IO server: started in bootstrap, closed in destroy. */
 const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
   let server: RealtimeServer | null = null;
   let stopAgentChecks: (() => void) | null = null;
   let redis: RedisLink | null = null;
+
+  const forgetHere = (cache: SharedCache) => {
+    if (cache === 'settings') getService('settings', { strapi }).forget();
+    else getService('agents', { strapi }).forgetNames();
+  };
 
   return {
     async start(): Promise<RealtimeServer> {
@@ -41,6 +52,10 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         strapi.log.info(`[live-support] real-time events are shared with the other nodes through Redis (channels ${channelPrefix}#…)`);
+        // Another node changed what this node keeps a copy of.
+        server.io.on(CACHE_CHANGED_EVENT, (cache: unknown) => {
+          if (SHARED_CACHES.includes(cache as SharedCache)) forgetHere(cache as SharedCache);
+        });
       }
       registerWidgetHandlers(strapi, server.widget);
       stopAgentChecks = registerAgentHandlers(strapi, server.agent, { accessRecheckMs: config.realtime.accessRecheckMs });
@@ -61,6 +76,17 @@ const realtimeService = ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.config.get('database.connection') as DatabaseConnectionConfig,
         )
       );
+    },
+
+    /**
+     * A cached piece of shared state changed here: this node drops its copy now, and the others
+     * as soon as Redis brings them the notice (published before the change is answered, so a
+     * client's next request to another node finds it there in practice). Their copies' short
+     * maximum age bounds the staleness if a notice is lost.
+     */
+    forgetEverywhere(cache: SharedCache): void {
+      forgetHere(cache);
+      if (redis && server) server.io.serverSideEmit(CACHE_CHANGED_EVENT, cache);
     },
 
     /** Whether other nodes share this node's rooms (through Redis). */
