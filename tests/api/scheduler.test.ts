@@ -128,6 +128,35 @@ describe('presence from the database', () => {
     expect(await presenceOf(aino.id)).toBe('online');
   });
 
+  it('renews all of this node’s desks with one statement per heartbeat, and writes a row that went missing again', async () => {
+    for (const agent of [aino, elias]) app.closeAfterTest(await agentSocket(app, agent.token));
+    await eventually(async () => (await presenceOf(elias.id)) === 'online');
+    const rows = () => app.strapi.db.query(UID.agentConnection);
+    const nodeId = scheduler().nodeId();
+    // Elias's row was forgotten (it ran out while this node was stalled, say).
+    await rows().deleteMany({ where: { agentId: elias.id, nodeId } });
+
+    const table = app.strapi.db.metadata.get(UID.agentConnection).tableName;
+    const statements: string[] = [];
+    const listener = (query: { sql: string }) => statements.push(query.sql);
+    const knex = app.strapi.db.connection;
+    const now = new Date(Date.now() + 1000);
+    knex.on('query', listener);
+    try {
+      await (app.service('presence') as unknown as { heartbeat(now: Date): Promise<void> }).heartbeat(now);
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    const writes = statements.filter((sql) => sql.includes(`\`${table}\``) && /^(update|insert)/.test(sql));
+    expect(writes.map((sql) => sql.split(' ')[0])).toEqual(['update', 'insert']);
+    const renewed = (await rows().findMany({ where: { nodeId, agentId: { $in: [aino.id, elias.id] } } })) as Array<{ liveUntil: string; sockets: number }>;
+    expect(renewed).toHaveLength(2);
+    for (const row of renewed) {
+      expect(new Date(row.liveUntil).getTime()).toBeGreaterThan(now.getTime());
+      expect(row.sockets).toBe(1);
+    }
+  });
+
   it('lets the agent’s own "away" stand while their desk is open', async () => {
     const desk = await agentSocket(app, elias.token);
     app.closeAfterTest(desk);
