@@ -10,7 +10,7 @@ import type { Standing } from './queue-standings';
 
 const MAX_TYPING_REMEMBERED = 10_000;
 /** After pushing queue places, how long further changes wait to share one more push. */
-const POSITION_PUSH_SPACING_MS = 250;
+const POSITION_PUSH_SPACING_MS = 500;
 
 /** The waiting line as read once, numbered in the order of the reads. */
 interface Line {
