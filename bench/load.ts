@@ -10,13 +10,15 @@ import path from 'node:path';
 
 import { parseOptions, type LoadOptions } from './load/options';
 import { DeliveryMeter, escalationFanOut, type FanOutTarget, type RateResult } from './load/phases';
-import { bootPlayground } from './load/playground';
+import { bootPlayground, type BootedPlayground } from './load/playground';
 import { killAllChildren, pinSelf } from './load/processes';
 import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
 import { highestSustained, newResults, printSummary, targetChecks, writeResults, type FanOutResults, type LoadResults } from './load/report';
 import { seedHistory } from './load/seed';
 import { measureSeededReads, timeRawAnalyticsRows, type SeededReadsResult } from './load/seeded-reads';
 import { setUpOurs } from './load/ours-setup';
+import { startServerTrace } from './load/server-trace';
+import { DeliveryLog, stallReport, type StallReport } from './load/stall-report';
 
 const benchDir = path.resolve(process.cwd(), 'bench');
 const log = (line: string) => console.log(line);
@@ -45,7 +47,21 @@ async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promis
   return { delivery, steps, highestSustainedRate: highestSustained(steps), escalation };
 }
 
+/** The stall report's window: the idle rules and the jobs tick every few seconds to a minute. */
+const STALL_WINDOW_MS = 10_000;
+
 const sizesOf = (options: LoadOptions) => ({ customers: options.customers, agents: options.agents, escalators: options.escalations });
+
+/** The base rate with the idle rules on, traced inside the server to say what held it up. */
+async function stallProbe(server: BootedPlayground, target: FanOutTarget, options: LoadOptions) {
+  const meter = new DeliveryMeter(target);
+  await meter.settle();
+  const deliveries = new DeliveryLog();
+  const trace = await startServerTrace(server.inspector, STALL_WINDOW_MS);
+  const stall = await meter.run(options.rate, options.stallSeconds, options.seed + 100, deliveries.record);
+  const report: StallReport = stallReport(deliveries, await trace.finish());
+  return { stall, stallReport: report };
+}
 
 async function runOurs(options: LoadOptions): Promise<FanOutResults> {
   log('Ours: booting the playground');
@@ -55,13 +71,14 @@ async function runOurs(options: LoadOptions): Promise<FanOutResults> {
     try {
       const measured = await measureFanOut(setup.target, options);
       log(`  stall probe: ${options.stallSeconds} s at ${options.rate} msg/s`);
-      const stall = await new DeliveryMeter(setup.target).run(options.rate, options.stallSeconds, options.seed + 100);
+      const { stall, stallReport } = await stallProbe(server, setup.target, options);
       return {
         setupSeconds: setup.setupSeconds,
         heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes,
         idleSocketsMeasured: setup.idleSocketsMeasured,
         ...measured,
         stall,
+        stallReport,
       };
     } finally {
       setup.close();

@@ -65,6 +65,7 @@ interface Recording {
 /** Listens on every agent socket once; each run records into its own `Recording`. */
 export class DeliveryMeter {
   private recording: Recording | null = null;
+  private onDelivery: ((arrivedAt: number, latencyMs: number) => void) | undefined;
   private runCounter = 0;
   /** Emits of every run still waiting for their acknowledgement. */
   private unacknowledged = 0;
@@ -79,11 +80,11 @@ export class DeliveryMeter {
         recording.sentAt.delete(message.clientId);
         recording.latencies.push(now - sentAt);
         recording.arrivals.push(now);
+        this.onDelivery?.(performance.timeOrigin + now, now - sentAt);
       });
     }
   }
 
-  /** Sends `rate` messages a second for `seconds`, each from a customer picked with a fixed seed. */
   /**
    * Waits (bounded) until the server has answered every message sent so far, so that a run
    * does not measure an earlier run's backlog; when the wait times out the run says so.
@@ -94,12 +95,17 @@ export class DeliveryMeter {
     return { settleMs: Math.round(performance.now() - started), backlogBeforeRun: this.unacknowledged };
   }
 
-  async run(rate: number, seconds: number, seed: number): Promise<RateResult> {
+  /**
+   * Sends `rate` messages a second for `seconds`, each from a customer picked with a fixed seed.
+   * `onDelivery` sees every delivery: its arrival (`Date.now()` clock) and latency.
+   */
+  async run(rate: number, seconds: number, seed: number, onDelivery?: (arrivedAt: number, latencyMs: number) => void): Promise<RateResult> {
     const { customers, serverPid } = this.target;
     const { settleMs, backlogBeforeRun } = await this.settle();
     const run = (this.runCounter += 1);
     const recording: Recording = { sentAt: new Map(), latencies: [], arrivals: [] };
     this.recording = recording;
+    this.onDelivery = onDelivery;
     const random = seededRandom(seed);
     const ackLatencies: number[] = [];
     const refused: Record<string, number> = {};
@@ -141,6 +147,7 @@ export class DeliveryMeter {
     const drainDeadline = performance.now() + DRAIN_TIMEOUT_MS;
     while ((recording.sentAt.size > 0 || this.unacknowledged > 0) && performance.now() < drainDeadline) await sleep(10);
     this.recording = null;
+    this.onDelivery = undefined;
 
     const inWindow = recording.arrivals.filter((at) => at <= windowEnd).length;
     const achievedRate = Math.round((inWindow / ((windowEnd - started) / 1000)) * 10) / 10;

@@ -6,6 +6,7 @@ import { playgroundDir, repoRoot } from '../../tests/helpers/paths';
 import { freePort } from '../../tests/helpers/ports';
 import { playgroundServerEnv } from '../../tests/helpers/playground-server';
 import { heapProbe, type HeapProbe } from './heap';
+import { inspectorOf, type InspectorSession } from './inspector';
 import { SERVER_CORE, spawnPinned, type PinnedChild } from './processes';
 
 /**
@@ -31,6 +32,8 @@ export interface BootedPlayground {
   pid: number;
   databaseFile: string;
   heap: HeapProbe;
+  /** A session on the server's inspector (opened on first use). */
+  inspector: () => Promise<InspectorSession>;
   /** Stops the server; the database stays until `removeDatabase`. */
   stop(): Promise<void>;
   removeDatabase(): void;
@@ -78,11 +81,13 @@ export async function bootPlayground(where: { databaseDir: string; databaseFile?
     database.remove();
     throw error;
   }
+  const inspector = inspectorOf(server.pid, inspectPort);
   return {
     url,
     pid: server.pid,
     databaseFile: database.file,
-    heap: heapProbe(server.pid, inspectPort),
+    heap: heapProbe(inspector),
+    inspector,
     stop: () => server.stop(20_000),
     removeDatabase: database.remove,
   };

@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 
 import { freePort } from '../../tests/helpers/ports';
 import { heapProbe, type HeapProbe } from './heap';
+import { inspectorOf } from './inspector';
 import { mapLimit } from './http';
 import { connectWithin } from './ours-setup';
 import type { FanOutTarget } from './phases';
@@ -79,7 +80,7 @@ export async function setUpRelay(sizes: { customers: number; agents: number; esc
   try {
     const [, port] = await relay.waitForLine(/RELAY LISTENING (\d+)/, 30_000);
     url = `http://127.0.0.1:${port}`;
-    const heap = heapProbe(relay.pid, inspectPort);
+    const heap = heapProbe(inspectorOf(relay.pid, inspectPort));
     const conversationIds = Array.from({ length: sizes.customers + sizes.escalators }, (_, index) => index + 1);
     const agents = await mapLimit(
       Array.from({ length: sizes.agents }, (_, agentIndex) => agentIndex),

@@ -7,6 +7,7 @@ import type { LoadOptions } from './options';
 import type { EscalationResult, RateResult } from './phases';
 import type { SeedResult } from './seed';
 import type { SeededReadsResult } from './seeded-reads';
+import { stallReportLines, type StallReport } from './stall-report';
 import { ratio } from './stats';
 
 export interface FanOutResults {
@@ -20,6 +21,8 @@ export interface FanOutResults {
   escalation: EscalationResult;
   /** Our server only: a longer run at the base rate with the idle rules on. */
   stall?: RateResult;
+  /** Our server only: the stall run per window, and what held the server's event loop up. */
+  stallReport?: StallReport;
 }
 
 export interface LoadResults {
@@ -126,6 +129,7 @@ export function printSummary(results: LoadResults): void {
   if (ours?.stall) {
     const { stall } = ours;
     lines.push('', `Stall probe (${stall.seconds} s at ${stall.offeredRate} msg/s, idle rules on): max delivery ${ms(stall.latencyMs.max)} ms, longest gap ${ms(stall.maxDeliveryGapMs)} ms, ${stall.over20Ms} deliveries above 20 ms`);
+    if (ours.stallReport) lines.push('', ...stallReportLines(ours.stallReport));
   }
   lines.push('', 'Targets (issue #15):');
   for (const target of results.targets ?? []) {

@@ -285,6 +285,35 @@ it('keeps a waiting customer whose widget is connected to node B when node A swe
   }
 });
 
+it('coalesces a burst of changes on one node into a few position pushes to a waiting customer, the last one right', async () => {
+  // Only the customers of this test wait.
+  await nodeA.strapi.db.query(UID.conversation).updateMany({ where: { status: 'queued' }, data: { status: 'abandoned' } });
+  const burst = 12;
+  const ahead = [];
+  for (let index = 0; index < burst; index += 1) ahead.push(await startCustomer(nodeA));
+  const behind = await startCustomer(nodeA);
+  for (const customer of ahead) await customer.post('/escalate').expect(200);
+  // The customer waits on node B; the changes are made on node A and reach it through Redis.
+  const widgetOnB = await widgetSocket(nodeB, behind.token);
+  try {
+    const queued = nextEvent<{ position: number }>(widgetOnB, 'queue:position', (push) => push.position === burst + 1);
+    await behind.post('/escalate').expect(200);
+    await queued;
+    const positions: number[] = [];
+    widgetOnB.on('queue:position', (push: { conversationId: number; position: number }) => {
+      if (push.conversationId === behind.conversationId) positions.push(push.position);
+    });
+    // Everyone ahead leaves at once, on node A: each leave is a change of one conversation.
+    const customers = nodeA.service('customers') as unknown as { leave(id: number): Promise<unknown> };
+    await Promise.all(ahead.map((customer) => customers.leave(customer.conversationId)));
+    expect((await behind.get('').expect(200)).body.data).toMatchObject({ status: 'queued', position: 1 });
+    await eventually(async () => positions.at(-1) === 1);
+    expect(positions.length).toBeLessThanOrEqual(burst / 3);
+  } finally {
+    widgetOnB.close();
+  }
+});
+
 /** Starts chats as one client behind the proxy, each on the node `nodeFor(index)`: the statuses. */
 async function startChatsFrom(address: string, count: number, nodeFor: (index: number) => string): Promise<number[]> {
   const statuses: number[] = [];

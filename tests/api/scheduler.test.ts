@@ -128,6 +128,40 @@ describe('presence from the database', () => {
     expect(await presenceOf(aino.id)).toBe('online');
   });
 
+  it('renews all of this node’s desks with one statement per heartbeat, and writes a row that went missing again', async () => {
+    for (const agent of [aino, elias]) app.closeAfterTest(await agentSocket(app, agent.token));
+    await eventually(async () => (await presenceOf(elias.id)) === 'online');
+    const rows = () => app.strapi.db.query(UID.agentConnection);
+    const nodeId = scheduler().nodeId();
+    const heartbeat = (now: Date) => (app.service('presence') as unknown as { heartbeat(now: Date): Promise<void> }).heartbeat(now);
+    const liveUntilOf = async () =>
+      ((await rows().findMany({ where: { nodeId, agentId: { $in: [aino.id, elias.id] } } })) as Array<{ liveUntil: string }>).map((row) =>
+        new Date(row.liveUntil).getTime(),
+      );
+
+    const table = app.strapi.db.metadata.get(UID.agentConnection).tableName;
+    const statements: string[] = [];
+    const listener = (query: { sql: string }) => statements.push(query.sql);
+    const knex = app.strapi.db.connection;
+    const first = new Date(Date.now() + 1000);
+    knex.on('query', listener);
+    try {
+      await heartbeat(first);
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    expect(statements.filter((sql) => sql.includes(`\`${table}\``) && /^(update|insert)/.test(sql))).toHaveLength(1);
+    for (const liveUntil of await liveUntilOf()) expect(liveUntil).toBeGreaterThan(first.getTime());
+
+    // Elias's row was forgotten (it ran out while this node was stalled, say): the next heartbeat writes it again.
+    await rows().deleteMany({ where: { agentId: elias.id, nodeId } });
+    const second = new Date(first.getTime() + 5000);
+    await heartbeat(second);
+    const renewed = await liveUntilOf();
+    expect(renewed).toHaveLength(2);
+    for (const liveUntil of renewed) expect(liveUntil).toBeGreaterThan(second.getTime());
+  });
+
   it('lets the agent’s own "away" stand while their desk is open', async () => {
     const desk = await agentSocket(app, elias.token);
     app.closeAfterTest(desk);

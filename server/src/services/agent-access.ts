@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { ACTIONS } from '../constants';
+import { yieldToOthers } from '../utils/batches';
 import type { AdminAbility, AgentAccess } from './agents';
 
 /** An open agent socket's identity, as the handshake recorded it. */
@@ -48,6 +49,8 @@ export async function checkSessionsAccess(strapi: Core.Strapi, sessions: readonl
   for (const session of unique) {
     if (sessionManager && (await sessionManager('admin').isSessionActive(session.sessionId))) active.push(session);
     else answers.set(sessionKey(session), { allowed: false });
+    // With SQLite a query resolves without the event loop turning: live chat gets a turn per session.
+    await yieldToOthers();
   }
   if (active.length === 0) return answers;
 
@@ -79,6 +82,7 @@ export async function checkSessionsAccess(strapi: Core.Strapi, sessions: readonl
       user,
     );
     accessByUser.set(user.id, ability.can(ACTIONS.read) ? { allowed: true, canChat: ability.can(ACTIONS.chat) } : { allowed: false });
+    await yieldToOthers();
   }
   for (const session of active) answers.set(sessionKey(session), accessByUser.get(session.agentId) ?? { allowed: false });
   return answers;

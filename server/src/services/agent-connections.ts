@@ -33,6 +33,20 @@ const agentConnectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /**
+     * Pushes this node's rows for these agents forward to `liveUntil` in one statement (the
+     * heartbeat), whatever the number of agents. Returns the agents whose row is missing (it ran
+     * out and was forgotten while this node was stalled): the caller writes those again.
+     */
+    async renew(nodeId: string, agentIds: readonly number[], liveUntil: Date): Promise<number[]> {
+      if (agentIds.length === 0) return [];
+      const where = { nodeId, agentId: { $in: [...agentIds] } };
+      const { count } = await query().updateMany({ where, data: { liveUntil } });
+      if (count === agentIds.length) return [];
+      const present = new Set(((await query().findMany({ where, select: ['agentId'] })) as Array<{ agentId: number }>).map((row) => row.agentId));
+      return agentIds.filter((agentId) => !present.has(agentId));
+    },
+
     async ofAgents(agentIds: readonly number[]): Promise<ConnectionFact[]> {
       if (agentIds.length === 0) return [];
       const rows = (await query().findMany({

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import { botConversationEnds, type BotConversation } from '../domain/housekeeping';
-import { keysetPages } from '../utils/batches';
+import { keysetPages, yieldToOthers } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -63,10 +63,15 @@ const botClosingService = ({ strapi }: { strapi: Core.Strapi }) => {
           } catch {
             // Escalated, written in, or ended by another node meanwhile.
           }
+          // Each end is a transaction: live chat gets a turn after it.
+          await yieldToOthers();
         }
       }
       const notifier = getService('notifier', { strapi });
-      for (const id of ended) await notifier.conversationChanged(id);
+      for (const id of ended) {
+        await notifier.conversationChanged(id);
+        await yieldToOthers();
+      }
       return { ended };
     },
   };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
 import { idleActionFor, type ActiveConversationActivity, type IdleAction } from '../domain/idle';
-import { keysetPages } from '../utils/batches';
+import { keysetPages, yieldToOthers } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -86,7 +86,10 @@ const idleService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) {
           const activity = activityOf(row);
           const action = activity && idleActionFor(activity, rules, now);
-          if (action && (await apply(action, row, now))) done.push(action);
+          if (!action) continue;
+          if (await apply(action, row, now)) done.push(action);
+          // A close writes, reads the line and pushes: live chat gets a turn after each.
+          await yieldToOthers();
         }
       }
       return done;

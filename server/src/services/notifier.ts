@@ -8,6 +8,14 @@ import { getService } from '../utils/get-service';
 import type { Standing } from './queue-standings';
 
 const MAX_TYPING_REMEMBERED = 10_000;
+/** After pushing queue places, how long further changes wait to share one more push. */
+const POSITION_PUSH_SPACING_MS = 500;
+
+/** The waiting line as read once, numbered in the order of the reads. */
+interface Line {
+  standings: Map<number, Standing>;
+  read: number;
+}
 
 /**
  * Tells the connected clients what changed, after it is stored. Rooms span nodes once a
@@ -33,13 +41,13 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
   let standingsPushed = 0;
 
   /** The line as it is now, numbered so that an older read never overwrites a newer one's pushes. */
-  async function readStandings(): Promise<{ standings: Map<number, Standing>; read: number }> {
+  async function readStandings(): Promise<Line> {
     const read = ++standingsRead;
     return { standings: await getService('queueStandings', { strapi }).standings(), read };
   }
 
   /** Every waiting customer's place and estimate, pushed where they changed. */
-  function pushStandings({ standings, read }: { standings: Map<number, Standing>; read: number }): void {
+  function pushStandings({ standings, read }: Line): void {
     const realtime = server();
     if (!realtime || read < standingsPushed) return;
     standingsPushed = read;
@@ -58,13 +66,37 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** A change that is not one conversation's (presence, settings): bursts coalesce. */
+  /** The newest line a change read and handed over for pushing, not pushed yet. */
+  let lineInHand: Line | null = null;
+  /** A change that read no line came when this many reads had begun: a line read later covers it. */
+  let lineNeededAfterRead: number | null = null;
+
+  /**
+   * Pushes the places of the newest line: the one a change handed over, or a fresh read when a
+   * change without a line of its own came after it. After a push, the changes of the next
+   * moment wait and share one more push, so that a burst of changes (a sweep, escalations
+   * racing, desks on several nodes) costs each waiting customer a couple of pushes rather than
+   * one per change, the last one with the newest line.
+   */
   const pushStandingsCoalesced = coalesce(
     async () => {
-      if (server()) pushStandings(await readStandings());
+      const inHand = lineInHand;
+      const mustRead = lineNeededAfterRead !== null && (inHand === null || inHand.read <= lineNeededAfterRead);
+      lineInHand = null;
+      lineNeededAfterRead = null;
+      const line = mustRead ? (server() ? await readStandings() : null) : inHand;
+      if (!line) return;
+      pushStandings(line);
+      await new Promise((resolve) => setTimeout(resolve, POSITION_PUSH_SPACING_MS).unref());
     },
     (error) => strapi.log.error(`[live-support] pushing queue positions failed: ${error.message}`),
   );
+
+  /** Hands a line read for a change over to the coalesced push. */
+  function pushLine(line: Line): void {
+    if (lineInHand === null || line.read > lineInHand.read) lineInHand = line;
+    void pushStandingsCoalesced();
+  }
 
   /** Every open widget, on every node, gets the configuration as it now is. */
   const pushWidgetConfig = coalesce(
@@ -95,8 +127,9 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * One conversation changed (status, priority, customer): its customer gets their view, the
-     * desks its card, and every waiting customer whose place or estimate moved gets it. The line
-     * is read once for all three, so the cost of a change does not grow with the queue.
+     * desks its card, and every waiting customer whose place or estimate moved gets it (bursts
+     * coalesce, see `pushStandingsCoalesced`). The line is read once for all three, so the cost
+     * of a change does not grow with the queue.
      */
     async conversationChanged(conversationId: number): Promise<void> {
       const realtime = server();
@@ -109,14 +142,16 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
       realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
-      pushStandings(line);
+      pushLine(line);
     },
 
     /**
      * Recomputes every waiting customer's place and estimate and pushes those that changed.
-     * Bursts of changes coalesce into one run plus, at most, one more after it.
+     * Bursts of changes coalesce into one run plus, at most, one more after it; the promise
+     * settles when the burst's pushes are done.
      */
     queueChanged(): Promise<void> {
+      lineNeededAfterRead = standingsRead;
       return pushStandingsCoalesced();
     },
 

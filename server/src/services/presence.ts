@@ -10,7 +10,7 @@ import {
   type PresenceTiming,
 } from '../domain/presence';
 import type { PresenceStatus } from '../domain/seats';
-import { keysetPages } from '../utils/batches';
+import { keysetPages, yieldToOthers } from '../utils/batches';
 import { getService } from '../utils/get-service';
 
 export interface PresenceSweep {
@@ -82,12 +82,18 @@ const presenceService = ({ strapi }: { strapi: Core.Strapi }) => {
       await connections().put(agentId, scheduler().nodeId(), sockets, liveUntil);
     },
 
-    /** This node's part of each `presence` tick: it still holds these agents' sockets. */
+    /**
+     * This node's part of each `presence` tick: it still holds these agents' sockets. One
+     * statement renews all of the node's rows (the socket counts were written as sockets came
+     * and went); only a row that went missing is written again.
+     */
     async heartbeat(now: Date): Promise<void> {
       if (stopped) return;
       const nodeId = scheduler().nodeId();
       const liveUntil = connectedLiveUntil(now, timing());
-      for (const [agentId, sockets] of localSockets()) await connections().put(agentId, nodeId, sockets, liveUntil);
+      const sockets = localSockets();
+      const missing = await connections().renew(nodeId, [...sockets.keys()], liveUntil);
+      for (const agentId of missing) await connections().put(agentId, nodeId, sockets.get(agentId) ?? 1, liveUntil);
     },
 
     /** Once per `presence` tick across all nodes: agents with no live connection row go offline. */
@@ -112,6 +118,7 @@ const presenceService = ({ strapi }: { strapi: Core.Strapi }) => {
           // A desk that connected while this sweep decided wrote its row before reading the
           // presence: if it read the old presence, its agent is put back here.
           if (await connections().hasLive(agentId, now)) await change(agentId, before);
+          await yieldToOthers();
         }
         turnedOffline += gone.length;
       }

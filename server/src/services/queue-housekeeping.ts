@@ -9,7 +9,7 @@ import {
   type WaitingConversation,
 } from '../domain/housekeeping';
 import { rooms } from '../realtime/rooms';
-import { keysetPages } from '../utils/batches';
+import { keysetPages, yieldToOthers } from '../utils/batches';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 
@@ -138,6 +138,8 @@ const queueHousekeepingService = ({ strapi }: { strapi: Core.Strapi }) => {
       for await (const rows of waitingPages) {
         for (const conversation of rows.map(toWaiting)) {
           if (mayHaveGone(conversation, rules, now)) {
+            // Asking the sockets and abandoning write and wait: live chat gets a turn before each.
+            await yieldToOthers();
             const connected = await isConnected(conversation.id);
             if (connected === false && (await abandonGone(conversation, rules, now))) {
               result.abandoned.push(conversation.id);
@@ -156,7 +158,10 @@ const queueHousekeepingService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const notifier = getService('notifier', { strapi });
       // Each change reaches its customer and the desks; the places behind them are pushed once, coalesced.
-      for (const id of [...result.abandoned, ...result.offered]) await notifier.conversationChanged(id);
+      for (const id of [...result.abandoned, ...result.offered]) {
+        await notifier.conversationChanged(id);
+        await yieldToOthers();
+      }
       return result;
     },
   };

@@ -59,15 +59,17 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
   },
   {
     // Customers who are gone leave the queue; long waits are offered to leave a message.
+    // Two seconds after the presence ticks, so that the jobs do not all fire in the same second.
     name: 'queue',
-    cron: () => '*/5 * * * * *',
+    cron: () => '2-59/5 * * * * *',
     leaseMs: 60_000,
     run: (strapi, now) => getService('queueHousekeeping', { strapi }).sweep(now),
   },
   {
     // Conversations left with the bot end after `bot.closeAfterMinutes` without a customer message.
     name: 'bot',
-    cron: () => '0 * * * * *',
+    // Clear of the idle (0, 30), presence (0, 5, …) and queue (2, 7, …) ticks.
+    cron: () => '4 * * * * *',
     leaseMs: 2 * 60_000,
     run: (strapi, now) => getService('botClosing', { strapi }).sweep(now),
   },
