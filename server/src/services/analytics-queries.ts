@@ -84,6 +84,8 @@ const secondOf = (dialect: SqlDialect, milliseconds: string) => dialect.floorDiv
  * Every duration of the range, one row each (metric, agent, duration_ms): from queue to first
  * reply and to resolution, each agent's claim to first reply, and the waits the claim events
  * recorded. Read through the conversations' covering range index and the events' kind index.
+ * (`assigned_agent_id + 0`: a filter on the agent, as the bucket values have, would otherwise
+ * lead SQLite to the agent index and every conversation the agent ever had.)
  */
 function durationsSql(dialect: SqlDialect, conversations: string, events: string, start: Date, end: Date): { sql: string; bindings: Knex.Value[] } {
   const ms = (column: string) => dialect.epochMs(column);
@@ -95,7 +97,7 @@ function durationsSql(dialect: SqlDialect, conversations: string, events: string
       SELECT 'resolution', 0, ${ms('resolved_at')} - ${ms('queued_at')}
         FROM ${conversations} WHERE ${created} AND queued_at IS NOT NULL AND resolved_at IS NOT NULL
       UNION ALL
-      SELECT 'first_response', assigned_agent_id, ${ms('first_agent_reply_at')} - ${ms('claimed_at')}
+      SELECT 'first_response', assigned_agent_id + 0, ${ms('first_agent_reply_at')} - ${ms('claimed_at')}
         FROM ${conversations}
         WHERE ${created} AND assigned_agent_id IS NOT NULL AND assigned_agent_id <> 0 AND claimed_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
       UNION ALL
