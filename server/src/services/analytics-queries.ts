@@ -1,7 +1,9 @@
 /**
  * The analytics figures aggregated in SQL, on SQLite and PostgreSQL alike: the database returns
- * counts by group, counts per local day and the few ranked durations the medians and percentiles
- * need, never every conversation of the range.
+ * counts by group, counts per local day, a histogram of whole seconds per duration metric and
+ * then the values of only the few buckets where a median or percentile lies, never every
+ * conversation of the range. Every statement reads the conversations through one covering index
+ * (created_at and the columns the report reads), so no table row is visited.
  *
  * Datetimes are compared in SQL as epoch milliseconds. SQLite holds them as integers already
  * (knex binds a Date as its milliseconds). PostgreSQL holds `timestamp without time zone` in the
@@ -14,6 +16,7 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import type { ConversationGroup } from '../domain/analytics';
 import type { DayRun } from '../domain/analytics-days';
+import type { DurationBucket } from '../domain/analytics-histogram';
 import type { ConversationStatus, EscalationTrigger } from '../domain/conversation-status';
 
 type Row = Record<string, unknown>;
@@ -52,7 +55,8 @@ function dialectOf(client: string): SqlDialect {
   if (client === 'sqlite') {
     return {
       epochMs: (column) => column,
-      floorDivide: (numerator, denominator) => `((${numerator}) / ${integer(denominator)})`,
+      // Integer division truncates, which is the floor for a non-negative numerator; CAST makes a REAL one integer too.
+      floorDivide: (numerator, denominator) => `CAST((${numerator}) / ${integer(denominator)} AS INTEGER)`,
       jsonNumber: (column, key) =>
         `(CASE WHEN json_type(${column}, '$.${identifier(key)}') IN ('integer', 'real') THEN json_extract(${column}, '$.${identifier(key)}') END)`,
     };
@@ -73,6 +77,36 @@ const numberOrNull = (value: unknown): number | null => (value === null || value
 const flag = (value: unknown) => value === true || Number(value) === 1;
 
 
+/** Whole seconds of a non-negative milliseconds expression. */
+const secondOf = (dialect: SqlDialect, milliseconds: string) => dialect.floorDivide(milliseconds, 1000);
+
+/**
+ * Every duration of the range, one row each (metric, agent, duration_ms): from queue to first
+ * reply and to resolution, each agent's claim to first reply, and the waits the claim events
+ * recorded. Read through the conversations' covering range index and the events' kind index.
+ * (`assigned_agent_id + 0`: a filter on the agent, as the bucket values have, would otherwise
+ * lead SQLite to the agent index and every conversation the agent ever had.)
+ */
+function durationsSql(dialect: SqlDialect, conversations: string, events: string, start: Date, end: Date): { sql: string; bindings: Knex.Value[] } {
+  const ms = (column: string) => dialect.epochMs(column);
+  const created = 'created_at >= ? AND created_at < ?';
+  return {
+    sql: `SELECT 'response' AS metric, 0 AS agent, ${ms('first_agent_reply_at')} - ${ms('queued_at')} AS duration_ms
+        FROM ${conversations} WHERE ${created} AND queued_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
+      UNION ALL
+      SELECT 'resolution', 0, ${ms('resolved_at')} - ${ms('queued_at')}
+        FROM ${conversations} WHERE ${created} AND queued_at IS NOT NULL AND resolved_at IS NOT NULL
+      UNION ALL
+      SELECT 'first_response', assigned_agent_id + 0, ${ms('first_agent_reply_at')} - ${ms('claimed_at')}
+        FROM ${conversations}
+        WHERE ${created} AND assigned_agent_id IS NOT NULL AND assigned_agent_id <> 0 AND claimed_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
+      UNION ALL
+      SELECT 'waiting', 0, ${dialect.jsonNumber('data', 'waitSeconds')} * 1000
+        FROM ${events} WHERE kind = 'claimed' AND occurred_at >= ? AND occurred_at < ? AND actor_id IS NOT NULL`,
+    bindings: [start, end, start, end, start, end, start, end],
+  };
+}
+
 export interface DayRow {
   day: number;
   trigger: EscalationTrigger | null;
@@ -81,15 +115,23 @@ export interface DayRow {
 
 export type DurationMetric = 'waiting' | 'response' | 'resolution' | 'first_response';
 
-/** One ranked duration (in milliseconds) of a metric, with the metric's count and total. */
-export interface RankedDurationRow {
+/** The durations of one metric (and agent, for first responses) in one whole second. */
+export interface DurationBucketRow extends DurationBucket {
   metric: DurationMetric;
   agentId: number;
-  rank: number;
-  count: number;
-  totalMs: number;
+}
+
+/** One bucket whose values a rank needs, and (in the answer) one of those values. */
+export interface BucketKey {
+  metric: DurationMetric;
+  agentId: number;
+  second: number;
+}
+export interface BucketValueRow extends BucketKey {
   valueMs: number;
 }
+
+export type AnalyticsQueries = ReturnType<typeof analyticsQueries>;
 
 export function analyticsQueries(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection as unknown as Knex;
@@ -136,46 +178,44 @@ export function analyticsQueries(strapi: Core.Strapi) {
     },
 
     /**
-     * For each duration metric (and each agent's first response), the count, the total and only
-     * the values at the ranks of the median and the 90th percentile (domain `medianRanks`,
-     * `p90Rank`, in integer arithmetic), ranked by a window function. Negative
+     * Each duration metric's (and each agent's first responses') histogram of whole seconds:
+     * per second, the count, total, smallest and largest value in milliseconds. Negative
      * durations (clock skew) are left out, as the report leaves them out.
      */
-    async rankedDurations(start: Date, end: Date): Promise<RankedDurationRow[]> {
-      const sql = dialect();
-      const ms = (column: string) => sql.epochMs(column);
-      const created = 'created_at >= ? AND created_at < ?';
+    async durationHistogram(start: Date, end: Date): Promise<DurationBucketRow[]> {
+      const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), start, end);
       const rows = await raw(
-        `WITH durations AS (
-           SELECT 'response' AS metric, 0 AS agent, ${ms('first_agent_reply_at')} - ${ms('queued_at')} AS duration_ms
-             FROM ${conversations()} WHERE ${created} AND queued_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
-           UNION ALL
-           SELECT 'resolution', 0, ${ms('resolved_at')} - ${ms('queued_at')}
-             FROM ${conversations()} WHERE ${created} AND queued_at IS NOT NULL AND resolved_at IS NOT NULL
-           UNION ALL
-           SELECT 'first_response', assigned_agent_id, ${ms('first_agent_reply_at')} - ${ms('claimed_at')}
-             FROM ${conversations()}
-             WHERE ${created} AND assigned_agent_id IS NOT NULL AND assigned_agent_id <> 0 AND claimed_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
-           UNION ALL
-           SELECT 'waiting', 0, ${sql.jsonNumber('data', 'waitSeconds')} * 1000
-             FROM ${events()} WHERE kind = 'claimed' AND occurred_at >= ? AND occurred_at < ? AND actor_id IS NOT NULL
-         ), ranked AS (
-           SELECT metric, agent, duration_ms,
-             ROW_NUMBER() OVER (PARTITION BY metric, agent ORDER BY duration_ms) AS rank_number,
-             COUNT(*) OVER (PARTITION BY metric, agent) AS n,
-             SUM(duration_ms) OVER (PARTITION BY metric, agent) AS total
-           FROM durations WHERE duration_ms >= 0
-         )
-         SELECT metric, agent, rank_number, n, total, duration_ms FROM ranked
-         WHERE rank_number = (n + 1) / 2 OR rank_number = n / 2 + 1 OR rank_number = (9 * n + 9) / 10`,
-        [start, end, start, end, start, end, start, end],
+        `SELECT metric, agent, ${secondOf(dialect(), 'duration_ms')} AS second, COUNT(*) AS n, SUM(duration_ms) AS total,
+           MIN(duration_ms) AS smallest, MAX(duration_ms) AS largest
+         FROM (${durations}) durations WHERE duration_ms >= 0 GROUP BY 1, 2, 3`,
+        bindings,
       );
       return rows.map((row) => ({
         metric: row.metric as DurationMetric,
         agentId: Number(row.agent),
-        rank: Number(row.rank_number),
+        second: Number(row.second),
         count: Number(row.n),
         totalMs: Number(row.total),
+        minMs: Number(row.smallest),
+        maxMs: Number(row.largest),
+      }));
+    },
+
+    /** The values (milliseconds) of only the given buckets, in ascending order. */
+    async bucketValues(start: Date, end: Date, buckets: readonly BucketKey[]): Promise<BucketValueRow[]> {
+      if (buckets.length === 0) return [];
+      const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), start, end);
+      const second = secondOf(dialect(), 'duration_ms');
+      const wanted = buckets.map(() => `(metric = ? AND agent = ? AND ${second} = ?)`).join(' OR ');
+      const rows = await raw(
+        `SELECT metric, agent, ${second} AS second, duration_ms FROM (${durations}) durations
+         WHERE duration_ms >= 0 AND (${wanted}) ORDER BY 1, 2, 4`,
+        [...bindings, ...buckets.flatMap((bucket) => [bucket.metric, bucket.agentId, bucket.second])],
+      );
+      return rows.map((row) => ({
+        metric: row.metric as DurationMetric,
+        agentId: Number(row.agent),
+        second: Number(row.second),
         valueMs: Number(row.duration_ms),
       }));
     },

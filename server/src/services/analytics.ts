@@ -11,46 +11,66 @@ import {
   EMPTY_DURATIONS,
   rangeInstants,
   reportFromAggregates,
-  summaryFromRanks,
   type DurationSummary,
 } from '../domain/analytics';
-import { analyticsQueries, type DurationMetric, type RankedDurationRow } from './analytics-queries';
+import { bucketsToRead, locateRanks, summaryFromHistogram, summaryRanks } from '../domain/analytics-histogram';
+import { analyticsQueries, type AnalyticsQueries, type BucketKey, type DurationMetric } from './analytics-queries';
 import { getService } from '../utils/get-service';
 
-/** Each metric's (and agent's) ranked durations, summarised in seconds. */
-function summariesOf(rows: readonly RankedDurationRow[]): Map<string, DurationSummary> {
-  const byKey = new Map<string, RankedDurationRow[]>();
-  for (const row of rows) {
-    const key = `${row.metric}:${row.agentId}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+const keyOf = (metric: DurationMetric, agentId: number) => `${metric}:${agentId}`;
+
+function groupBy<Item>(items: readonly Item[], keyOfItem: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOfItem(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
+  return groups;
+}
+
+/**
+ * Each metric's (and agent's) durations summarised in seconds: the ranks located in the
+ * histograms, then the values of only the buckets where a rank cannot be told from its bucket.
+ */
+async function durationSummaries(queries: AnalyticsQueries, start: Date, end: Date): Promise<Map<string, DurationSummary>> {
+  const histograms = groupBy(await queries.durationHistogram(start, end), (bucket) => keyOf(bucket.metric, bucket.agentId));
+  const located = [...histograms.values()].map((buckets) => {
+    buckets.sort((a, b) => a.second - b.second);
+    const count = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+    return { buckets, locations: locateRanks(buckets, summaryRanks(count)) };
+  });
+  const toRead: BucketKey[] = located.flatMap(({ buckets: [{ metric, agentId }], locations }) =>
+    bucketsToRead(locations).map((second) => ({ metric, agentId, second })),
+  );
+  const values = groupBy(await queries.bucketValues(start, end, toRead), (row) => `${keyOf(row.metric, row.agentId)}:${row.second}`);
   return new Map(
-    [...byKey].map(([key, ranked]) => {
-      const valueAt = (rank: number) => ranked.find((row) => row.rank === rank)!.valueMs / 1000;
-      return [key, summaryFromRanks(ranked[0].count, ranked[0].totalMs / 1000, valueAt)];
+    located.map(({ buckets, locations }) => {
+      const key = keyOf(buckets[0].metric, buckets[0].agentId);
+      return [key, summaryFromHistogram(buckets, locations, (second) => (values.get(`${key}:${second}`) ?? []).map((row) => row.valueMs))];
     }),
   );
 }
 
 /**
  * The analytics of conversations started in a range of days (the opening hours' time zone),
- * aggregated by the database (analytics-queries): the work grows with the number of days and
- * agents, not with the number of conversations held in memory.
+ * aggregated by the database (analytics-queries): what is held in memory grows with the number
+ * of days, agents and distinct seconds of the durations, not with the number of conversations.
  */
 const analyticsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(query: AnalyticsQuery): Promise<AnalyticsReport> {
     const { timeZone } = await getService('openingHours', { strapi }).get();
     const { start, end } = rangeInstants(query.from, query.to, timeZone);
     const queries = analyticsQueries(strapi);
-    const [groups, escalationDays, durations, offlineMessages] = await Promise.all([
+    const [groups, escalationDays, summaries, offlineMessages] = await Promise.all([
       queries.groups(start, end),
       queries.escalationsPerDay(start, end, dayRuns(query.from, query.to, timeZone)),
-      queries.rankedDurations(start, end),
+      durationSummaries(queries, start, end),
       strapi.db.query(UID.offlineMessage).count({ where: { createdAt: { $gte: start, $lt: end } } }),
     ]);
     const days = daysOf(query.from, query.to);
-    const summaries = summariesOf(durations);
-    const summary = (metric: DurationMetric, agentId = 0) => summaries.get(`${metric}:${agentId}`) ?? EMPTY_DURATIONS;
+    const summary = (metric: DurationMetric, agentId = 0) => summaries.get(keyOf(metric, agentId)) ?? EMPTY_DURATIONS;
     const agentIds = [...new Set(groups.flatMap((group) => (group.assignedAgentId ? [group.assignedAgentId] : [])))];
     return reportFromAggregates({
       from: query.from,
