@@ -21,6 +21,7 @@ import {
   widgetSocket,
   type Agent,
 } from '../helpers/protocol';
+import { chatPairOn, type ChatPair } from '../helpers/chat-pair';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startPostgres, type RunningPostgres } from '../helpers/postgres';
 import { startRedis, type RunningRedis } from '../helpers/redis';
@@ -376,57 +377,12 @@ describe('a Redis outage', () => {
   const OUTAGE_MS = 8000;
   const health = async (url: string) => (await request(url).get('/_health')).status;
 
-  /** A customer whose widget and agent's desk are both connected to `node`; claimed later, during the outage. */
-  async function pairOn(node: { url: string }, agent: Agent) {
-    const customer = await startCustomer(nodeA);
-    const widget = await widgetSocket(node, customer.token);
-    const desk = await agentSocket(node, agent.token);
-    const heardByDesk = new Set<string>();
-    const heardByWidget = new Set<string>();
-    desk.on('message:new', (message: MessageView) => {
-      if (message.conversationId === customer.conversationId && message.author === 'customer') heardByDesk.add(message.text);
-    });
-    widget.on('message:new', (message: MessageView) => {
-      if (message.author === 'agent') heardByWidget.add(message.text);
-    });
-    const asAgent = (path: string) => request(node.url).post(`${ADMIN_API_BASE}/conversations/${customer.conversationId}${path}`).set('Authorization', `Bearer ${agent.token}`);
-    const sent = { byCustomer: [] as string[], byAgent: [] as string[] };
-    return {
-      customer,
-      widget,
-      desk,
-      sent,
-      heardByDesk,
-      heardByWidget,
-      async escalateAndClaim() {
-        await request(node.url)
-          .post(`${PUBLIC_API_BASE}/conversations/${customer.conversationId}/escalate`)
-          .set('Authorization', `Bearer ${customer.token}`)
-          .send({})
-          .expect(200);
-        await asAgent('/claim').send({}).expect(200);
-      },
-      async exchange(label: string) {
-        const fromCustomer = `${label} from the customer`;
-        okData(await ask(widget, 'message:send', { clientId: `${label}-customer`, text: fromCustomer }));
-        sent.byCustomer.push(fromCustomer);
-        const fromAgent = `${label} from the agent`;
-        await asAgent('/messages').send({ clientId: `${label}-agent`, text: fromAgent }).expect(200);
-        sent.byAgent.push(fromAgent);
-      },
-      close() {
-        widget.close();
-        desk.close();
-      },
-    };
-  }
-
   it('keeps both nodes up and serving their own sockets while Redis is away; pushes cross nodes again once it is back', async () => {
-    const onA = await pairOn(nodeA, agents[2]);
-    const onB = await pairOn(nodeB, agents[3]);
+    const onA = await chatPairOn(nodeA, nodeA, agents[2]);
+    const onB = await chatPairOn(nodeA, nodeB, agents[3]);
     // A widget on node A, and a desk of its agent on node B: claimed on node A during the outage,
     // so node B's desk joins the chat only when Redis is back.
-    const across = await pairOn(nodeA, agents[4]);
+    const across = await chatPairOn(nodeA, nodeA, agents[4]);
     const deskOnB = await agentSocket(nodeB, agents[4].token);
     try {
       await redis.kill();
@@ -439,7 +395,7 @@ describe('a Redis outage', () => {
         if (round % 4 === 0) healthDuring.push(await health(nodeA.url), await health(nodeB.url));
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      const heardInTime = (pair: typeof onA) =>
+      const heardInTime = (pair: ChatPair) =>
         eventually(async () => pair.sent.byCustomer.every((text) => pair.heardByDesk.has(text)) && pair.sent.byAgent.every((text) => pair.heardByWidget.has(text)), 5000);
       await Promise.all([heardInTime(onA), heardInTime(onB)]);
       const outageMs = Date.now() - outageStartedAt;
