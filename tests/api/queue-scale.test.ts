@@ -219,3 +219,20 @@ describe('one message', () => {
     }
   });
 });
+
+describe('agents’ names', () => {
+  it('are read in one query for many agents, and from the cache after that', async () => {
+    const agents = app.service('agents') as { displayNames(ids: number[]): Promise<Map<number, string>>; forgetNames(): void };
+    const adminIds = ((await app.strapi.db.query('admin::user').findMany({ select: ['id'] })) as Array<{ id: number }>).map((row) => row.id);
+    expect(adminIds.length).toBeGreaterThanOrEqual(2);
+    agents.forgetNames();
+    let names = new Map<number, string>();
+    const cold = await statementsDuring(async () => {
+      names = await agents.displayNames([...adminIds, ...adminIds, 999_999]);
+    });
+    expect(cold).toHaveLength(1);
+    expect([...names.keys()].sort((a, b) => a - b)).toEqual([...adminIds].sort((a, b) => a - b));
+    const warm = await statementsDuring(() => agents.displayNames(adminIds));
+    expect(warm).toEqual([]);
+  });
+});
