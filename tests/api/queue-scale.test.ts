@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
 import { UID } from '../../server/src/constants';
+import { QUEUE_RESOLVED_COUNT_LIMIT } from '../../server/src/contracts/limits';
 import type { QueueCardView, QueueSnapshotMeta } from '../../server/src/contracts/views';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
@@ -160,6 +161,15 @@ describe('the queue snapshot', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('counts a long resolved column only up to its limit, and says so', async () => {
+    await seedResolved(QUEUE_RESOLVED_COUNT_LIMIT);
+    const atLimit = (await aino.get('/queue?pageSize=4').expect(200)).body.meta as QueueSnapshotMeta;
+    expect([atLimit.counts.resolved, atLimit.resolvedCountCapped]).toEqual([QUEUE_RESOLVED_COUNT_LIMIT, false]);
+    await seedResolved(1);
+    const past = (await aino.get('/queue?pageSize=4').expect(200)).body.meta as QueueSnapshotMeta;
+    expect([past.counts.resolved, past.resolvedCountCapped]).toEqual([QUEUE_RESOLVED_COUNT_LIMIT, true]);
+  });
+
   it('refuses a cursor it did not write', async () => {
     for (const before of ['42', '2026-11-31T00:00:00.000Z_4', '2026-11-01T12:00:00.000Z_0', '2026-11-01T12:00:00Z_4']) {
       await aino.get(`/queue?before=${encodeURIComponent(before)}`).expect(400);
@@ -175,6 +185,7 @@ describe('the queue snapshot', () => {
       body = (await aino.get('/queue?pageSize=10&page=2').expect(200)).body;
     });
     expect(body?.meta.counts).toEqual({ waiting: 30, mine: 0, resolved: 5 });
+    expect(body?.meta.resolvedCountCapped).toBe(false);
     expect(body?.meta.agentId).toBe(aino.id);
     expect(body?.data.waiting.map((card) => card.position)).toEqual(Array.from({ length: 10 }, (_, index) => index + 11));
     const table = app.strapi.db.metadata.get(UID.conversation).tableName;

@@ -23,6 +23,10 @@ const COLUMNS: { key: Column; testId: string; countTestId: string }[] = [
   { key: 'resolved', testId: 'column-resolved', countTestId: 'count-resolved' },
 ];
 
+/** A column's count; the resolved one is counted only up to a limit and then reads "1000+". */
+const columnCount = (column: string, count: number, resolvedCountCapped: boolean): string =>
+  column === 'resolved' && resolvedCountCapped ? `${count}+` : String(count);
+
 export const DeskPage = () => {
   const { formatMessage } = useIntl();
   const claimConversation = useClaimConversation();
@@ -208,7 +212,7 @@ export const DeskPage = () => {
                     <Typography variant="sigma" textColor="neutral600" tag="h2">
                       {columnTitle(key)}
                     </Typography>
-                    <Badge data-testid={countTestId}>{counts ? String(counts[key]) : '–'}</Badge>
+                    <Badge data-testid={countTestId}>{counts ? columnCount(key, counts[key], snapshot?.meta.resolvedCountCapped ?? false) : '–'}</Badge>
                   </Flex>
                   <Flex direction="column" alignItems="stretch" gap={3}>
                     {queue && queue[key].length === 0 ? (

@@ -8,6 +8,12 @@ import { SUPPORTED_LANGUAGES, type SupportedLanguage } from './constants';
 /** The longest range one analytics report covers, in days. */
 export const ANALYTICS_MAX_DAYS = 366;
 
+/**
+ * The desk's resolved column counts its cards up to this many and then reads "1000+": the
+ * column grows without end, and an exact count would read every resolved row on every snapshot.
+ */
+export const QUEUE_RESOLVED_COUNT_LIMIT = 1000;
+
 /** The longest text an agent can search the knowledge base with (the desk's knowledge panel). */
 export const KNOWLEDGE_SEARCH_MAX_LENGTH = 200;
 

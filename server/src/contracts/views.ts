@@ -120,6 +120,11 @@ export interface QueueSnapshot {
 export interface QueueSnapshotMeta {
   counts: { waiting: number; mine: number; resolved: number };
   /**
+   * True when there are more resolved cards than `counts.resolved`, which then stops at
+   * `QUEUE_RESOLVED_COUNT_LIMIT`.
+   */
+  resolvedCountCapped: boolean;
+  /**
    * `nextBefore`: the cursor of the resolved column's next page (`before`), `null` when this
    * page holds the last resolved card.
    */

@@ -4,6 +4,7 @@ import { UID } from '../constants';
 import type { QueueQuery } from '../contracts/conversation';
 import { decodeResolvedCursor, encodeResolvedCursor } from '../contracts/queue-cursor';
 import type { QueueSnapshot, QueueSnapshotMeta } from '../contracts/views';
+import { QUEUE_RESOLVED_COUNT_LIMIT } from '../contracts/limits';
 import { queueOrderBy } from '../domain/queue';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -25,11 +26,21 @@ function resolvedAfter(before: string | undefined): Record<string, unknown> {
 
 /**
  * The agent desk's queue: its three columns (waiting, mine, resolved), each paged and counted.
- * It reads only what it shows: one page per column, the totals by count, and the waiting
- * page's places from its own offset (the page is already in queue order).
+ * It reads only what it shows: one page per column, the totals by count (the resolved one only
+ * up to a limit), and the waiting page's places from its own offset (the page is already in
+ * queue order).
  */
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => strapi.db.query(UID.conversation);
+
+  /** The resolved conversations counted up to one past the limit: the index is read no further. */
+  async function resolvedCountUpToLimit(): Promise<number> {
+    const knex = strapi.db.connection;
+    const table = strapi.db.metadata.get(UID.conversation).tableName;
+    const capped = knex(table).select('id').where({ status: 'resolved' }).limit(QUEUE_RESOLVED_COUNT_LIMIT + 1).as('capped');
+    const [row] = (await knex.count({ count: '*' }).from(capped)) as Array<{ count: number | string }>;
+    return Number(row.count);
+  }
 
   return {
     /** The agent desk's three columns, each paged, with their total counts. */
@@ -49,7 +60,7 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         conversations().count({ where: { status: 'queued' } }),
         conversations().count({ where: mineWhere }),
-        conversations().count({ where: { status: 'resolved' } }),
+        resolvedCountUpToLimit(),
         getService('queueStandings', { strapi }).standingAt(),
       ]);
       const standings = new Map<number, Standing>(
@@ -65,7 +76,8 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: { waiting, mine, resolved },
         meta: {
-          counts: { waiting: waitingCount, mine: mineCount, resolved: resolvedCount },
+          counts: { waiting: waitingCount, mine: mineCount, resolved: Math.min(resolvedCount, QUEUE_RESOLVED_COUNT_LIMIT) },
+          resolvedCountCapped: resolvedCount > QUEUE_RESOLVED_COUNT_LIMIT,
           pagination: {
             page: paging.page,
             pageSize: paging.pageSize,

@@ -42,6 +42,7 @@ const queueResult = (waiting: QueueCardView[], mine: QueueCardView[] = []): Queu
   data: { waiting, mine, resolved: [] },
   meta: {
     counts: { waiting: waiting.length, mine: mine.length, resolved: 0 },
+    resolvedCountCapped: false,
     pagination: { page: 1, pageSize: 100, nextBefore: null },
     agentId: 1,
     serverTime: '2026-11-30T09:00:00.000Z',

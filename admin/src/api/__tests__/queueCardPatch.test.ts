@@ -21,6 +21,7 @@ const snapshot = (
     data,
     meta: {
       counts: { waiting: data.waiting.length, mine: data.mine.length, resolved: data.resolved.length, ...counts },
+      resolvedCountCapped: false,
       pagination: { page: 1, pageSize: 100, nextBefore: null },
       agentId: ME,
       serverTime: '2026-11-30T09:00:00.000Z',
