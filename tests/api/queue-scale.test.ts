@@ -62,6 +62,34 @@ async function statementsDuring(work: () => Promise<unknown>): Promise<string[]>
   return statements;
 }
 
+type StatementMethod = 'run' | 'get' | 'all' | 'iterate';
+type NativeStatementPrototype = Record<StatementMethod, (this: { source: string }, ...parameters: unknown[]) => unknown>;
+
+/**
+ * Every statement SQLite itself runs while `work` does, knex's and those run straight on the
+ * connection alike (better-sqlite3's statements, their SQL as SQLite got it).
+ */
+async function nativeStatementsDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const client = connection().client as { acquireConnection(): Promise<{ prepare(sql: string): object }>; releaseConnection(connection: unknown): Promise<void> };
+  const database = await client.acquireConnection();
+  const prototype = Object.getPrototypeOf(database.prepare('select 1')) as NativeStatementPrototype;
+  await client.releaseConnection(database);
+  const statements: string[] = [];
+  const originals = (['run', 'get', 'all', 'iterate'] as const).map((method) => [method, prototype[method]] as const);
+  for (const [method, original] of originals) {
+    prototype[method] = function (this: { source: string }, ...parameters: unknown[]) {
+      statements.push(this.source);
+      return original.apply(this, parameters);
+    };
+  }
+  try {
+    await work();
+  } finally {
+    for (const [method, original] of originals) prototype[method] = original;
+  }
+  return statements;
+}
+
 async function escalationStatements(waiting: number): Promise<string[]> {
   const start = Date.now() - 3_600_000;
   await seedWaiting(Array.from({ length: waiting }, (_, index) => ({ queuedAt: new Date(start + index * 1000) })));
@@ -206,12 +234,12 @@ describe('one message', () => {
       // The agent's name is in the name cache from here on, as it is after their first message.
       await app.service('agents').displayName(aino.id);
       for (const round of [1, 2]) {
-        const fromCustomer = await statementsDuring(async () => {
+        const fromCustomer = await nativeStatementsDuring(async () => {
           const delivered = nextEvent(desk, 'message:new');
           okData(await ask(widget, 'message:send', { clientId: nextClientId(), text: `question ${round}` }));
           await delivered;
         });
-        const fromAgent = await statementsDuring(async () => {
+        const fromAgent = await nativeStatementsDuring(async () => {
           const delivered = nextEvent(widget, 'message:new');
           const reply = { conversationId: customer.conversationId, clientId: nextClientId(), text: `answer ${round}` };
           okData(await ask(desk, 'message:send', reply));
@@ -222,9 +250,28 @@ describe('one message', () => {
         // conversation, the settings or the agent.
         for (const statements of [fromCustomer, fromAgent]) {
           expect(statements).toHaveLength(4);
-          expect(statements[1]).toMatch(/^update `live_support_conversations` .* returning/);
-          expect(statements[2]).toMatch(/^insert into `live_support_messages`/);
+          expect(statements[0]).toMatch(/^begin/i);
+          expect(statements[1]).toMatch(/^update `?live_support_conversations`? .* returning/i);
+          expect(statements[2]).toMatch(/^insert into `?live_support_messages`?/i);
+          expect(statements[3]).toMatch(/^commit/i);
         }
+      }
+      // Stored as Strapi stores a row of its own: a document id of its shape, every timestamp set.
+      const stored = (await app.strapi.db.query(UID.message).findMany({ where: { conversationId: customer.conversationId }, orderBy: { seq: 'asc' } })) as Array<
+        Record<string, unknown>
+      >;
+      const written = stored.slice(-4);
+      expect(written.map((row) => [row.authorKind, row.text])).toEqual([
+        ['customer', 'question 1'],
+        ['agent', 'answer 1'],
+        ['customer', 'question 2'],
+        ['agent', 'answer 2'],
+      ]);
+      for (const row of written) {
+        expect(row.documentId).toMatch(/^[a-z][a-z0-9]{23}$/);
+        expect(new Date(row.createdAt as string).getTime()).toBeGreaterThan(0);
+        expect(row.updatedAt).toEqual(row.createdAt);
+        expect(row.publishedAt).toEqual(row.createdAt);
       }
     } finally {
       widget.close();

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { MessageView } from '../contracts/views';
 import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
+import { sqliteMessageAppend } from '../database/sqlite-message-append';
 import { conflict } from '../errors';
 import { toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
@@ -54,6 +55,10 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const conversationTable = () => strapi.db.metadata.get(UID.conversation).tableName;
 
+  // Resolved on first use: the database is not connected yet when services are created.
+  let nativeAppend: ReturnType<typeof sqliteMessageAppend> | undefined;
+  const native = () => (nativeAppend === undefined ? (nativeAppend = sqliteMessageAppend(strapi)) : nativeAppend);
+
   const findByClientId = (conversationId: number, clientId: string) =>
     strapi.db.query(UID.message).findOne({ where: { conversationId, clientId } }) as Promise<MessageRow | null>;
 
@@ -99,6 +104,16 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row ? { seq: Number(row.last_message_seq), status: row.status } : null;
   }
 
+  const rowOf = (input: NewMessage, seq: number, now: Date): Omit<MessageRow, 'id'> => ({
+    conversationId: input.conversationId,
+    authorKind: input.authorKind,
+    agentId: input.agentId ?? null,
+    clientId: input.clientId,
+    text: input.text,
+    seq,
+    createdAt: now,
+  });
+
   /** The same clientId from another author is a client bug, not a retry: refuse it. */
   const sameAuthorOrConflict = (message: MessageRow, input: NewMessage): MessageRow => {
     if (message.authorKind !== input.authorKind) {
@@ -115,23 +130,24 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `onlyIf` refused it (the conversation is not, or no longer, in a state that takes it: the
      * caller reads it to say why). One transaction of two statements: the conversation's UPDATE
      * hands back the new sequence number (RETURNING), the INSERT the new id, and the row is built
-     * from what is in hand. A retry's clientId is found by the unique index, rolling back.
+     * from what is in hand. A retry's clientId is found by the unique index, rolling back. On
+     * SQLite the two run natively (`sqlite-message-append.ts`); elsewhere through knex.
      */
     async append(input: NewMessage, options: AppendOptions = {}): Promise<AppendResult | null> {
       const now = options.now ?? new Date();
       try {
+        // Inside a caller's transaction the one connection is taken: that write joins it through knex.
+        const write = strapi.db.inTransaction() ? null : native();
+        if (write) {
+          const written = await write({ ...input, agentId: input.agentId ?? null, now, guard: options.onlyIf });
+          if (!written) return null;
+          const message: MessageRow = { ...rowOf(input, written.seq, now), id: written.id };
+          return { message, created: true, status: written.status };
+        }
         return await strapi.db.transaction(async ({ trx }) => {
           const bumped = await bumpConversation(trx, input, now, options.onlyIf);
           if (!bumped) return null;
-          const data = {
-            conversationId: input.conversationId,
-            authorKind: input.authorKind,
-            agentId: input.agentId ?? null,
-            clientId: input.clientId,
-            text: input.text,
-            seq: bumped.seq,
-            createdAt: now,
-          };
+          const data = rowOf(input, bumped.seq, now);
           // createMany inserts without reading the row back (create would select it again).
           const { ids } = await strapi.db.query(UID.message).createMany({ data: [data] });
           const message: MessageRow = { id: Number(ids[0]), ...data };
