@@ -1,8 +1,9 @@
 // `npm run corpus:report`: precision and recall of escalation detection on the field corpus's two
-// parts (development, held-out) and on the independent set, per language, for the rules alone, the
-// intent classifier alone (the committed model at the default threshold) and both (the default
-// settings, as the plugin runs). `--misses` lists the development part's mistakes of both together (never the held-out
-// part's or the independent set's: those are for measuring, not for tuning).
+// parts (development, held-out), on the independent set and on the look-alike sentences, per
+// language, for the rules alone, the intent classifier alone (the committed model at the default
+// threshold) and both (the default settings, as the plugin runs). `--misses` lists the mistakes
+// of both together on the development part and the look-alikes (never the held-out part's or the
+// independent set's: those are for measuring, not for tuning).
 import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation, type EscalationSettings } from '../server/src/domain/escalation';
 import { askForPersonProbability } from '../server/src/domain/escalation/classifier';
 import { CORPUS_LANGUAGES, type CorpusItem } from '../tests/fixtures/escalation/corpus';
@@ -22,20 +23,20 @@ const DETECTORS: ReadonlyArray<[string, Detector]> = [
 ];
 
 const showMisses = process.argv.includes('--misses');
-const developmentMisses: string[] = [];
+const readableMisses: string[] = [];
 const figure = (value: number) => value.toFixed(2);
 
 console.log(`intent threshold ${DEFAULT_ESCALATION_SETTINGS.intent.threshold}`);
 console.log('detector    part         lang  items  precision  recall   TP  FP  FN  TN');
 for (const [name, detect] of DETECTORS) {
-  for (const part of ['development', 'held-out', 'independent'] as const) {
+  for (const part of ['development', 'held-out', 'independent', 'lookalikes'] as const) {
     for (const language of CORPUS_LANGUAGES) {
       const items = measuredItems(language, part);
       const predictions = items.map((item) => detect(item, language));
       const c = confusion(items.map((item) => item.escalate), predictions);
-      if (name === 'both' && part === 'development') {
+      if (name === 'both' && (part === 'development' || part === 'lookalikes')) {
         items.forEach((item, index) => {
-          if (predictions[index] !== item.escalate) developmentMisses.push(`${item.id} [${item.kind}] expected ${item.escalate}: ${item.text}`);
+          if (predictions[index] !== item.escalate) readableMisses.push(`${item.id} [${item.kind}] expected ${item.escalate}: ${item.text}`);
         });
       }
       const counts = [c.truePositive, c.falsePositive, c.falseNegative, c.trueNegative].map((n) => String(n).padStart(3)).join(' ');
@@ -45,4 +46,4 @@ for (const [name, detect] of DETECTORS) {
     }
   }
 }
-if (showMisses) console.log(`\nDevelopment part, mistakes of rules + classifier:\n${developmentMisses.join('\n')}`);
+if (showMisses) console.log(`\nDevelopment part and look-alikes, mistakes of rules + classifier:\n${readableMisses.join('\n')}`);
