@@ -35,17 +35,41 @@ export function handleEvent<Schema extends z.ZodType, Data>(
   action: (payload: z.infer<Schema>) => Promise<Data>,
   options: HandleEventOptions = {},
 ) {
+  const rateLimit = [options.rateLimit ?? []].flat();
+  return handleSocketEvent<unknown, Schema, Data>(strapi, schema, (_socket, payload) => action(payload), {
+    guard: options.guard,
+    rateLimit: () => rateLimit,
+  });
+}
+
+export interface SocketEventOptions<Socket> {
+  guard?: (socket: Socket) => void;
+  /** The allowances the event uses, worked out from the socket it arrived on. */
+  rateLimit?: (socket: Socket) => readonly RateLimitCheck[];
+}
+
+/**
+ * `handleEvent` for a listener shared by every socket of a namespace: Socket.IO calls a
+ * listener with the socket as `this`, so the action reads the socket's own data from it, and a
+ * connection adds no closures of its own (what an idle socket costs in memory).
+ */
+export function handleSocketEvent<Socket, Schema extends z.ZodType, Data>(
+  strapi: Core.Strapi,
+  schema: Schema,
+  action: (socket: Socket, payload: z.infer<Schema>) => Promise<Data>,
+  options: SocketEventOptions<Socket> = {},
+) {
   // Socket.IO passes the acknowledgement last, after every argument the client sent.
-  return async (...args: unknown[]): Promise<void> => {
+  return async function listener(this: Socket, ...args: unknown[]): Promise<void> {
     const last = args.at(-1);
     const reply = typeof last === 'function' ? (last as (answer: Ack<Data>) => void) : null;
     const payloads = reply ? args.slice(0, -1) : args;
     try {
       if (payloads.length > 1) throw oneInputOnly(payloads.length);
       const input = parseInput(schema, payloads[0] ?? {});
-      options.guard?.();
-      for (const check of [options.rateLimit ?? []].flat()) await getService('rateLimits', { strapi }).consume(check.kind, check.key);
-      const data = await action(input);
+      options.guard?.(this);
+      for (const check of options.rateLimit?.(this) ?? []) await getService('rateLimits', { strapi }).consume(check.kind, check.key);
+      const data = await action(this, input);
       reply?.({ ok: true, data });
     } catch (error) {
       const body = toErrorBody(error);

@@ -13,7 +13,7 @@ import type { RateLimitKind } from '../../services/rate-limits';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
 import { ConnectionRefusedError, type WidgetNamespace } from '../socket-server';
-import { handleEvent, type RateLimitCheck } from './handle';
+import { handleSocketEvent, type RateLimitCheck } from './handle';
 
 /** `/widget`: one customer, one conversation, identified by the visitor token. */
 export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamespace): void {
@@ -34,64 +34,60 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
       .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
   });
 
-  widget.on('connection', (socket) => {
-    const conversationId = socket.data.conversationId;
-    void socket.join(rooms.conversation(conversationId));
-    // The queue sweep counts a gone customer from their last sign of life: connecting and leaving are both.
-    const seen = () =>
-      getService('queueHousekeeping', { strapi })
-        .customerSeen(conversationId)
-        .catch((error: unknown) => strapi.log.debug(`[live-support] could not record a customer's visit: ${(error as Error).message}`));
-    void seen();
-    socket.on('disconnect', () => void seen());
-
-    // Every event uses the socket's own allowance first, then its action's per-conversation one.
-    const limited = (kind?: RateLimitKind): RateLimitCheck[] => [
+  // One listener per event for every socket (Socket.IO calls it with the socket as `this`):
+  // a connection only joins its room and subscribes, so an idle customer costs little memory.
+  type WidgetSocket = Parameters<Parameters<WidgetNamespace['on']>[1]>[0];
+  // Every event uses the socket's own allowance first, then its action's per-conversation one.
+  const limited =
+    (kind?: RateLimitKind) =>
+    (socket: WidgetSocket): RateLimitCheck[] => [
       { kind: 'socketEvent', key: socket.id },
-      ...(kind ? [{ kind, key: String(conversationId) }] : []),
+      ...(kind ? [{ kind, key: String(socket.data.conversationId) }] : []),
     ];
-
-    socket.on(
-      'conversation:get',
-      handleEvent(strapi, emptyBodySchema, () => getService('conversationViews', { strapi }).visitorView(conversationId), {
-        rateLimit: limited('conversationRead'),
-      }),
-    );
-    socket.on(
-      'messages:since',
-      handleEvent(
-        strapi,
-        widgetSocketSchemas.messagesSince,
-        ({ after, limit }) => getService('messages', { strapi }).viewsAfter(conversationId, after, limit ?? MESSAGES_PAGE_DEFAULT),
-        { rateLimit: limited('catchUp') },
-      ),
-    );
-    socket.on(
-      'message:send',
-      handleEvent(strapi, postMessageSchema, (input) => chat().postCustomerMessage(conversationId, input), {
-        rateLimit: limited('message'),
-      }),
-    );
-    socket.on(
-      'conversation:escalate',
-      handleEvent(strapi, escalateSchema, ({ reason }) => getService('escalation', { strapi }).requestByCustomer(conversationId, reason), {
-        rateLimit: limited('escalation'),
-      }),
-    );
-    socket.on(
-      'conversation:leave',
-      handleEvent(strapi, emptyBodySchema, () => customers().leave(conversationId), { rateLimit: limited('leave') }),
-    );
-    socket.on(
-      'csat:submit',
-      handleEvent(strapi, csatSchema, (input) => customers().rate(conversationId, input), { rateLimit: limited('rating') }),
-    );
+  const conversationOf = (socket: WidgetSocket): number => socket.data.conversationId;
+  const listeners = {
+    'conversation:get': handleSocketEvent(strapi, emptyBodySchema, (socket: WidgetSocket) => getService('conversationViews', { strapi }).visitorView(conversationOf(socket)), {
+      rateLimit: limited('conversationRead'),
+    }),
+    'messages:since': handleSocketEvent(
+      strapi,
+      widgetSocketSchemas.messagesSince,
+      (socket: WidgetSocket, { after, limit }) => getService('messages', { strapi }).viewsAfter(conversationOf(socket), after, limit ?? MESSAGES_PAGE_DEFAULT),
+      { rateLimit: limited('catchUp') },
+    ),
+    'message:send': handleSocketEvent(strapi, postMessageSchema, (socket: WidgetSocket, input) => chat().postCustomerMessage(conversationOf(socket), input), {
+      rateLimit: limited('message'),
+    }),
+    'conversation:escalate': handleSocketEvent(
+      strapi,
+      escalateSchema,
+      (socket: WidgetSocket, { reason }) => getService('escalation', { strapi }).requestByCustomer(conversationOf(socket), reason),
+      { rateLimit: limited('escalation') },
+    ),
+    'conversation:leave': handleSocketEvent(strapi, emptyBodySchema, (socket: WidgetSocket) => customers().leave(conversationOf(socket)), {
+      rateLimit: limited('leave'),
+    }),
+    'csat:submit': handleSocketEvent(strapi, csatSchema, (socket: WidgetSocket, input) => customers().rate(conversationOf(socket), input), {
+      rateLimit: limited('rating'),
+    }),
     // A refused typing signal is dropped (typing has no acknowledgement): the connection stays.
-    socket.on(
-      'typing',
-      handleEvent(strapi, typingSchema, ({ isTyping }) => chat().customerTyping(conversationId, isTyping), {
-        rateLimit: limited('typing'),
-      }),
-    );
+    typing: handleSocketEvent(strapi, typingSchema, (socket: WidgetSocket, { isTyping }) => chat().customerTyping(conversationOf(socket), isTyping), {
+      rateLimit: limited('typing'),
+    }),
+  };
+  // The queue sweep counts a gone customer from their last sign of life: connecting and leaving are both.
+  const seen = (conversationId: number) =>
+    getService('queueHousekeeping', { strapi })
+      .customerSeen(conversationId)
+      .catch((error: unknown) => strapi.log.debug(`[live-support] could not record a customer's visit: ${(error as Error).message}`));
+  function onDisconnect(this: WidgetSocket): void {
+    void seen(this.data.conversationId);
+  }
+
+  widget.on('connection', (socket) => {
+    void socket.join(rooms.conversation(socket.data.conversationId));
+    void seen(socket.data.conversationId);
+    socket.on('disconnect', onDisconnect);
+    for (const [event, listener] of Object.entries(listeners)) socket.on(event as keyof typeof listeners, listener as never);
   });
 }
