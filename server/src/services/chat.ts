@@ -21,7 +21,8 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => getService('conversationStore', { strapi });
   const messages = () => getService('messages', { strapi });
   const notifier = () => getService('notifier', { strapi });
-  const conversationGone = (id: number) => store().find(id);
+  /** The conversation as it is now, read only to explain why a message was refused. */
+  const conversationAfterRefusal = (id: number) => store().find(id);
 
   return {
     /**
@@ -38,7 +39,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         // A retry of a message stored before the conversation closed still gets its answer.
         const stored = await messages().findByClientId(id, input.clientId);
         if (stored && stored.authorKind === 'customer') return messages().toView(stored);
-        const conversation = await conversationGone(id);
+        const conversation = await conversationAfterRefusal(id);
         throw conflict(`The conversation is ${conversation.status}; it takes no more messages`, {
           code: isOpenForMessages(conversation.status) ? 'STALE_STATE' : 'CONVERSATION_CLOSED',
           status: conversation.status,
@@ -63,7 +64,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         { onlyIf: { statuses: ['bot'] } },
       );
       if (!appended) {
-        const conversation = await conversationGone(id);
+        const conversation = await conversationAfterRefusal(id);
         throw conflict('The bot can only write while the conversation is with the bot', {
           code: 'NOT_WITH_BOT',
           status: conversation.status,
@@ -85,7 +86,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
         { now, onlyIf: { statuses: ['active'], assignedAgentId: agentId } },
       );
       if (!appended) {
-        assertAssignedTo(await conversationGone(id), agentId);
+        assertAssignedTo(await conversationAfterRefusal(id), agentId);
         throw conflict('The conversation changed meanwhile; reload it', { code: 'STALE_STATE' });
       }
       const view = await messages().toView(appended.message);
