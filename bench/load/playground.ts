@@ -63,8 +63,11 @@ function temporaryDatabase(parent: string): { file: string; remove(): void } {
   return { file: path.join(dir, 'data.db'), remove };
 }
 
-/** Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when given. */
-export async function bootPlayground(where: { databaseDir: string; databaseFile?: string }): Promise<BootedPlayground> {
+/**
+ * Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when
+ * given; `env` overrides its environment (another database client, for one).
+ */
+export async function bootPlayground(where: { databaseDir: string; databaseFile?: string; env?: Record<string, string> }): Promise<BootedPlayground> {
   const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
   const port = await freePort();
   const inspectPort = await freePort();
@@ -72,7 +75,7 @@ export async function bootPlayground(where: { databaseDir: string; databaseFile?
   const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, strapiBin, 'start'], {
     cwd: playgroundDir,
-    env: { ...playgroundServerEnv(port, database.file, BENCH_PLUGIN_CONFIG), SERVE_ADMIN_PANEL: 'false' },
+    env: { ...playgroundServerEnv(port, database.file, BENCH_PLUGIN_CONFIG), SERVE_ADMIN_PANEL: 'false', ...where.env },
   });
   try {
     await waitForHealth(url, server, 120_000);

@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { MessageView } from '../contracts/views';
 import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
+import type { MessageWriter } from '../database/message-append-sql';
+import { postgresMessageAppend } from '../database/postgres-message-append';
 import { sqliteMessageAppend } from '../database/sqlite-message-append';
 import { conflict } from '../errors';
 import { toIso } from '../utils/dates';
@@ -56,8 +58,8 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversationTable = () => strapi.db.metadata.get(UID.conversation).tableName;
 
   // Resolved on first use: the database is not connected yet when services are created.
-  let nativeAppend: ReturnType<typeof sqliteMessageAppend> | undefined;
-  const native = () => (nativeAppend === undefined ? (nativeAppend = sqliteMessageAppend(strapi)) : nativeAppend);
+  let directWriter: MessageWriter | null | undefined;
+  const direct = () => (directWriter === undefined ? (directWriter = sqliteMessageAppend(strapi) ?? postgresMessageAppend(strapi)) : directWriter);
 
   const findByClientId = (conversationId: number, clientId: string) =>
     strapi.db.query(UID.message).findOne({ where: { conversationId, clientId } }) as Promise<MessageRow | null>;
@@ -131,13 +133,14 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * caller reads it to say why). One transaction of two statements: the conversation's UPDATE
      * hands back the new sequence number (RETURNING), the INSERT the new id, and the row is built
      * from what is in hand. A retry's clientId is found by the unique index, rolling back. On
-     * SQLite the two run natively (`sqlite-message-append.ts`); elsewhere through knex.
+     * SQLite the two run on the native connection (`sqlite-message-append.ts`), on PostgreSQL as
+     * one statement (`postgres-message-append.ts`); on MySQL through knex.
      */
     async append(input: NewMessage, options: AppendOptions = {}): Promise<AppendResult | null> {
       const now = options.now ?? new Date();
       try {
-        // Inside a caller's transaction the one connection is taken: that write joins it through knex.
-        const write = strapi.db.inTransaction() ? null : native();
+        // Inside a caller's transaction the write must join it, which only the knex path does.
+        const write = strapi.db.inTransaction() ? null : direct();
         if (write) {
           const written = await write({ ...input, agentId: input.agentId ?? null, now, guard: options.onlyIf });
           if (!written) return null;

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+
+import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
+
+/**
+ * The SQL both direct message writers share (`sqlite-message-append.ts`,
+ * `postgres-message-append.ts`): the conversation's UPDATE that checks the status (and for an
+ * agent the assignment), takes the next sequence number and records the activity, and the
+ * message's INSERT with the columns Strapi writes for such a row.
+ */
+
+/** What the conversation must still be for the message to be stored: checked by the UPDATE. */
+export interface MessageWriteGuard {
+  statuses: readonly ConversationStatus[];
+  assignedAgentId?: number;
+}
+
+export interface MessageWrite {
+  conversationId: number;
+  authorKind: AuthorKind;
+  agentId: number | null;
+  clientId: string;
+  text: string;
+  now: Date;
+  guard?: MessageWriteGuard;
+}
+
+export interface MessageWritten {
+  id: number;
+  seq: number;
+  status: ConversationStatus;
+}
+
+/** A direct writer: null when the guard refused the message. */
+export type MessageWriter = (write: MessageWrite) => Promise<MessageWritten | null>;
+
+export interface Statement<Value = unknown> {
+  sql: string;
+  parameters: Value[];
+}
+
+const DOCUMENT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A document id of Strapi's shape (24 lower-case letters and digits, a letter first). Messages
+ * are never read through the Document Service; Strapi's own generator hashes with SHA-3 and cost
+ * more than the rest of the INSERT.
+ */
+export function messageDocumentId(): string {
+  const bytes = randomBytes(24);
+  let id = DOCUMENT_ID_ALPHABET[bytes[0] % 26];
+  for (let index = 1; index < 24; index += 1) id += DOCUMENT_ID_ALPHABET[bytes[index] % 36];
+  return id;
+}
+
+/**
+ * `UPDATE <conversations> SET … WHERE …` (without RETURNING) with `?` placeholders; `at` turns
+ * the write's instant into what the driver binds (milliseconds for better-sqlite3, a Date for pg).
+ */
+export function conversationBump<Time>(table: string, write: MessageWrite, at: (instant: Date) => Time): Statement<unknown> {
+  const now = at(write.now);
+  const sets = ['last_message_seq = last_message_seq + 1', 'last_activity_at = ?', 'updated_at = ?'];
+  const parameters: unknown[] = [now, now];
+  // Kept on the row so the idle sweep needs no message lookups.
+  if (write.authorKind === 'customer') {
+    sets.push('last_customer_message_at = ?');
+    parameters.push(now);
+  }
+  if (write.authorKind === 'agent') {
+    sets.push('last_agent_message_at = ?', 'first_agent_reply_at = coalesce(first_agent_reply_at, ?)');
+    parameters.push(now, now);
+  }
+  const conditions = ['id = ?'];
+  parameters.push(write.conversationId);
+  if (write.guard) {
+    conditions.push(`status IN (${write.guard.statuses.map(() => '?').join(', ')})`);
+    parameters.push(...write.guard.statuses);
+    if (write.guard.assignedAgentId !== undefined) {
+      conditions.push('assigned_agent_id = ?');
+      parameters.push(write.guard.assignedAgentId);
+    }
+  }
+  return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${conditions.join(' AND ')}`, parameters };
+}
+
+/** The message's columns, in the order of `messageValues`. */
+export const MESSAGE_COLUMNS = 'document_id, conversation_id, author_kind, agent_id, text, client_id, seq, created_at, updated_at, published_at';
+
+/** The message's values but its `seq` (the UPDATE hands it out), around where it goes. */
+export function messageValues<Time>(write: MessageWrite, at: (instant: Date) => Time): { before: unknown[]; after: unknown[] } {
+  const now = at(write.now);
+  return {
+    before: [messageDocumentId(), write.conversationId, write.authorKind, write.agentId, write.text, write.clientId],
+    after: [now, now, now],
+  };
+}
