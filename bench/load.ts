@@ -15,6 +15,7 @@ import { killAllChildren, pinSelf } from './load/processes';
 import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
 import { highestSustained, newResults, printSummary, targetChecks, writeResults, type FanOutResults, type LoadResults } from './load/report';
 import { seedHistory } from './load/seed';
+import { startPostgres } from '../tests/helpers/postgres';
 import { measureSeededReads, timeRawAnalyticsRows, type SeededReadsResult } from './load/seeded-reads';
 import { setUpOurs } from './load/ours-setup';
 import { startServerTrace } from './load/server-trace';
@@ -64,8 +65,17 @@ async function stallProbe(server: BootedPlayground, target: FanOutTarget, option
 }
 
 async function runOurs(options: LoadOptions): Promise<FanOutResults> {
-  log('Ours: booting the playground');
-  const server = await bootPlayground({ databaseDir: options.databaseDir });
+  const postgres = options.postgres ? await startPostgres() : null;
+  try {
+    return await runOursOn(options, postgres?.env);
+  } finally {
+    postgres?.stop();
+  }
+}
+
+async function runOursOn(options: LoadOptions, env: Record<string, string> | undefined): Promise<FanOutResults> {
+  log(`Ours: booting the playground on ${env ? 'PostgreSQL' : 'SQLite'}`);
+  const server = await bootPlayground({ databaseDir: options.databaseDir, env });
   try {
     const setup = await setUpOurs(server, sizesOf(options), log);
     try {

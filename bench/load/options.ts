@@ -27,6 +27,8 @@ export interface LoadOptions {
   output: string | null;
   /** Where the SQLite databases go: the system's temporary folder unless `--database-dir`. */
   databaseDir: string;
+  /** Our server on a private PostgreSQL started for the run instead of SQLite (`--postgres`). */
+  postgres: boolean;
 }
 
 export const PARTS = ['ours', 'relay', 'seeded'] as const;
@@ -65,7 +67,7 @@ const QUICK: typeof FULL = {
 const USAGE = `npm run bench:load -- [--quick] [--huge] [--customers N] [--agents M] [--rate R]
   [--measure-seconds S] [--steps 250,500,1000] [--step-seconds S] [--escalations E]
   [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]
-  [--database-dir DIR]`;
+  [--database-dir DIR] [--postgres]`;
 
 function numberOption(name: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -76,7 +78,7 @@ function numberOption(name: string, raw: string | undefined): number {
 export function parseOptions(argv: readonly string[]): LoadOptions {
   const quick = argv.includes('--quick');
   const base = { ...(quick ? QUICK : FULL) };
-  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir() };
+  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const next = () => argv[(index += 1)];
@@ -128,6 +130,11 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         break;
       case '--output':
         options.output = next() ?? null;
+        break;
+      case '--postgres':
+        options.postgres = true;
+        // The seeded reads write straight into SQLite's file.
+        options.skip.add('seeded');
         break;
       default:
         throw new Error(`unknown option ${flag}\n${USAGE}`);
