@@ -154,22 +154,9 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
   });
 }
 
-/** Contiguous occurrences of cues (word sequences), each inside one scope. */
-function findCues(tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] {
-  const found: Span[] = [];
-  for (const cue of cues) {
-    for (let start = 0; start + cue.length <= tokens.length; start++) {
-      const end = start + cue.length - 1;
-      if (scopes[start] < 0 || scopes[end] !== scopes[start]) continue;
-      if (cue.every((word, offset) => isSpelledAs(tokens[start + offset], word))) found.push([start, end]);
-    }
-  }
-  return found;
-}
-
 /**
- * Occurrences of cues within one clause, whatever its conjunction cuts: "utan att" begins with a
- * conjunction, which has no scope of its own.
+ * Contiguous occurrences of cues (word sequences) within one clause, whatever its conjunction cuts:
+ * "utan att" begins with a conjunction, which has no scope of its own.
  */
 function findClauseCues(tokens: readonly Token[], cues: readonly WordForm[][]): Span[] {
   const found: Span[] = [];
@@ -182,6 +169,10 @@ function findClauseCues(tokens: readonly Token[], cues: readonly WordForm[][]): 
   }
   return found;
 }
+
+/** Contiguous occurrences of cues (word sequences), each inside one scope. */
+const findCues = (tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] =>
+  findClauseCues(tokens, cues).filter(([start, end]) => scopes[start] >= 0 && scopes[end] === scopes[start]);
 
 /**
  * Positions of "not the bot" contrasts: a negation cue whose next word (function words skipped)
