@@ -1,7 +1,9 @@
 // `npm run corpus:report`: precision and recall of escalation detection on the field corpus's two
 // parts (development, held-out), on the independent set and on the look-alike sentences, per
 // language, for the rules alone, the intent classifier alone (the committed model at the default
-// threshold) and both (the default settings, as the plugin runs). `--misses` lists the mistakes
+// threshold) and both (the default settings, as the plugin runs). The committed model is trained on
+// the development part and the look-alikes, so their rows here say little: their out-of-fold
+// figures are `npm run corpus:train`'s. `--misses` lists the mistakes
 // of both together on the development part and the look-alikes (never the held-out part's or the
 // independent set's: those are for measuring, not for tuning).
 import { DEFAULT_ESCALATION_SETTINGS, detectCustomerEscalation, type EscalationSettings } from '../server/src/domain/escalation';

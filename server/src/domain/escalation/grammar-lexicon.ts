@@ -1,7 +1,8 @@
 /**
- * The grammar lists escalation detection reads a message with (negation, identity questions,
- * reported contacts, declines, words that follow a person, request fillers, bot words, function
- * words, scope breaks), in Finnish, English and Swedish. Not editable by site owners: the matcher needs them as they are.
+ * The grammar lists escalation detection reads a message with (negation, words that follow a
+ * person, request fillers, bot words, function words, scope breaks), in Finnish, English and
+ * Swedish. Not editable by site owners: the matcher needs them as they are. The cues that make a
+ * phrase ask for nobody (identity questions, reported contacts, declines, …) are in phrase-cues.ts.
  * Written the way people type; the matcher (text.ts) lower-cases, stems and folds diacritics on
  * both sides.
  * The editable defaults (phrases, keywords) and the negative words are in lexicon.ts.
@@ -57,83 +58,6 @@ export const NEGATION_CUES: PerLanguage<readonly string[]> = {
     'no need',
   ],
   sv: ['inte', 'ej', 'icke', 'ingen', 'inget', 'inga', 'aldrig', 'slipper', 'behöver inte', 'vill inte'],
-};
-
-/**
- * Questions about whether the bot is a person are not requests for one: "oletko ihminen?", "am I
- * talking to a human?", "är du en människa?". A phrase preceded by (or starting with) one of these
- * in the same clause does not fire. "Is there a human I can talk to?" is a request and is not
- * listed.
- */
-export const IDENTITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
-  fi: ['oletko', 'olenko', 'puhunko', 'juttelenko', 'keskustelenko', 'chattailenko', 'onko tämä', 'onko tää'],
-  en: [
-    'am i talking',
-    'am i speaking',
-    'am i chatting',
-    'are you a',
-    'are you human',
-    'are you real',
-    'is this a',
-    'is this real',
-    'is it a',
-    'is that a',
-  ],
-  sv: ['pratar jag', 'talar jag', 'chattar jag', 'är du', 'är det en', 'är detta en'],
-};
-
-/**
- * A contact the customer reports, not one they ask for: "puhuin eilen asiakaspalvelijanne kanssa",
- * "I spoke to a human yesterday", "jag pratade med en människa hos er". A phrase that starts with,
- * or follows shortly in the same clause, one of these past-tense verbs does not fire. Only talking
- * verbs are listed: "I called three times, I want a person" is a request.
- */
-export const PAST_CONTACT_CUES: PerLanguage<readonly string[]> = {
-  fi: [
-    ...['puhuin', 'puhuimme', 'keskustelin', 'keskustelimme', 'juttelin', 'juttelimme', 'olin yhteydessä', 'olimme yhteydessä'],
-    // The perfect: "olen jo puhunut ihmisen kanssa".
-    ...['puhunut', 'puhuneet', 'keskustellut', 'keskustelleet', 'jutellut', 'jutelleet', 'ollut yhteydessä'],
-  ],
-  en: ['spoke', 'spoken', 'talked', 'chatted', 'was talking', 'was speaking', 'was chatting'],
-  sv: [
-    ...['pratade', 'talade', 'chattade', 'snackade', 'var i kontakt', 'hade kontakt'],
-    // The perfect: "jag har redan pratat med en människa".
-    ...['pratat', 'talat', 'chattat', 'snackat', 'varit i kontakt', 'haft kontakt'],
-  ],
-};
-
-/**
- * A question whether a person is needed is about the process, not a request: "do I need to talk
- * to a person to cancel?", "pitääkö minun soittaa asiakaspalveluun?", "måste jag prata med en
- * person?". A phrase starting with, or shortly after, one of these in the same clause does not
- * fire. Swedish cues count only when they open a clause: with the verb second, "nu behöver jag
- * prata med en människa" (now I need to…) is a request.
- */
-export const NECESSITY_QUESTION_CUES: PerLanguage<readonly string[]> = {
-  fi: [
-    ...['pitääkö minun', 'pitääkö mun', 'täytyykö minun', 'täytyykö mun', 'tarvitseeko minun', 'tarviiko mun'],
-    ...['pitääkö meidän', 'täytyykö meidän', 'tarvitseeko meidän', 'onko pakko', 'onko minun pakko', 'onko mun pakko'],
-  ],
-  en: [
-    ...['do i need to', 'do i have to', 'do i need a', 'must i', 'should i', 'is it necessary to', 'is it necessary that'],
-    ...['do we need to', 'do we have to', 'does one have to', 'does one need to', 'is it mandatory to'],
-  ],
-  sv: ['måste jag', 'behöver jag', 'ska jag behöva', 'måste man', 'behöver man', 'måste vi', 'behöver vi'],
-};
-
-/** Languages whose necessity-question cues count only at the start of a clause (see above). */
-export const NECESSITY_QUESTION_OPENS_CLAUSE: PerLanguage<boolean> = { fi: false, en: false, sv: true };
-
-/**
- * A person phrase offered and turned down in the next breath: "talk to a human? nah, I'm good",
- * "ihminen? ei kiitos", "prata med någon? nej tack". A cue that opens a clause after the phrase's
- * clause refuses it. Only answers that decline are listed: "no need" or "ei tarvitse" could open
- * "no need for more links, I want a person".
- */
-export const DECLINE_CUES: PerLanguage<readonly string[]> = {
-  fi: ['ei kiitos', 'ei kiitti', 'eipä kiitos', 'ei sittenkään', 'en sittenkään'],
-  en: ['no thanks', 'no thank you', 'nah', 'nope', 'never mind', 'nevermind', 'im good', 'im fine'],
-  sv: ['nej tack', 'nä tack', 'nej då', 'strunt i det', 'glöm det'],
 };
 
 /**

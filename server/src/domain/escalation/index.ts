@@ -29,15 +29,8 @@ export {
   type FrustrationSignalKind,
 } from './frustration';
 export { DEFAULT_KEYWORDS, DEFAULT_PHRASES, NEGATIVE_WORDS, type LexiconLanguage, type PerLanguage } from './lexicon';
-export {
-  BOT_WORDS,
-  FUNCTION_WORDS,
-  IDENTITY_QUESTION_CUES,
-  NEGATION_CUES,
-  PAST_CONTACT_CUES,
-  REQUEST_FILLERS,
-  SCOPE_BREAK_WORDS,
-} from './grammar-lexicon';
+export { BOT_WORDS, FUNCTION_WORDS, NEGATION_CUES, REQUEST_FILLERS, SCOPE_BREAK_WORDS } from './grammar-lexicon';
+export { IDENTITY_QUESTION_CUES, PAST_CONTACT_CUES } from './phrase-cues';
 export {
   MIN_COMPOUND_MODIFIER_LENGTH,
   MIN_COMPOUND_PART_LENGTH,

@@ -23,6 +23,19 @@ export const PHRASE_NEGATION_WINDOW = 4;
  * swallow "why don't you accept my complaint".
  */
 export const KEYWORD_NEGATION_WINDOW = 2;
+/**
+ * How many words other than function words and request filler may stand between Swedish "utan
+ * att" and the phrase it negates: "utan att (först) behöva prata med någon". See
+ * WITHOUT_INFINITIVE_CUES.
+ */
+export const WITHOUT_INFINITIVE_WINDOW = 2;
+
+/**
+ * Letters a word may have after a one-word phrase's full spelling and still stand for it inflected
+ * ("asiakaspalvelija|llekin", "kundtjänst|ens"). A longer tail makes a compound whose head is
+ * another noun: "henkilö|stöalennus" (staff discount), "personal|avdelningen" (the HR department).
+ */
+export const MAX_INFLECTION_TAIL = 6;
 
 interface CompiledPhrase {
   /** As written in the settings, trimmed: reported as `matched`. */
@@ -143,18 +156,40 @@ const isReportedContact = (reading: Reading, positions: readonly number[]) =>
 const isNecessityQuestion = (reading: Reading, positions: readonly number[]) =>
   hasCueAtOrBefore(reading, reading.necessityQuestions, positions);
 
+/** "Do you use human agents, bots or both?": a question about how the company works. */
+const isPracticeQuestion = (reading: Reading, positions: readonly number[]) =>
+  hasCueAtOrBefore(reading, reading.practiceQuestions, positions);
+
+/**
+ * "Utan att prata med någon": the phrase is the infinitive that "utan att" negates, unless a finite
+ * verb between them starts the main clause ("utan att få svar vill jag prata med någon").
+ */
+function isWithoutInfinitive(reading: Reading, positions: readonly number[]): boolean {
+  const { tokens, scopes, profile } = reading;
+  const start = positions[0];
+  return reading.withoutInfinitives.some(([, cueEnd]) => {
+    if (scopes[cueEnd] !== scopes[start] || start <= cueEnd) return false;
+    const between = tokens.slice(cueEnd + 1, start);
+    if (between.some((token) => profile.mainClauseVerbs.has(token.folded))) return false;
+    const content = between.filter((token) => !hasWord(profile.functionWords, token) && !hasWord(profile.fillers, token));
+    return content.length <= WITHOUT_INFINITIVE_WINDOW;
+  });
+}
+
 /** "Talk to a human? Nah, I'm good": a decline opens a later clause than the phrase's. */
 const isDeclinedAfter = (reading: Reading, positions: readonly number[]) =>
   reading.declines.some(([cueStart]) => reading.tokens[cueStart].clause > reading.tokens[positions[positions.length - 1]].clause);
 
 /**
- * Negated, an identity question, a reported contact, a question whether a person is needed, or
- * declined: the phrase occurs but asks for nobody.
+ * Negated, an identity question, a question about how the company works, a reported contact, a
+ * question whether a person is needed, or declined: the phrase occurs but asks for nobody.
  */
 function isRefusedOrReported(reading: Reading, positions: readonly number[]): boolean {
   return (
     isNegated(reading, positions, PHRASE_NEGATION_WINDOW) ||
+    isWithoutInfinitive(reading, positions) ||
     isIdentityQuestion(reading, positions) ||
+    isPracticeQuestion(reading, positions) ||
     isNecessityQuestion(reading, positions) ||
     isReportedContact(reading, positions) ||
     isDeclinedAfter(reading, positions)
@@ -182,6 +217,12 @@ function isPlainRequest(reading: Reading, position: number, oneWordPhrases: read
       oneWordPhrases.some((word) => matchesWord(token, word, profile.language)),
   );
 }
+
+/** "Henkilöstöalennus": the word begins with the one-word phrase but goes on into another noun. */
+const isCompoundOfAnotherNoun = (reading: Reading, position: number, word: WordForm): boolean => {
+  const { folded } = reading.tokens[position];
+  return folded.startsWith(word.folded) && folded.length - word.folded.length > MAX_INFLECTION_TAIL;
+};
 
 /**
  * "Is there a person limit?": the phrase's last word is followed, in its clause, by a word that does
@@ -219,7 +260,7 @@ export function matchPhrases(
         (positions) =>
           (phrase.words.length > 1
             ? !qualifiesNextWord(reading, positions, oneWordPhrases)
-            : isPlainRequest(reading, positions[0], oneWordPhrases)) &&
+            : isPlainRequest(reading, positions[0], oneWordPhrases) && !isCompoundOfAnotherNoun(reading, positions[0], phrase.words[0])) &&
           !isRefusedOrReported(reading, positions),
       );
       if (fires) return phrase.source;

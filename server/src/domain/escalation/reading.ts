@@ -3,19 +3,17 @@
  * word lists compiled per language, the scopes (clauses, cut again at conjunctions), where the
  * negation and identity-question cues are, and which language's grammar a message uses.
  */
+import { BOT_WORDS, FUNCTION_WORDS, NEGATION_CUES, PERSON_FOLLOWERS, REQUEST_FILLERS, SCOPE_BREAK_WORDS } from './grammar-lexicon';
 import {
-  BOT_WORDS,
   DECLINE_CUES,
-  FUNCTION_WORDS,
   IDENTITY_QUESTION_CUES,
+  MAIN_CLAUSE_VERBS,
   NECESSITY_QUESTION_CUES,
   NECESSITY_QUESTION_OPENS_CLAUSE,
   PAST_CONTACT_CUES,
-  PERSON_FOLLOWERS,
-  NEGATION_CUES,
-  REQUEST_FILLERS,
-  SCOPE_BREAK_WORDS,
-} from './grammar-lexicon';
+  PRACTICE_QUESTION_CUES,
+  WITHOUT_INFINITIVE_CUES,
+} from './phrase-cues';
 import { type LexiconLanguage } from './lexicon';
 import { languagesToTry, tokenize, type StemLanguage, type Token, type WordForm } from './text';
 
@@ -45,6 +43,10 @@ export interface LanguageProfile {
   identityQuestionCues: WordForm[][];
   pastContactCues: WordForm[][];
   necessityQuestionCues: WordForm[][];
+  practiceQuestionCues: WordForm[][];
+  withoutInfinitiveCues: WordForm[][];
+  /** Spelling only, like the cues. */
+  mainClauseVerbs: Set<string>;
   declineCues: WordForm[][];
   personFollowers: WordSet;
   fillers: WordSet;
@@ -79,6 +81,9 @@ function profileFor(language: StemLanguage): LanguageProfile {
       identityQuestionCues,
       pastContactCues: sequences(PAST_CONTACT_CUES[lexiconLanguage]),
       necessityQuestionCues: sequences(NECESSITY_QUESTION_CUES[lexiconLanguage]),
+      practiceQuestionCues: sequences(PRACTICE_QUESTION_CUES[lexiconLanguage]),
+      withoutInfinitiveCues: sequences(WITHOUT_INFINITIVE_CUES[lexiconLanguage]),
+      mainClauseVerbs: new Set(words(MAIN_CLAUSE_VERBS[lexiconLanguage]).map((word) => word.folded)),
       declineCues: sequences(DECLINE_CUES[lexiconLanguage]),
       personFollowers: wordSet(words(PERSON_FOLLOWERS[lexiconLanguage])),
       fillers: wordSet(fillers),
@@ -123,6 +128,10 @@ export interface Reading {
   pastContacts: Span[];
   /** Questions whether a person is needed ("do I need to", "pitääkö minun"): see NECESSITY_QUESTION_CUES. */
   necessityQuestions: Span[];
+  /** Questions about how the company works ("do you use", "käytättekö"): see PRACTICE_QUESTION_CUES. */
+  practiceQuestions: Span[];
+  /** "Utan att" before an infinitive, across the clause cut at "utan": see WITHOUT_INFINITIVE_CUES. */
+  withoutInfinitives: Span[];
   /** Declines that open a clause ("nah", "ei kiitos", "nej tack"): see DECLINE_CUES. */
   declines: Span[];
   /** Positions of "not the bot" contrasts (see negatedBotPositions). */
@@ -145,18 +154,25 @@ function scopesOf(tokens: readonly Token[], profile: LanguageProfile): number[] 
   });
 }
 
-/** Contiguous occurrences of cues (word sequences), each inside one scope. */
-function findCues(tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] {
+/**
+ * Contiguous occurrences of cues (word sequences) within one clause, whatever its conjunction cuts:
+ * "utan att" begins with a conjunction, which has no scope of its own.
+ */
+function findClauseCues(tokens: readonly Token[], cues: readonly WordForm[][]): Span[] {
   const found: Span[] = [];
   for (const cue of cues) {
     for (let start = 0; start + cue.length <= tokens.length; start++) {
       const end = start + cue.length - 1;
-      if (scopes[start] < 0 || scopes[end] !== scopes[start]) continue;
+      if (tokens[end].clause !== tokens[start].clause) continue;
       if (cue.every((word, offset) => isSpelledAs(tokens[start + offset], word))) found.push([start, end]);
     }
   }
   return found;
 }
+
+/** Contiguous occurrences of cues (word sequences), each inside one scope. */
+const findCues = (tokens: readonly Token[], scopes: readonly number[], cues: readonly WordForm[][]): Span[] =>
+  findClauseCues(tokens, cues).filter(([start, end]) => scopes[start] >= 0 && scopes[end] === scopes[start]);
 
 /**
  * Positions of "not the bot" contrasts: a negation cue whose next word (function words skipped)
@@ -193,6 +209,8 @@ function readMessage(text: string, language: StemLanguage): Reading {
     identityQuestions: findCues(tokens, scopes, profile.identityQuestionCues),
     pastContacts: findCues(tokens, scopes, profile.pastContactCues),
     necessityQuestions: NECESSITY_QUESTION_OPENS_CLAUSE[language] ? necessityQuestions.filter(opensClause) : necessityQuestions,
+    practiceQuestions: findCues(tokens, scopes, profile.practiceQuestionCues),
+    withoutInfinitives: findClauseCues(tokens, profile.withoutInfinitiveCues),
     declines: findCues(tokens, scopes, profile.declineCues).filter(opensClause),
     negatedBot: negatedBotPositions(tokens, scopes, negations, profile),
   };

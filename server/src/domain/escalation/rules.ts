@@ -40,7 +40,7 @@ export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = deepFreeze({
   keywords: { enabled: true, list: [...DEFAULT_KEYWORDS] },
   failedAnswers: { enabled: true, threshold: 2 },
   frustration: { enabled: true, threshold: 0.6, window: 4 },
-  intent: { enabled: true, threshold: 0.56 },
+  intent: { enabled: true, threshold: 0.57 },
 });
 
 export type DetectionTrigger = Extract<EscalationTrigger, 'phrase' | 'keyword' | 'failed_answers' | 'frustration' | 'intent'>;

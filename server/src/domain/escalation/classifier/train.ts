@@ -11,6 +11,8 @@ export interface TrainingExample {
   text: string;
   language: string;
   escalate: boolean;
+  /** How much the example counts in training, 1 when not given (times positiveWeight for an escalation). */
+  weight?: number;
 }
 
 export interface HyperParameters extends FeatureOptions {
@@ -72,8 +74,8 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
     let biasGradient = 0;
     model.weights.set(weights);
     vectors.forEach((vector, index) => {
-      const { escalate } = examples[index];
-      const error = (sigmoid(scoreVector(model, vector)) - (escalate ? 1 : 0)) * (escalate ? hyper.positiveWeight : 1);
+      const { escalate, weight = 1 } = examples[index];
+      const error = (sigmoid(scoreVector(model, vector)) - (escalate ? 1 : 0)) * (escalate ? hyper.positiveWeight : 1) * weight;
       biasGradient += error;
       for (let k = 0; k < vector.indices.length; k += 1) gradient[vector.indices[k]] += error * vector.values[k];
     });
