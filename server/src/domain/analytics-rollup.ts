@@ -24,8 +24,10 @@ export interface KeyedBucket extends DurationBucket {
 /**
  * What one day adds to any report that includes it: the conversations created that day (counted
  * by group, their hand-overs by the day they happened on, their durations) and the claims made
- * that day. Stored as JSON; each histogram is flat, five numbers per bucket
- * (second, count, totalMs, minMs, maxMs), which keeps a year of days small and quick to parse.
+ * that day. Stored as JSON; each histogram is flat, five small numbers per bucket so that a year
+ * of days stays quick to parse: the second as a step from the previous bucket's, the count, and
+ * the total, smallest and largest value as milliseconds past the start of the bucket's second
+ * (`packHistograms`).
  */
 export interface DayFigures {
   groups: ConversationGroup[];
@@ -43,11 +45,25 @@ export interface MergedFigures {
 
 const BUCKET_WIDTH = 5;
 
+/** The histograms in the form `DayFigures` keeps them. */
 export function packHistograms(buckets: readonly KeyedBucket[]): Record<string, number[]> {
-  const packed: Record<string, number[]> = {};
+  const byKey = new Map<string, KeyedBucket[]>();
   for (const bucket of buckets) {
     const key = histogramKey(bucket.metric, bucket.agentId);
-    (packed[key] ??= []).push(bucket.second, bucket.count, bucket.totalMs, bucket.minMs, bucket.maxMs);
+    const known = byKey.get(key);
+    if (known) known.push(bucket);
+    else byKey.set(key, [bucket]);
+  }
+  const packed: Record<string, number[]> = {};
+  for (const [key, keyed] of byKey) {
+    const flat: number[] = [];
+    let previous = 0;
+    for (const bucket of [...keyed].sort((a, b) => a.second - b.second)) {
+      const startMs = bucket.second * 1000;
+      flat.push(bucket.second - previous, bucket.count, bucket.totalMs - startMs * bucket.count, bucket.minMs - startMs, bucket.maxMs - startMs);
+      previous = bucket.second;
+    }
+    packed[key] = flat;
   }
   return packed;
 }
@@ -60,15 +76,54 @@ function parseKey(key: string): { metric: DurationMetric; agentId: number } {
   return { metric: key.slice(0, separator) as DurationMetric, agentId: Number(key.slice(separator + 1)) };
 }
 
+/** One histogram being added up, by second; buckets are changed in place, not copied per day. */
+class HistogramSum {
+  private readonly buckets = new Map<number, KeyedBucket>();
+
+  constructor(
+    private readonly metric: DurationMetric,
+    private readonly agentId: number,
+  ) {}
+
+  add(second: number, count: number, totalMs: number, minMs: number, maxMs: number): void {
+    const known = this.buckets.get(second);
+    if (!known) {
+      this.buckets.set(second, { metric: this.metric, agentId: this.agentId, second, count, totalMs, minMs, maxMs });
+      return;
+    }
+    known.count += count;
+    known.totalMs += totalMs;
+    if (minMs < known.minMs) known.minMs = minMs;
+    if (maxMs > known.maxMs) known.maxMs = maxMs;
+  }
+
+  addPacked(flat: readonly number[]): void {
+    let second = 0;
+    for (let at = 0; at < flat.length; at += BUCKET_WIDTH) {
+      second += flat[at];
+      const count = flat[at + 1];
+      const startMs = second * 1000;
+      this.add(second, count, flat[at + 2] + startMs * count, flat[at + 3] + startMs, flat[at + 4] + startMs);
+    }
+  }
+
+  sorted(): KeyedBucket[] {
+    return [...this.buckets.values()].sort((a, b) => a.second - b.second);
+  }
+}
+
 /**
  * Adds the rolled-up days and the live aggregates together. Counts add; a second's bucket adds
  * its counts and totals and keeps the smallest and largest value, so the merged histogram is the
  * one the database would have returned for the whole range.
  */
-export function mergeFigures(days: readonly DayFigures[], live: { groups: readonly ConversationGroup[]; escalations: readonly EscalationCount[]; buckets: readonly KeyedBucket[] }): MergedFigures {
+export function mergeFigures(
+  days: readonly DayFigures[],
+  live: { groups: readonly ConversationGroup[]; escalations: readonly EscalationCount[]; buckets: readonly KeyedBucket[] },
+): MergedFigures {
   const groups = new Map<string, ConversationGroup>();
   const escalations = new Map<string, EscalationCount>();
-  const histograms = new Map<string, Map<number, KeyedBucket>>();
+  const histograms = new Map<string, HistogramSum>();
   const addGroup = (group: ConversationGroup) => {
     const key = groupKey(group);
     const known = groups.get(key);
@@ -83,40 +138,28 @@ export function mergeFigures(days: readonly DayFigures[], live: { groups: readon
   };
   const histogramOf = (key: string) => {
     let histogram = histograms.get(key);
-    if (!histogram) histograms.set(key, (histogram = new Map()));
-    return histogram;
-  };
-  const addBucket = (histogram: Map<number, KeyedBucket>, bucket: KeyedBucket) => {
-    const known = histogram.get(bucket.second);
-    if (!known) {
-      histogram.set(bucket.second, { ...bucket });
-      return;
+    if (!histogram) {
+      const { metric, agentId } = parseKey(key);
+      histograms.set(key, (histogram = new HistogramSum(metric, agentId)));
     }
-    known.count += bucket.count;
-    known.totalMs += bucket.totalMs;
-    if (bucket.minMs < known.minMs) known.minMs = bucket.minMs;
-    if (bucket.maxMs > known.maxMs) known.maxMs = bucket.maxMs;
+    return histogram;
   };
 
   for (const day of days) {
     day.groups.forEach(addGroup);
     day.escalations.forEach(addEscalation);
-    for (const [key, flat] of Object.entries(day.histograms)) {
-      const { metric, agentId } = parseKey(key);
-      const histogram = histogramOf(key);
-      for (let at = 0; at < flat.length; at += BUCKET_WIDTH) {
-        addBucket(histogram, { metric, agentId, second: flat[at], count: flat[at + 1], totalMs: flat[at + 2], minMs: flat[at + 3], maxMs: flat[at + 4] });
-      }
-    }
+    for (const [key, flat] of Object.entries(day.histograms)) histogramOf(key).addPacked(flat);
   }
   live.groups.forEach(addGroup);
   live.escalations.forEach(addEscalation);
-  for (const bucket of live.buckets) addBucket(histogramOf(histogramKey(bucket.metric, bucket.agentId)), bucket);
+  for (const bucket of live.buckets) {
+    histogramOf(histogramKey(bucket.metric, bucket.agentId)).add(bucket.second, bucket.count, bucket.totalMs, bucket.minMs, bucket.maxMs);
+  }
 
   return {
     groups: [...groups.values()],
     escalations: [...escalations.values()],
-    histograms: new Map([...histograms].map(([key, histogram]) => [key, [...histogram.values()].sort((a, b) => a.second - b.second)])),
+    histograms: new Map([...histograms].map(([key, histogram]) => [key, histogram.sorted()])),
   };
 }
 

@@ -26,7 +26,6 @@ const INSTANTS_PER_STATEMENT = 100;
 
 interface DayRow {
   day: string;
-  figures: DayFigures | null;
 }
 
 export interface RollupOutcome {
@@ -120,13 +119,19 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
       await catchingUp;
     },
 
-    /** The rolled-up days of `from`..`to` in `timeZone`, with their figures. */
+    /**
+     * The rolled-up days of `from`..`to` in `timeZone`, with their figures. Read with knex and
+     * parsed here: a year of days is some megabytes of JSON, parsed once.
+     */
     async rolledUpDays(from: string, to: string, timeZone: string): Promise<Map<string, DayFigures>> {
-      const found = (await rows().findMany({
-        where: { timeZone, state: 'ready', day: { $gte: from, $lte: to } },
-        select: ['day', 'figures'],
-      })) as DayRow[];
-      return new Map(found.flatMap((row) => (row.figures ? [[row.day, row.figures] as const] : [])));
+      const found = (await knex()(strapi.db.metadata.get(UID.analyticsDay).tableName)
+        .select('day', 'figures')
+        .where({ time_zone: timeZone, state: 'ready' })
+        .andWhere('day', '>=', from)
+        .andWhere('day', '<=', to)) as Array<{ day: string; figures: string | DayFigures | null }>;
+      return new Map(
+        found.flatMap((row) => (row.figures ? [[row.day, typeof row.figures === 'string' ? (JSON.parse(row.figures) as DayFigures) : row.figures] as const] : [])),
+      );
     },
 
     /**
@@ -167,7 +172,12 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) {
         await rows().update({ where: { id: existing.id }, data: { state: 'building', figures: null, builtAt: null } });
       } else {
-        await rows().create({ data: { day, timeZone, startsAt: span.start, endsAt: span.end, state: 'building' } });
+        await rows()
+          .create({ data: { day, timeZone, startsAt: span.start, endsAt: span.end, state: 'building' } })
+          .catch(async (error: unknown) => {
+            // Another node created the day's row first (the unique day and zone): both build the same figures.
+            if (!(await rows().findOne({ where: { timeZone, day }, select: ['id'] }))) throw error;
+          });
       }
       const figures = await dayFigures(day, timeZone, span);
       const { count } = await rows().updateMany({ where: { timeZone, day, state: 'building' }, data: { state: 'ready', figures, builtAt: now } });
