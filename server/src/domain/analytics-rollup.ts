@@ -4,7 +4,7 @@
  * figures the database still aggregates live (today, and days with conversations still open).
  * Pure: days, time zones and instants are arguments.
  */
-import { addDays } from './opening-hours';
+import { addDays, toLocalTime } from './opening-hours';
 import { rangeInstants } from './analytics-days';
 import { histogramKey, type DurationBucket, type DurationMetric } from './analytics-histogram';
 import type { ConversationGroup, EscalationCount } from './analytics';
@@ -199,9 +199,10 @@ export function daysToRollUp(input: {
 }): string[] {
   const { firstDay, timeZone, now, settleMs, rolledUp, limit } = input;
   if (firstDay === null) return [];
+  // The day holding `now − settleMs` has not ended long enough; every day before it has.
+  const lastDay = addDays(toLocalTime(new Date(now.getTime() - settleMs), timeZone).date, -1);
   const days: string[] = [];
-  for (let day = firstDay; days.length < limit; day = addDays(day, 1)) {
-    if (rangeInstants(day, day, timeZone).end.getTime() > now.getTime() - settleMs) break;
+  for (let day = firstDay; day <= lastDay && days.length < limit; day = addDays(day, 1)) {
     if (!rolledUp.has(day)) days.push(day);
   }
   return days;

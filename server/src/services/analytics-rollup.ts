@@ -77,13 +77,35 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     return open !== undefined;
   }
 
+  /**
+   * The days the hand-overs of the conversations created in the span happened on: from the
+   * earliest to the latest (usually the day itself and the next), within what a report holding
+   * the day can show. Mapping only those days keeps the day's statements and their setup small.
+   */
+  async function escalationDays(day: string, span: Span, timeZone: string): Promise<{ first: string; last: string }> {
+    const row = (await knex()(table(UID.conversation))
+      .where('created_at', '>=', span.start)
+      .andWhere('created_at', '<', span.end)
+      .min({ earliest: 'queued_at', earliestOffline: 'offline_at' })
+      .max({ latest: 'queued_at', latestOffline: 'offline_at' })
+      .first()) as Record<string, unknown> | undefined;
+    const dates = Object.values(row ?? {}).flatMap((value) => {
+      const instant = toDate(value);
+      return instant ? [toLocalTime(instant, timeZone).date] : [];
+    });
+    const earliest = dates.reduce((first, date) => (date < first ? date : first), day);
+    const latest = dates.reduce((last, date) => (date > last ? date : last), day);
+    const lowest = addDays(day, 1 - ANALYTICS_MAX_DAYS);
+    const highest = addDays(day, ANALYTICS_MAX_DAYS - 1);
+    return { first: earliest < lowest ? lowest : earliest, last: latest > highest ? highest : latest };
+  }
+
   /** What the day adds to a report: aggregated by the same statements as the report's live part. */
   async function dayFigures(day: string, timeZone: string, span: Span): Promise<DayFigures> {
     const queries = analyticsQueries(strapi);
-    // A hand-over is counted on its own day, which may be any day of a report that holds this one.
-    const first = addDays(day, -1);
-    const last = addDays(day, ANALYTICS_MAX_DAYS);
-    const escalationDays = daysOf(first, last);
+    // A hand-over is counted on its own day, which may be another day of a report that holds this one.
+    const { first, last } = await escalationDays(day, span, timeZone);
+    const handOverDays = daysOf(first, last);
     const [groups, escalations, buckets] = await Promise.all([
       queries.groups([span]),
       queries.escalationsPerDay([span], dayRuns(first, last, timeZone)),
@@ -91,7 +113,7 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     return {
       groups,
-      escalations: escalations.map((row) => ({ date: escalationDays[row.day], trigger: row.trigger, count: row.count })),
+      escalations: escalations.map((row) => ({ date: handOverDays[row.day], trigger: row.trigger, count: row.count })),
       histograms: packHistograms(buckets),
     };
   }
