@@ -183,6 +183,11 @@ export function liveSpans(days: readonly string[], rolledUp: ReadonlySet<string>
   return spans;
 }
 
+/** The last day that ended at least `settleMs` before `now`: the day holding `now − settleMs` has not. */
+export function lastClosedDay(now: Date, settleMs: number, timeZone: string): string {
+  return addDays(toLocalTime(new Date(now.getTime() - settleMs), timeZone).date, -1);
+}
+
 /**
  * The days that may be rolled up now, oldest first: from the day of the first recorded
  * conversation or claim to the last day that ended `settleMs` before `now` (so that a node
@@ -199,11 +204,59 @@ export function daysToRollUp(input: {
 }): string[] {
   const { firstDay, timeZone, now, settleMs, rolledUp, limit } = input;
   if (firstDay === null) return [];
-  // The day holding `now − settleMs` has not ended long enough; every day before it has.
-  const lastDay = addDays(toLocalTime(new Date(now.getTime() - settleMs), timeZone).date, -1);
+  const lastDay = lastClosedDay(now, settleMs, timeZone);
   const days: string[] = [];
   for (let day = firstDay; day <= lastDay && days.length < limit; day = addDays(day, 1)) {
     if (!rolledUp.has(day)) days.push(day);
   }
   return days;
+}
+
+/** The first day of the month holding `day`. */
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+/** The last day of the month starting on `month`. */
+export function lastDayOfMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The months that may be rolled up from their days, oldest first: from the month of `firstDay`
+ * to the last month whose last day is `lastClosedDay` or earlier, less those already rolled up.
+ */
+export function monthsToRollUp(firstDay: string | null, lastClosedDay: string, rolledUp: ReadonlySet<string>, limit: number): string[] {
+  if (firstDay === null) return [];
+  const months: string[] = [];
+  for (let month = monthOf(firstDay); lastDayOfMonth(month) <= lastClosedDay && months.length < limit; month = addDays(lastDayOfMonth(month), 1)) {
+    if (!rolledUp.has(month)) months.push(month);
+  }
+  return months;
+}
+
+/** The whole months inside `from`..`to`, by their first day. */
+export function wholeMonthsIn(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = monthOf(from) === from ? from : addDays(lastDayOfMonth(from), 1); lastDayOfMonth(month) <= to; month = addDays(lastDayOfMonth(month), 1)) {
+    months.push(month);
+  }
+  return months;
+}
+
+/** The days of `from`..`to` outside the given days, as runs of adjacent days (first and last). */
+export function dayRunsOutside(days: readonly string[], covered: ReadonlySet<string>): Array<{ first: string; last: string }> {
+  const runs: Array<{ first: string; last: string }> = [];
+  days.forEach((day, index) => {
+    if (covered.has(day)) return;
+    const last = runs.at(-1);
+    if (last && last.last === days[index - 1] && !covered.has(days[index - 1])) last.last = day;
+    else runs.push({ first: day, last: day });
+  });
+  return runs;
+}
+
+/** The figures of several periods as one (a month from its days). */
+export function combineFigures(periods: readonly DayFigures[]): DayFigures {
+  const merged = mergeFigures(periods, { groups: [], escalations: [], buckets: [] });
+  return { groups: merged.groups, escalations: merged.escalations, histograms: packHistograms([...merged.histograms.values()].flat()) };
 }

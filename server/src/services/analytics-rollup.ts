@@ -6,7 +6,19 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import { ANALYTICS_MAX_DAYS } from '../contracts/analytics';
 import { dayRuns, daysOf, rangeInstants } from '../domain/analytics';
-import { daysToRollUp, packHistograms, type DayFigures, type Span } from '../domain/analytics-rollup';
+import {
+  combineFigures,
+  dayRunsOutside,
+  daysToRollUp,
+  lastClosedDay,
+  lastDayOfMonth,
+  monthOf,
+  monthsToRollUp,
+  packHistograms,
+  wholeMonthsIn,
+  type DayFigures,
+  type Span,
+} from '../domain/analytics-rollup';
 import type { PluginConfig } from '../contracts/plugin-config';
 import { errorSummary } from '../domain/scheduling';
 import { FINAL_STATUSES } from '../domain/conversation-status';
@@ -19,17 +31,34 @@ import { analyticsQueries } from './analytics-queries';
 const SETTLE_MS = 10 * 60_000;
 /** Days rolled up per run; each is a few small indexed statements, with a yield between days. */
 const DAYS_PER_RUN = 62;
+/** Months rolled up from their days per run. */
+const MONTHS_PER_RUN = 12;
 /** Days looked at per run (most are skipped because some conversation of theirs is still open). */
 const CANDIDATES_PER_RUN = 2 * ANALYTICS_MAX_DAYS;
 /** Instants per invalidating statement. */
 const INSTANTS_PER_STATEMENT = 100;
 
-interface DayRow {
+type Period = 'day' | 'month';
+
+interface PeriodRow {
   day: string;
+  figures: string | DayFigures | null;
+}
+
+/** SQLite hands back JSON as text, PostgreSQL as the value. */
+const parseFigures = (figures: string | DayFigures): DayFigures => (typeof figures === 'string' ? (JSON.parse(figures) as DayFigures) : figures);
+
+/** The rolled-up part of a range: the days it covers, and their figures (a whole month as one). */
+export interface RolledUp {
+  days: Set<string>;
+  figures: DayFigures[];
 }
 
 export interface RollupOutcome {
+  /** Days rolled up. */
   rolledUp: number;
+  /** Months rolled up from their days. */
+  months: number;
   /** Past days left for a later run because a conversation created on them has not ended. */
   open: number;
 }
@@ -118,6 +147,47 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  const periodTable = () => strapi.db.metadata.get(UID.analyticsDay).tableName;
+
+  /**
+   * The period's row, written as `building` before its figures are read: an invalidation from
+   * now on deletes it, and `finishPeriod` then writes nothing.
+   */
+  async function claimPeriod(period: Period, day: string, timeZone: string, span: Span): Promise<void> {
+    const existing = (await rows().findOne({ where: { timeZone, period, day }, select: ['id'] })) as { id: number } | null;
+    if (existing) {
+      await rows().update({ where: { id: existing.id }, data: { state: 'building', figures: null, builtAt: null } });
+      return;
+    }
+    await rows()
+      .create({ data: { period, day, timeZone, startsAt: span.start, endsAt: span.end, state: 'building' } })
+      .catch(async (error: unknown) => {
+        // Another node created the row first (unique by zone, period and day): both build the same figures.
+        if (!(await rows().findOne({ where: { timeZone, period, day }, select: ['id'] }))) throw error;
+      });
+  }
+
+  /** Turns the period's row `ready` with its figures, if nothing invalidated it meanwhile. */
+  async function finishPeriod(period: Period, day: string, timeZone: string, figures: DayFigures, now: Date): Promise<boolean> {
+    const { count } = await rows().updateMany({ where: { timeZone, period, day, state: 'building' }, data: { state: 'ready', figures, builtAt: now } });
+    return count === 1;
+  }
+
+  /** A month from its rolled-up days, once every day of it is: a year is then twelve rows to read. */
+  async function rollUpMonth(month: string, timeZone: string, now: Date): Promise<boolean> {
+    const last = lastDayOfMonth(month);
+    const readyDays = () =>
+      knex()(periodTable()).where({ time_zone: timeZone, state: 'ready', period: 'day' }).andWhere('day', '>=', month).andWhere('day', '<=', last);
+    const dayCount = daysOf(month, last).length;
+    const counted = (await readyDays().count({ n: '*' }).first()) as { n: number | string } | undefined;
+    if (Number(counted?.n ?? 0) !== dayCount) return false;
+    await claimPeriod('month', month, timeZone, rangeInstants(month, last, timeZone));
+    const days = (await readyDays().select('figures')) as Array<Pick<PeriodRow, 'figures'>>;
+    // A day invalidated since the count: the month waits for it to be rolled up again.
+    if (days.length !== dayCount || days.some((row) => !row.figures)) return false;
+    return finishPeriod('month', month, timeZone, combineFigures(days.map((row) => parseFigures(row.figures!))), now);
+  }
+
   let catchingUp: Promise<unknown> | null = null;
 
   return {
@@ -142,45 +212,56 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The rolled-up days of `from`..`to` in `timeZone`, with their figures. Read with knex and
-     * parsed here: a year of days is some megabytes of JSON, parsed once.
+     * The rolled-up part of `from`..`to` in `timeZone`: the whole months rolled up, then the
+     * rolled-up days outside them, with their figures and the days they cover. Read with knex
+     * and parsed here.
      */
-    async rolledUpDays(from: string, to: string, timeZone: string): Promise<Map<string, DayFigures>> {
-      const found = (await knex()(strapi.db.metadata.get(UID.analyticsDay).tableName)
-        .select('day', 'figures')
-        .where({ time_zone: timeZone, state: 'ready' })
-        .andWhere('day', '>=', from)
-        .andWhere('day', '<=', to)) as Array<{ day: string; figures: string | DayFigures | null }>;
-      return new Map(
-        found.flatMap((row) => (row.figures ? [[row.day, typeof row.figures === 'string' ? (JSON.parse(row.figures) as DayFigures) : row.figures] as const] : [])),
-      );
+    async rolledUp(from: string, to: string, timeZone: string): Promise<RolledUp> {
+      const ready = () => knex()(periodTable()).select('day', 'figures').where({ time_zone: timeZone, state: 'ready' });
+      const months = (await ready().where('period', 'month').whereIn('day', wholeMonthsIn(from, to))) as PeriodRow[];
+      const days = new Set(months.flatMap((row) => daysOf(row.day, lastDayOfMonth(row.day))));
+      const outside = dayRunsOutside(daysOf(from, to), days);
+      const dayRows =
+        outside.length === 0
+          ? []
+          : ((await ready()
+              .where('period', 'day')
+              .andWhere((where) => {
+                for (const run of outside) where.orWhereBetween('day', [run.first, run.last]);
+              })) as PeriodRow[]);
+      for (const row of dayRows) days.add(row.day);
+      return { days, figures: [...months, ...dayRows].flatMap((row) => (row.figures ? [parseFigures(row.figures)] : [])) };
     },
 
     /**
      * Rolls up the days that have become fixed since the last run, oldest first, at most
-     * `limit` of them, yielding to the event loop between days. Safe to repeat and to run on
-     * two nodes at once (a day already rolled up is skipped; the last write of a day wins, with
-     * the same figures).
+     * `limit` of them, then the months whose days are all rolled up, yielding to the event loop
+     * between days. Safe to repeat and to run on two nodes at once (a period already rolled up
+     * is skipped; two nodes building the same one write the same figures).
      */
     async rollUp(now: Date = new Date(), limit = DAYS_PER_RUN): Promise<RollupOutcome> {
       const { timeZone } = await getService('openingHours', { strapi }).get();
       const first = await firstInstant();
-      if (!first) return { rolledUp: 0, open: 0 };
-      const firstDay = toLocalTime(first, timeZone).date;
-      const done = (await rows().findMany({ where: { timeZone, state: 'ready', day: { $gte: firstDay } }, select: ['day'] })) as DayRow[];
-      const candidates = daysToRollUp({
-        firstDay,
-        timeZone,
-        now,
-        settleMs: SETTLE_MS,
-        rolledUp: new Set(done.map((row) => row.day)),
-        limit: CANDIDATES_PER_RUN,
-      });
-      const outcome: RollupOutcome = { rolledUp: 0, open: 0 };
-      for (const day of candidates) {
+      const outcome: RollupOutcome = { rolledUp: 0, months: 0, open: 0 };
+      if (!first) return outcome;
+      // From the start of the first month, so that the month can be rolled up from its days.
+      const firstDay = monthOf(toLocalTime(first, timeZone).date);
+      const done = async (period: Period) =>
+        new Set(
+          ((await knex()(periodTable()).select('day').where({ time_zone: timeZone, state: 'ready', period }).andWhere('day', '>=', firstDay)) as PeriodRow[]).map(
+            (row) => row.day,
+          ),
+        );
+      const days = daysToRollUp({ firstDay, timeZone, now, settleMs: SETTLE_MS, rolledUp: await done('day'), limit: CANDIDATES_PER_RUN });
+      for (const day of days) {
         if (outcome.rolledUp >= limit) break;
         if (await this.rollUpDay(day, timeZone, now)) outcome.rolledUp += 1;
         else outcome.open += 1;
+        await yieldToEventLoop();
+      }
+      const months = monthsToRollUp(firstDay, lastClosedDay(now, SETTLE_MS, timeZone), await done('month'), MONTHS_PER_RUN);
+      for (const month of months) {
+        if (await rollUpMonth(month, timeZone, now)) outcome.months += 1;
         await yieldToEventLoop();
       }
       return outcome;
@@ -190,20 +271,8 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     async rollUpDay(day: string, timeZone: string, now: Date = new Date()): Promise<boolean> {
       const span = rangeInstants(day, day, timeZone);
       if (await hasOpenConversation(span)) return false;
-      const existing = (await rows().findOne({ where: { timeZone, day }, select: ['id'] })) as { id: number } | null;
-      if (existing) {
-        await rows().update({ where: { id: existing.id }, data: { state: 'building', figures: null, builtAt: null } });
-      } else {
-        await rows()
-          .create({ data: { day, timeZone, startsAt: span.start, endsAt: span.end, state: 'building' } })
-          .catch(async (error: unknown) => {
-            // Another node created the day's row first (the unique day and zone): both build the same figures.
-            if (!(await rows().findOne({ where: { timeZone, day }, select: ['id'] }))) throw error;
-          });
-      }
-      const figures = await dayFigures(day, timeZone, span);
-      const { count } = await rows().updateMany({ where: { timeZone, day, state: 'building' }, data: { state: 'ready', figures, builtAt: now } });
-      return count === 1;
+      await claimPeriod('day', day, timeZone, span);
+      return finishPeriod('day', day, timeZone, await dayFigures(day, timeZone, span), now);
     },
 
     /**

@@ -53,7 +53,7 @@ async function durationSummaries(
 
 /**
  * The analytics of conversations started in a range of days (the opening hours' time zone).
- * Days rolled up by the analytics-rollup service are read from their rows; the rest of the
+ * Days (and whole months) rolled up by the analytics-rollup service are read from their rows; the rest of the
  * range (today, days with conversations still open, days not rolled up yet) is aggregated by
  * the database (analytics-queries), and the two are added together (`mergeFigures`). What is
  * held in memory grows with the number of days, agents and distinct seconds of the durations,
@@ -64,8 +64,8 @@ const analyticsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { timeZone } = await getService('openingHours', { strapi }).get();
     const { start, end } = rangeInstants(query.from, query.to, timeZone);
     const days = daysOf(query.from, query.to);
-    const rolledUp = await getService('analyticsRollup', { strapi }).rolledUpDays(query.from, query.to, timeZone);
-    const spans = liveSpans(days, new Set(rolledUp.keys()), timeZone);
+    const rolledUp = await getService('analyticsRollup', { strapi }).rolledUp(query.from, query.to, timeZone);
+    const spans = liveSpans(days, rolledUp.days, timeZone);
     const queries = analyticsQueries(strapi);
     const [groups, escalationDays, buckets, offlineMessages] = await Promise.all([
       queries.groups(spans),
@@ -73,7 +73,7 @@ const analyticsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       queries.durationHistogram(spans),
       strapi.db.query(UID.offlineMessage).count({ where: { createdAt: { $gte: start, $lt: end } } }),
     ]);
-    const merged = mergeFigures([...rolledUp.values()], {
+    const merged = mergeFigures(rolledUp.figures, {
       groups,
       escalations: escalationDays.flatMap((row) => (days[row.day] ? [{ date: days[row.day], trigger: row.trigger, count: row.count }] : [])),
       buckets,

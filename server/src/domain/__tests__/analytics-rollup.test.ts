@@ -1,6 +1,17 @@
 import type { ConversationGroup } from '../analytics';
 import { aggregateFacts, type ConversationFacts } from '../analytics';
-import { daysToRollUp, liveSpans, mergeFigures, packHistograms, type KeyedBucket } from '../analytics-rollup';
+import {
+  combineFigures,
+  dayRunsOutside,
+  daysToRollUp,
+  lastDayOfMonth,
+  liveSpans,
+  mergeFigures,
+  monthsToRollUp,
+  packHistograms,
+  wholeMonthsIn,
+  type KeyedBucket,
+} from '../analytics-rollup';
 
 const HELSINKI = 'Europe/Helsinki';
 
@@ -133,5 +144,38 @@ describe('daysToRollUp', () => {
       '2026-10-28',
     ]);
     expect(daysToRollUp({ ...base, firstDay: null, now })).toEqual([]);
+  });
+});
+
+describe('months', () => {
+  it('knows the last day of a month, leap years included', () => {
+    expect(['2026-02-01', '2028-02-01', '2026-10-01', '2026-12-01'].map(lastDayOfMonth)).toEqual(['2026-02-28', '2028-02-29', '2026-10-31', '2026-12-31']);
+  });
+
+  it('offers the months whose last day has closed, less those rolled up', () => {
+    expect(monthsToRollUp('2026-08-17', '2026-10-30', new Set(), 12)).toEqual(['2026-08-01', '2026-09-01']);
+    expect(monthsToRollUp('2026-08-17', '2026-10-31', new Set(['2026-09-01']), 12)).toEqual(['2026-08-01', '2026-10-01']);
+    expect(monthsToRollUp(null, '2026-10-31', new Set(), 12)).toEqual([]);
+  });
+
+  it('finds the whole months of a range and the days outside them', () => {
+    expect(wholeMonthsIn('2026-07-01', '2026-10-31')).toEqual(['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01']);
+    expect(wholeMonthsIn('2026-07-02', '2026-10-30')).toEqual(['2026-08-01', '2026-09-01']);
+    expect(wholeMonthsIn('2026-07-02', '2026-07-30')).toEqual([]);
+    const days = ['2026-07-30', '2026-07-31', '2026-08-01', '2026-08-02', '2026-08-03'];
+    expect(dayRunsOutside(days, new Set(['2026-08-01', '2026-08-02']))).toEqual([
+      { first: '2026-07-30', last: '2026-07-31' },
+      { first: '2026-08-03', last: '2026-08-03' },
+    ]);
+  });
+
+  it('combines days into one period that merges to the same figures', () => {
+    const days = [1, 2, 3].map((seed) => ({
+      groups: [group('ended', seed)],
+      escalations: [{ date: '2026-10-24', trigger: 'phrase' as const, count: seed }],
+      histograms: packHistograms(bucketsOf('resolution', 0, [seed * 1_000 + 1, 5_500, 5_900 + seed])),
+    }));
+    const month = combineFigures(days);
+    expect(mergeFigures([month], { groups: [], escalations: [], buckets: [] })).toEqual(mergeFigures(days, { groups: [], escalations: [], buckets: [] }));
   });
 });
