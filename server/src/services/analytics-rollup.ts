@@ -64,7 +64,7 @@ export interface RollupOutcome {
 }
 
 /**
- * The per-day rollup of the analytics (`analytics-day` rows, one per day and time zone). A day
+ * The per-day rollup of the analytics (`analytics-day` rows, one per day or month and time zone). A day
  * is rolled up once it can no longer change: it ended (in the zone) and every conversation
  * created on it has ended (a final status has no way out in the state machine), so its counts,
  * hand-overs, durations and the claims made on it are fixed. What can still change such a day
@@ -78,8 +78,10 @@ export interface RollupOutcome {
  * nothing; offline messages are counted live. A row is written in two steps so that an
  * invalidation racing with the rollup of the same day always wins: a `building` row first, then
  * the figures read, then the row turned `ready` only if it is still `building` (an invalidation
- * deletes it, whatever its state). The rows are keyed by time zone: after a change of the
- * opening hours' zone the report reads the new zone's rows, which the job then builds.
+ * deletes it, whatever its state). A month whose days are all rolled up gets a row of its own
+ * (its span is the month, so an invalidation of any of its days drops it too). The rows are
+ * keyed by time zone: after a change of the opening hours' zone the report reads the new zone's
+ * rows, which the job then builds.
  */
 const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(UID.analyticsDay);
@@ -276,7 +278,7 @@ const analyticsRollupService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Drops the rolled-up days (of every time zone) holding any of the instants: the next run
+     * Drops the rolled-up days and months (of every time zone) holding any of the instants: the next run
      * rolls them up again. Called after the change that made them stale has been committed.
      */
     async invalidate(instants: readonly Date[]): Promise<number> {
