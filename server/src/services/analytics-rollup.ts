@@ -33,7 +33,7 @@ const SETTLE_MS = 10 * 60_000;
 const DAYS_PER_RUN = 62;
 /** Months rolled up from their days per run. */
 const MONTHS_PER_RUN = 12;
-/** Days looked at per run (most are skipped because some conversation of theirs is still open). */
+/** Days looked at per run: one with a conversation still open is passed over and looked at again next run. */
 const CANDIDATES_PER_RUN = 2 * ANALYTICS_MAX_DAYS;
 /** Instants per invalidating statement. */
 const INSTANTS_PER_STATEMENT = 100;
