@@ -28,6 +28,12 @@ export interface SeedOptions {
   timeZone: string;
   conversations: number;
   messagesEach: number;
+  /**
+   * Conversations created before this instant have all ended, as on a live site where the jobs
+   * close what is left open (the bot's chats end, idle chats are resolved); later ones may still
+   * be open. By default the range's last day is the one still going on.
+   */
+  openFrom?: Date;
 }
 
 const AGENT_IDS = Array.from({ length: 20 }, (_, index) => 1000 + index);
@@ -67,6 +73,7 @@ export async function seedConversations(strapi: Core.Strapi, options: SeedOption
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const span = end.getTime() - start.getTime();
+    const openFrom = (options.openFrom ?? rangeInstants(options.to, options.to, options.timeZone).start).getTime();
     db.transaction(() => {
       for (let index = 0; index < options.conversations; index += 1) {
         // In the order a live site creates them: row ids follow the time, as in a real table.
@@ -81,9 +88,10 @@ export async function seedConversations(strapi: Core.Strapi, options: SeedOption
         const agentId = claimed ? AGENT_IDS[Math.floor(random() * AGENT_IDS.length)] : null;
         const claimedAt = claimed ? queuedAt! + Math.floor(random() * 600 * SECOND) : null;
         const repliedAt = claimed && random() < 0.97 ? claimedAt! + Math.floor(random() * 120 * SECOND) : null;
-        const resolvedAt = claimed && roll < 0.97 ? (repliedAt ?? claimedAt!) + Math.floor(random() * 1800 * SECOND) : null;
+        const settled = createdAt < openFrom;
+        const resolvedAt = claimed && (roll < 0.97 || settled) ? (repliedAt ?? claimedAt!) + Math.floor(random() * 1800 * SECOND) : null;
         const csatScore = resolvedAt !== null && random() < 0.4 ? 1 + Math.floor(random() * 5) : null;
-        const endedWithBot = !escalated && roll < 0.4;
+        const endedWithBot = !escalated && (roll < 0.4 || settled);
         const status = resolvedAt ? 'resolved' : claimed ? 'active' : abandoned ? 'abandoned' : offline ? 'offline' : queuedAt ? 'queued' : endedWithBot ? 'ended' : 'bot';
         const trigger = escalated ? ESCALATION_TRIGGERS[Math.floor(random() * ESCALATION_TRIGGERS.length)] : null;
         const result = insertConversation.run(

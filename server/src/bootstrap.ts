@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { PluginConfig } from './contracts/plugin-config';
+import { ensureAnalyticsIndexes } from './database/analytics-indexes';
 import { backfillLastMessageTimes } from './database/message-times-backfill';
 import { tuneSqlite } from './database/sqlite-tuning';
 import { getService } from './utils/get-service';
@@ -11,6 +12,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     const tuning = await tuneSqlite(strapi);
     if (tuning) strapi.log.info(`[live-support] SQLite journal_mode=${tuning.journalMode}, synchronous=${tuning.synchronous}`);
   }
+  await ensureAnalyticsIndexes(strapi);
   const backfilled = await backfillLastMessageTimes(strapi);
   if (backfilled > 0) strapi.log.info(`[live-support] filled the last message times of ${backfilled} open conversations`);
   if (config.seedDefaults) {
@@ -27,6 +29,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('realtime', { strapi }).start();
   // After the socket server: the presence job counts this node's desk sockets.
   await getService('scheduler', { strapi }).start();
+  // Days that closed while the app was down are rolled up now rather than at the next tick.
+  getService('analyticsRollup', { strapi }).startCatchUp();
 };
 
 export default bootstrap;

@@ -11,6 +11,7 @@ export const UID = {
   agentConnection: 'plugin::live-support.agent-connection',
   scheduledJob: 'plugin::live-support.scheduled-job',
   customerDataEvent: 'plugin::live-support.customer-data-event',
+  analyticsDay: 'plugin::live-support.analytics-day',
 } as const;
 
 export type ContentTypeUid = (typeof UID)[keyof typeof UID];

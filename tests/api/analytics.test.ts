@@ -1,8 +1,17 @@
 import request from 'supertest';
 
+import type { AnalyticsQuery, AnalyticsReport } from '../../server/src/contracts/analytics';
+
 import { ADMIN_API_BASE } from '../../server/src/contracts/constants';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
+import {
+  expectHistoryFigures,
+  HISTORY_RANGE,
+  inMemoryReport,
+  insertHistory,
+  seedAnalyticsHistory,
+  servedConversation,
+} from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { startCustomer } from '../helpers/protocol';
 
@@ -103,5 +112,110 @@ describe('analytics aggregated by the database', () => {
       '2026-10-25,3,2,0,0,1,0,0,0,0',
       '2026-10-26,1,0,1,0,0,0,0,0,0',
     ]);
+  });
+});
+
+describe('analytics rolled up per day', () => {
+  // Builds on the history seeded above (the 23rd to the 26th of October), with one more day.
+  const WEEK = { from: '2026-10-20', to: '2026-10-26' } as const;
+  const service = <Name extends 'analyticsRollup' | 'customers' | 'personalData' | 'openingHours'>(name: Name) =>
+    app.strapi.plugin('live-support').service(name);
+  const rolledUpDays = async (timeZone = 'Europe/Helsinki', range: AnalyticsQuery = WEEK) =>
+    [...((await service('analyticsRollup').rolledUp(range.from, range.to, timeZone)) as { days: Set<string> }).days].sort();
+  // September holds one conversation: its days are rolled up, then the month from them.
+  const FROM_SEPTEMBER = { from: '2026-09-01', to: '2026-10-26' } as const;
+  const reportOf = async (range: AnalyticsQuery): Promise<AnalyticsReport> =>
+    (await admin.get(`/analytics?from=${range.from}&to=${range.to}`).expect(200)).body.data;
+  const expectReference = async (timeZone = 'Europe/Helsinki', range: AnalyticsQuery = WEEK) => {
+    const report = await reportOf(range);
+    expect(report).toEqual(await inMemoryReport(app.strapi, range, timeZone));
+    return report;
+  };
+  /** September's month row, if rolled up (the months closed since then depend on today's date). */
+  const september = async () =>
+    (await app.strapi.db
+      .query('plugin::live-support.analytics-day')
+      .findMany({ where: { period: 'month', state: 'ready', day: '2026-09-01' }, select: ['day', 'timeZone'] })) as Array<{ day: string; timeZone: string }>;
+  /** The job's runs until nothing is left (each run rolls up a bounded number of days). */
+  const rollUpAll = async () => {
+    let days = 0;
+    for (;;) {
+      const outcome = (await service('analyticsRollup').rollUp(new Date())) as { rolledUp: number; months: number };
+      if (outcome.rolledUp === 0 && outcome.months === 0) return days;
+      days += outcome.rolledUp;
+    }
+  };
+  let unrated: number;
+  let onTheTwentyFourth: number;
+  let inSeptember: number;
+
+  beforeAll(async () => {
+    // 11:00 on the 20th in Helsinki: resolved, not rated yet.
+    [unrated, inSeptember] = await insertHistory(app.strapi, [
+      servedConversation('2026-10-20T08:00:00Z', agent.id, 4, 6),
+      servedConversation('2026-09-15T08:00:00Z', admin.id, 2, 3, { csat_score: 4 }),
+    ]);
+    const table = app.strapi.db.metadata.get('plugin::live-support.conversation').tableName;
+    const row = (await app.strapi.db.connection(table).where({ document_id: 'history-2026-10-23T21:30:00Z' }).first('id')) as { id: number };
+    onTheTwentyFourth = row.id;
+  });
+
+  it('adds the days that can no longer change, read from their rows, to the live ones', async () => {
+    expect(await rollUpAll()).toBeGreaterThan(0);
+    // Whether the 25th and 26th are too depends on the queue and idle jobs: their conversations were still going on.
+    expect(await rolledUpDays()).toEqual(expect.arrayContaining(['2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24']));
+    await expectReference();
+    expect(await september()).toEqual([{ day: '2026-09-01', timeZone: 'Europe/Helsinki' }]);
+    expect(await rolledUpDays('Europe/Helsinki', FROM_SEPTEMBER)).toContain('2026-09-30');
+    await expectReference('Europe/Helsinki', FROM_SEPTEMBER);
+    // A second run finds nothing new.
+    expect((await service('analyticsRollup').rollUp(new Date())).rolledUp).toBe(0);
+  });
+
+  it('counts a rating given after the day was rolled up', async () => {
+    const before = await reportOf(WEEK);
+    await service('customers').rate(unrated, { score: 3 });
+    expect(await rolledUpDays()).not.toContain('2026-10-20');
+    const after = await expectReference();
+    expect(after.satisfaction.ratings).toBe(before.satisfaction.ratings + 1);
+    await rollUpAll();
+    expect(await rolledUpDays()).toContain('2026-10-20');
+    await expectReference();
+  });
+
+  it('drops a conversation that retention deletes from a rolled-up day', async () => {
+    const before = await reportOf(WEEK);
+    const deleted = await service('personalData').deleteConversations([onTheTwentyFourth, inSeptember]);
+    expect(deleted.conversations).toBe(2);
+    expect(await rolledUpDays()).not.toContain('2026-10-24');
+    // The month goes with its day.
+    expect(await september()).toEqual([]);
+    const after = await expectReference();
+    expect(after.totals.conversations).toBe(before.totals.conversations - 1);
+    expect(after.waitingTime.count).toBe(before.waitingTime.count - 1);
+    await expectReference('Europe/Helsinki', FROM_SEPTEMBER);
+    await rollUpAll();
+    expect(await rolledUpDays()).toContain('2026-10-24');
+    // Nothing is left in September: the job starts from the month of the first conversation.
+    expect(await september()).toEqual([]);
+    await expectReference();
+    await expectReference('Europe/Helsinki', FROM_SEPTEMBER);
+  });
+
+  it('counts the days of a new time zone live until they are rolled up in that zone', async () => {
+    const hours = await service('openingHours').get();
+    await service('openingHours').save({ ...hours, timeZone: 'America/New_York' });
+    try {
+      expect(await rolledUpDays('America/New_York')).toEqual([]);
+      await expectReference('America/New_York');
+      await rollUpAll();
+      expect(await rolledUpDays('America/New_York')).toContain('2026-10-20');
+      await expectReference('America/New_York');
+    } finally {
+      await service('openingHours').save(hours);
+    }
+    // The first zone's days were kept and are read again.
+    expect(await rolledUpDays()).toContain('2026-10-24');
+    await expectReference();
   });
 });

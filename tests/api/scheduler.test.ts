@@ -91,7 +91,7 @@ describe('one run per tick', () => {
 
   it('shows every job in Settings, to the settings permission only', async () => {
     const jobs = (await admin.get('/jobs').expect(200)).body.data as ScheduledJobView[];
-    expect(jobs.map((job) => job.name)).toEqual(['idle', 'presence', 'queue', 'bot', 'retention']);
+    expect(jobs.map((job) => job.name)).toEqual(['idle', 'presence', 'queue', 'bot', 'retention', 'analytics']);
     expect(jobs[1]).toMatchObject({ cron: '*/5 * * * * *', timeZone: expect.any(String) });
     // Retention runs at night in the team's time zone.
     expect(jobs[4]).toMatchObject({ cron: '0 30 3 * * *', timeZone: 'Europe/Helsinki' });

@@ -60,10 +60,11 @@ const MINUTE = 60_000;
  */
 export const HISTORY_RANGE = { from: '2026-10-24', to: '2026-10-26' } as const;
 
-export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readonly [number, number]): Promise<void> {
-  const [first, second] = agentIds;
-  const at = (iso: string, plusMinutes = 0) => new Date(Date.parse(iso) + plusMinutes * MINUTE);
-  const conversation = (createdAt: string, fields: Record<string, unknown>): Record<string, unknown> => ({
+const at = (iso: string, plusMinutes = 0) => new Date(Date.parse(iso) + plusMinutes * MINUTE);
+
+/** A conversation row as Strapi writes it, created at `createdAt` (ISO), with the bot unless `fields` say otherwise. */
+export function historyConversation(createdAt: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return {
     document_id: `history-${createdAt}`,
     status: 'bot',
     priority: 0,
@@ -75,18 +76,54 @@ export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readon
     created_at: at(createdAt),
     updated_at: at(createdAt),
     ...fields,
+  };
+}
+
+/** A conversation handed over a minute after it started, claimed and answered after the given minutes, resolved after 20. */
+export function servedConversation(createdAt: string, agentId: number, waitMinutes: number, replyMinutes: number, extra: Record<string, unknown> = {}) {
+  return historyConversation(createdAt, {
+    status: 'resolved',
+    escalation_trigger: 'phrase',
+    assigned_agent_id: agentId,
+    queued_at: at(createdAt, 1),
+    claimed_at: at(createdAt, 1 + waitMinutes),
+    first_agent_reply_at: at(createdAt, 1 + replyMinutes),
+    resolved_at: at(createdAt, 20),
+    ...extra,
   });
-  const served = (createdAt: string, agentId: number, waitMinutes: number, replyMinutes: number, extra: Record<string, unknown> = {}) =>
-    conversation(createdAt, {
-      status: 'resolved',
-      escalation_trigger: 'phrase',
-      assigned_agent_id: agentId,
-      queued_at: at(createdAt, 1),
-      claimed_at: at(createdAt, 1 + waitMinutes),
-      first_agent_reply_at: at(createdAt, 1 + replyMinutes),
-      resolved_at: at(createdAt, 20),
-      ...extra,
+}
+
+/** Inserts the rows with knex, each claimed one with its `claimed` event; answers their ids in order. */
+export async function insertHistory(strapi: Core.Strapi, rows: ReadonlyArray<Record<string, unknown>>): Promise<number[]> {
+  const conversationTable = strapi.db.metadata.get(UID.conversation).tableName;
+  const eventTable = strapi.db.metadata.get(UID.conversationEvent).tableName;
+  const ids: number[] = [];
+  for (const row of rows) {
+    const [inserted] = (await strapi.db.connection(conversationTable).insert(row, ['id'])) as Array<{ id: number } | number>;
+    const id = typeof inserted === 'number' ? inserted : inserted.id;
+    ids.push(id);
+    if (!(row.claimed_at instanceof Date) || !(row.queued_at instanceof Date)) continue;
+    const claimedAt = row.claimed_at;
+    const waitSeconds = (claimedAt.getTime() - row.queued_at.getTime()) / 1000;
+    await strapi.db.connection(eventTable).insert({
+      document_id: `history-claim-${id}`,
+      conversation_id: id,
+      kind: 'claimed',
+      actor_kind: 'agent',
+      actor_id: row.assigned_agent_id as number,
+      occurred_at: claimedAt,
+      data: JSON.stringify({ waitSeconds }),
+      created_at: claimedAt,
+      updated_at: claimedAt,
     });
+  }
+  return ids;
+}
+
+export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readonly [number, number]): Promise<void> {
+  const [first, second] = agentIds;
+  const conversation = historyConversation;
+  const served = servedConversation;
   const rows = [
     // 00:30 on the 24th in Helsinki (UTC+3).
     served('2026-10-23T21:30:00Z', first, 2, 3, { csat_score: 5 }),
@@ -105,26 +142,7 @@ export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readon
     // Before the range (23:00 on the 23rd in Helsinki).
     served('2026-10-23T20:00:00Z', second, 1, 2, { csat_score: 1 }),
   ];
-  const conversationTable = strapi.db.metadata.get(UID.conversation).tableName;
-  const eventTable = strapi.db.metadata.get(UID.conversationEvent).tableName;
-  for (const row of rows) {
-    const [inserted] = (await strapi.db.connection(conversationTable).insert(row, ['id'])) as Array<{ id: number } | number>;
-    const id = typeof inserted === 'number' ? inserted : inserted.id;
-    if (!(row.claimed_at instanceof Date) || !(row.queued_at instanceof Date)) continue;
-    const claimedAt = row.claimed_at;
-    const waitSeconds = (claimedAt.getTime() - row.queued_at.getTime()) / 1000;
-    await strapi.db.connection(eventTable).insert({
-      document_id: `history-claim-${id}`,
-      conversation_id: id,
-      kind: 'claimed',
-      actor_kind: 'agent',
-      actor_id: row.assigned_agent_id as number,
-      occurred_at: claimedAt,
-      data: JSON.stringify({ waitSeconds }),
-      created_at: claimedAt,
-      updated_at: claimedAt,
-    });
-  }
+  await insertHistory(strapi, rows);
 }
 
 /** The figures of `seedAnalyticsHistory`, worked out by hand. */

@@ -1,3 +1,4 @@
+import analyticsDay from './analytics-day';
 import agentConnection from './agent-connection';
 import agentState from './agent-state';
 import conversation from './conversation';
@@ -20,4 +21,5 @@ export default {
   'agent-connection': agentConnection,
   'scheduled-job': scheduledJob,
   'customer-data-event': customerDataEvent,
+  'analytics-day': analyticsDay,
 };

@@ -6,6 +6,12 @@
  */
 import { medianRanks, p90Rank, summaryFromRanks, EMPTY_DURATIONS, type DurationSummary } from './analytics-durations';
 
+/** What is timed: queue to claim, to first reply, to resolution, and each agent's claim to first reply. */
+export type DurationMetric = 'waiting' | 'response' | 'resolution' | 'first_response';
+
+/** The key of one histogram: a metric, and the agent for first responses (0 for the others). */
+export const histogramKey = (metric: DurationMetric, agentId: number) => `${metric}:${agentId}`;
+
 /** The durations (milliseconds) of one metric that fall in one whole second. */
 export interface DurationBucket {
   second: number;

@@ -16,7 +16,8 @@ import type { Knex } from 'knex';
 import { UID } from '../constants';
 import type { ConversationGroup } from '../domain/analytics';
 import type { DayRun } from '../domain/analytics-days';
-import type { DurationBucket } from '../domain/analytics-histogram';
+import type { DurationMetric } from '../domain/analytics-histogram';
+import type { KeyedBucket, Span } from '../domain/analytics-rollup';
 import type { ConversationStatus, EscalationTrigger } from '../domain/conversation-status';
 
 type Row = Record<string, unknown>;
@@ -72,6 +73,14 @@ function dayIndexSql(dialect: SqlDialect, instantMs: string, runs: readonly DayR
   return `(CASE ${branches.join(' ')} END)`;
 }
 
+/** `column` within any of the spans, with its bindings. */
+function inSpans(column: string, spans: readonly Span[]): { sql: string; bindings: Knex.Value[] } {
+  return {
+    sql: `(${spans.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
+    bindings: spans.flatMap((span) => [span.start, span.end]),
+  };
+}
+
 const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const flag = (value: unknown) => value === true || Number(value) === 1;
@@ -87,23 +96,61 @@ const secondOf = (dialect: SqlDialect, milliseconds: string) => dialect.floorDiv
  * (`assigned_agent_id + 0`: a filter on the agent, as the bucket values have, would otherwise
  * lead SQLite to the agent index and every conversation the agent ever had.)
  */
-function durationsSql(dialect: SqlDialect, conversations: string, events: string, start: Date, end: Date): { sql: string; bindings: Knex.Value[] } {
+function durationsSql(dialect: SqlDialect, conversations: string, events: string, spans: readonly Span[]): { sql: string; bindings: Knex.Value[] } {
   const ms = (column: string) => dialect.epochMs(column);
-  const created = 'created_at >= ? AND created_at < ?';
+  const created = inSpans('created_at', spans);
+  const claimed = inSpans('occurred_at', spans);
   return {
     sql: `SELECT 'response' AS metric, 0 AS agent, ${ms('first_agent_reply_at')} - ${ms('queued_at')} AS duration_ms
-        FROM ${conversations} WHERE ${created} AND queued_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
+        FROM ${conversations} WHERE ${created.sql} AND queued_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
       UNION ALL
       SELECT 'resolution', 0, ${ms('resolved_at')} - ${ms('queued_at')}
-        FROM ${conversations} WHERE ${created} AND queued_at IS NOT NULL AND resolved_at IS NOT NULL
+        FROM ${conversations} WHERE ${created.sql} AND queued_at IS NOT NULL AND resolved_at IS NOT NULL
       UNION ALL
       SELECT 'first_response', assigned_agent_id + 0, ${ms('first_agent_reply_at')} - ${ms('claimed_at')}
         FROM ${conversations}
-        WHERE ${created} AND assigned_agent_id IS NOT NULL AND assigned_agent_id <> 0 AND claimed_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
+        WHERE ${created.sql} AND assigned_agent_id IS NOT NULL AND assigned_agent_id <> 0 AND claimed_at IS NOT NULL AND first_agent_reply_at IS NOT NULL
       UNION ALL
       SELECT 'waiting', 0, ${dialect.jsonNumber('data', 'waitSeconds')} * 1000
-        FROM ${events} WHERE kind = 'claimed' AND occurred_at >= ? AND occurred_at < ? AND actor_id IS NOT NULL`,
-    bindings: [start, end, start, end, start, end, start, end],
+        FROM ${events} WHERE kind = 'claimed' AND ${claimed.sql} AND actor_id IS NOT NULL`,
+    bindings: [...created.bindings, ...created.bindings, ...created.bindings, ...claimed.bindings],
+  };
+}
+
+/**
+ * SQLite indexes on the conversations' durations (epoch milliseconds subtract exactly there), so
+ * that the values of one second of one metric are read alone, not picked out of the range.
+ */
+export const ANALYTICS_DURATION_INDEXES = {
+  response: { name: 'live_support_conv_response_ms_idx', duration: 'first_agent_reply_at - queued_at', agent: false },
+  resolution: { name: 'live_support_conv_resolution_ms_idx', duration: 'resolved_at - queued_at', agent: false },
+  first_response: { name: 'live_support_conv_first_response_ms_idx', duration: 'first_agent_reply_at - claimed_at', agent: true },
+} as const;
+
+/** The SQLite statement creating one of `ANALYTICS_DURATION_INDEXES` on the conversations' table. */
+export function durationIndexSql(table: string, metric: keyof typeof ANALYTICS_DURATION_INDEXES): string {
+  const index = ANALYTICS_DURATION_INDEXES[metric];
+  const columns = [...(index.agent ? ['assigned_agent_id'] : []), `(${index.duration})`, 'created_at'];
+  return `CREATE INDEX IF NOT EXISTS ${index.name} ON ${identifier(table)} (${columns.join(', ')})`;
+}
+
+/** One bucket's durations read through its duration index (SQLite, not the waits of claims). */
+function indexedBucketSql(conversations: string, bucket: BucketKey, start: Date, end: Date): { sql: string; bindings: Knex.Value[] } {
+  const index = ANALYTICS_DURATION_INDEXES[bucket.metric as keyof typeof ANALYTICS_DURATION_INDEXES];
+  const agent = index.agent ? 'assigned_agent_id = ? AND ' : '';
+  return {
+    sql: `SELECT * FROM (SELECT ? AS metric, ? AS agent, ? AS second, ${index.duration} AS duration_ms FROM ${conversations} INDEXED BY ${index.name}
+      WHERE ${agent}${index.duration} >= ? AND ${index.duration} < ? AND created_at >= ? AND created_at < ?)`,
+    bindings: [
+      bucket.metric,
+      bucket.agentId,
+      bucket.second,
+      ...(index.agent ? [bucket.agentId] : []),
+      bucket.second * 1000,
+      (bucket.second + 1) * 1000,
+      start,
+      end,
+    ],
   };
 }
 
@@ -113,13 +160,9 @@ export interface DayRow {
   count: number;
 }
 
-export type DurationMetric = 'waiting' | 'response' | 'resolution' | 'first_response';
-
+export type { DurationMetric };
 /** The durations of one metric (and agent, for first responses) in one whole second. */
-export interface DurationBucketRow extends DurationBucket {
-  metric: DurationMetric;
-  agentId: number;
-}
+export type DurationBucketRow = KeyedBucket;
 
 /** One bucket whose values a rank needs, and (in the answer) one of those values. */
 export interface BucketKey {
@@ -141,15 +184,17 @@ export function analyticsQueries(strapi: Core.Strapi) {
   const raw = async (sql: string, bindings: readonly Knex.Value[]) => rowsOf(await knex().raw(sql, bindings));
 
   return {
-    /** Conversations created in [start, end), counted by status, agent, rating and hand-over. */
-    async groups(start: Date, end: Date): Promise<ConversationGroup[]> {
+    /** Conversations created in the spans, counted by status, agent, rating and hand-over. */
+    async groups(spans: readonly Span[]): Promise<ConversationGroup[]> {
+      if (spans.length === 0) return [];
       const queued = 'CASE WHEN queued_at IS NULL THEN 0 ELSE 1 END';
       const escalated = 'CASE WHEN queued_at IS NULL AND offline_at IS NULL THEN 0 ELSE 1 END';
+      const created = inSpans('created_at', spans);
       const rows = await raw(
         `SELECT status, assigned_agent_id AS agent, csat_score AS score, ${queued} AS queued, ${escalated} AS escalated, COUNT(*) AS n
-         FROM ${conversations()} WHERE created_at >= ? AND created_at < ?
+         FROM ${conversations()} WHERE ${created.sql}
          GROUP BY status, assigned_agent_id, csat_score, ${queued}, ${escalated}`,
-        [start, end],
+        created.bindings,
       );
       return rows.map((row) => ({
         status: row.status as ConversationStatus,
@@ -161,16 +206,21 @@ export function analyticsQueries(strapi: Core.Strapi) {
       }));
     },
 
-    /** Hand-overs of the conversations created in [start, end), by the range day they happened on and trigger. */
-    async escalationsPerDay(start: Date, end: Date, runs: readonly DayRun[]): Promise<DayRow[]> {
+    /**
+     * Hand-overs of the conversations created in the spans, by the day (an index into the days
+     * the runs cover) they happened on and trigger; those on no day of the runs are left out.
+     */
+    async escalationsPerDay(spans: readonly Span[], runs: readonly DayRun[]): Promise<DayRow[]> {
+      if (spans.length === 0) return [];
       const sql = dialect();
       const day = dayIndexSql(sql, sql.epochMs('COALESCE(queued_at, offline_at)'), runs);
+      const created = inSpans('created_at', spans);
       const rows = await raw(
         `SELECT ${day} AS day_index, escalation_trigger AS trigger_name, COUNT(*) AS n
          FROM ${conversations()}
-         WHERE created_at >= ? AND created_at < ? AND (queued_at IS NOT NULL OR offline_at IS NOT NULL)
+         WHERE ${created.sql} AND (queued_at IS NOT NULL OR offline_at IS NOT NULL)
          GROUP BY 1, 2`,
-        [start, end],
+        created.bindings,
       );
       return rows.flatMap((row) =>
         row.day_index === null ? [] : [{ day: Number(row.day_index), trigger: (row.trigger_name as EscalationTrigger | null) ?? null, count: Number(row.n) }],
@@ -179,11 +229,13 @@ export function analyticsQueries(strapi: Core.Strapi) {
 
     /**
      * Each duration metric's (and each agent's first responses') histogram of whole seconds:
-     * per second, the count, total, smallest and largest value in milliseconds. Negative
-     * durations (clock skew) are left out, as the report leaves them out.
+     * per second, the count, total, smallest and largest value in milliseconds, for the
+     * conversations created in the spans and the claims made in them. Negative durations (clock
+     * skew) are left out, as the report leaves them out.
      */
-    async durationHistogram(start: Date, end: Date): Promise<DurationBucketRow[]> {
-      const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), start, end);
+    async durationHistogram(spans: readonly Span[]): Promise<DurationBucketRow[]> {
+      if (spans.length === 0) return [];
+      const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), spans);
       const rows = await raw(
         `SELECT metric, agent, ${secondOf(dialect(), 'duration_ms')} AS second, COUNT(*) AS n, SUM(duration_ms) AS total,
            MIN(duration_ms) AS smallest, MAX(duration_ms) AS largest
@@ -201,16 +253,31 @@ export function analyticsQueries(strapi: Core.Strapi) {
       }));
     },
 
-    /** The values (milliseconds) of only the given buckets, in ascending order. */
+    /**
+     * The values (milliseconds) of only the given buckets, in ascending order, for the range
+     * [start, end). On SQLite the conversations' durations are read through the duration
+     * indexes (`ANALYTICS_DURATION_INDEXES`), only the rows of the wanted seconds; elsewhere,
+     * and for the waits of claims, the range's durations are filtered.
+     */
     async bucketValues(start: Date, end: Date, buckets: readonly BucketKey[]): Promise<BucketValueRow[]> {
       if (buckets.length === 0) return [];
-      const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), start, end);
-      const second = secondOf(dialect(), 'duration_ms');
-      const wanted = buckets.map(() => `(metric = ? AND agent = ? AND ${second} = ?)`).join(' OR ');
+      const indexed = strapi.db.dialect.client === 'sqlite' ? buckets.filter((bucket) => bucket.metric !== 'waiting') : [];
+      const scanned = buckets.filter((bucket) => !indexed.includes(bucket));
+      const statements: Array<{ sql: string; bindings: Knex.Value[] }> = indexed.map((bucket) =>
+        indexedBucketSql(conversations(), bucket, start, end),
+      );
+      if (scanned.length > 0) {
+        const { sql: durations, bindings } = durationsSql(dialect(), conversations(), events(), [{ start, end }]);
+        const second = secondOf(dialect(), 'duration_ms');
+        const wanted = scanned.map(() => `(metric = ? AND agent = ? AND ${second} = ?)`).join(' OR ');
+        statements.push({
+          sql: `SELECT metric, agent, ${second} AS second, duration_ms FROM (${durations}) durations WHERE duration_ms >= 0 AND (${wanted})`,
+          bindings: [...bindings, ...scanned.flatMap((bucket) => [bucket.metric, bucket.agentId, bucket.second])],
+        });
+      }
       const rows = await raw(
-        `SELECT metric, agent, ${second} AS second, duration_ms FROM (${durations}) durations
-         WHERE duration_ms >= 0 AND (${wanted}) ORDER BY 1, 2, 4`,
-        [...bindings, ...buckets.flatMap((bucket) => [bucket.metric, bucket.agentId, bucket.second])],
+        `SELECT metric, agent, second, duration_ms FROM (${statements.map((statement) => statement.sql).join(' UNION ALL ')}) wanted ORDER BY 1, 2, 4`,
+        statements.flatMap((statement) => statement.bindings),
       );
       return rows.map((row) => ({
         metric: row.metric as DurationMetric,

@@ -8,6 +8,7 @@ import { decideIdentity, type CurrentIdentity, type IdentityDecision } from '../
 import { isVipEmail } from '../domain/queue';
 import { ADDRESS_KEY_MAX_LENGTH } from '../domain/queued-per-address';
 import { conflict, forbidden } from '../errors';
+import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import { isOpenForMessages } from './conversation-guards';
 import type { ConversationPatch, ConversationRow } from './conversation-store';
@@ -152,6 +153,8 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         lost: () => conflict('The conversation has already been rated', { code: 'ALREADY_RATED' }),
       });
+      // A rating can come after the conversation's day was rolled up: that day is counted again.
+      await getService('analyticsRollup', { strapi }).invalidate([toDate(conversation.createdAt) ?? now]);
       await notifier().conversationChanged(id);
       return visitorView(id);
     },

@@ -1,6 +1,7 @@
 import agentConnections from './agent-connections';
 import agents from './agents';
 import analytics from './analytics';
+import analyticsRollup from './analytics-rollup';
 import assignment from './assignment';
 import botClosing from './bot-closing';
 import bots from './bots';
@@ -43,6 +44,7 @@ const services = {
   agentConnections,
   agents,
   analytics,
+  analyticsRollup,
   assignment,
   botClosing,
   bots,

@@ -10,6 +10,8 @@ import {
   anonymisedOfflineMessagePatch,
   CLOSED_STATUSES,
 } from '../domain/retention';
+import { toDate } from '../utils/dates';
+import { getService } from '../utils/get-service';
 
 const NOTHING: PersonalDataCounts = { conversations: 0, messages: 0, offlineMessages: 0 };
 
@@ -46,6 +48,15 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  /** Where the analytics count the conversations: their creation and their claims. */
+  async function analyticsInstantsOf(ids: readonly number[]): Promise<Date[]> {
+    const [created, claimed] = await Promise.all([
+      conversations().findMany({ where: { id: { $in: [...ids] } }, select: ['createdAt'] }) as Promise<Array<{ createdAt: unknown }>>,
+      events().findMany({ where: { conversationId: { $in: [...ids] }, kind: 'claimed' }, select: ['occurredAt'] }) as Promise<Array<{ occurredAt: unknown }>>,
+    ]);
+    return [...created.map((row) => toDate(row.createdAt)), ...claimed.map((row) => toDate(row.occurredAt))].filter((at): at is Date => at !== null);
+  }
+
   return {
     async anonymiseConversations(ids: readonly number[], now: Date): Promise<PersonalDataCounts> {
       if (ids.length === 0) return NOTHING;
@@ -65,10 +76,14 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Removes conversations with their messages and events: analytics no longer counts them. */
+    /**
+     * Removes conversations with their messages and events: analytics no longer counts them, so
+     * the rolled-up analytics days they were counted on are dropped once the deletion is committed.
+     */
     async deleteConversations(ids: readonly number[]): Promise<PersonalDataCounts> {
       if (ids.length === 0) return NOTHING;
-      return strapi.db.transaction(async () => {
+      const countedAt = await analyticsInstantsOf(ids);
+      const deleted = await strapi.db.transaction(async () => {
         let counts = NOTHING;
         for (const id of ids) {
           const { count } = await conversations().deleteMany({ where: { id, status: { $in: [...CLOSED_STATUSES] } } });
@@ -79,6 +94,8 @@ const personalDataService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return counts;
       });
+      if (deleted.conversations > 0) await getService('analyticsRollup', { strapi }).invalidate(countedAt);
+      return deleted;
     },
 
     async anonymiseOfflineMessages(ids: readonly number[], now: Date): Promise<PersonalDataCounts> {

@@ -81,4 +81,12 @@ export const SCHEDULED_JOBS: readonly ScheduledJobDefinition[] = [
     leaseMs: 30 * 60_000,
     run: (strapi, now) => getService('retention', { strapi }).sweep(now),
   },
+  {
+    // The analytics of days that can no longer change, rolled up into one row per day; clear of
+    // the other jobs' seconds.
+    name: 'analytics',
+    cron: () => '9 */10 * * * *',
+    leaseMs: 10 * 60_000,
+    run: (strapi, now) => getService('analyticsRollup', { strapi }).rollUp(now),
+  },
 ];
