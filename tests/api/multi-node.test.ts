@@ -449,8 +449,10 @@ it('aggregates analytics in PostgreSQL to the same figures as in memory', async 
   // The days that can no longer change, rolled up by two runs at once, add up to the same figures.
   await Promise.all([nodeA.service('analyticsRollup').rollUp(), nodeA.service('analyticsRollup').rollUp()]);
   const rolledUp = (await nodeA.service('analyticsRollup').rolledUp(HISTORY_RANGE.from, HISTORY_RANGE.to, 'Europe/Helsinki')) as { days: Set<string> };
-  expect([...rolledUp.days]).toEqual(['2026-10-24']);
-  expect(await nodeA.service('analytics').report(HISTORY_RANGE)).toEqual(report);
+  // The 25th and 26th join once the queue and idle jobs have closed their month-old open
+  // conversations, which a tick may do at any moment of this test: the reference is read again.
+  expect([...rolledUp.days]).toEqual(expect.arrayContaining(['2026-10-24']));
+  expect(await nodeA.service('analytics').report(HISTORY_RANGE)).toEqual(await inMemoryReport(nodeA.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
 });
 
 describe('the scheduler on two nodes', () => {
