@@ -71,7 +71,7 @@ export function targetChecks(results: LoadResults): TargetCheck[] {
       ? check('highest sustained persisted rate on PostgreSQL ≥ 2000 msg/s', ours?.highestSustainedRate, 2000, { atMost: false })
       : check('highest sustained persisted rate ≥ 1000 msg/s', ours?.highestSustainedRate, 1000, { atMost: false }),
     check('escalation fan-out p99 ≤ 50 ms', ours?.escalation.latencyMs.p99, 50, { incomplete: (ours?.escalation.missing ?? 0) > 0 }),
-    check('queue snapshot p50 ≤ 10 ms', seeded?.reads.queueSnapshotMs.p50, 10),
+    check('queue snapshot p50 ≤ 10 ms (an agent)', seeded?.reads.queueSnapshotMs.p50, 10),
     check('analytics p50 ≤ 200 ms', seeded?.reads.analyticsMs.p50, 200),
     check('no delivery above 20 ms in the stall run (max, ms)', ours?.stall?.latencyMs.max, 20, { incomplete: (ours?.stall?.lost ?? 0) > 0 }),
     check('heap per idle customer socket ≤ 15 KB', ours ? ours.heapPerIdleSocketBytes / 1024 : null, 15),
@@ -116,7 +116,8 @@ export function printSummary(results: LoadResults): void {
   if (seeded) {
     const { reads } = seeded;
     lines.push(
-      `| queue snapshot p50 (/admin/users/me) | ${ms(reads.queueSnapshotMs.p50)} | ${ms(reads.usersMeMs.p50)} | ${times(ratio(reads.queueSnapshotMs.p50, reads.usersMeMs.p50))} |`,
+      `| queue snapshot p50, an agent (/admin/users/me) | ${ms(reads.queueSnapshotMs.p50)} | ${ms(reads.usersMeMs.p50)} | ${times(ratio(reads.queueSnapshotMs.p50, reads.usersMeMs.p50))} |`,
+      `| queue snapshot p50, the super admin (the same) | ${ms(reads.superAdmin.queueSnapshotMs.p50)} | ${ms(reads.superAdmin.usersMeMs.p50)} | ${times(ratio(reads.superAdmin.queueSnapshotMs.p50, reads.superAdmin.usersMeMs.p50))} |`,
       `| analytics p50 (rows read straight from SQLite) | ${ms(reads.analyticsMs.p50)} | ${ms(reads.rawSqliteRowsMs?.p50)} | ${times(ratio(reads.analyticsMs.p50, reads.rawSqliteRowsMs?.p50))} |`,
       `| analytics CSV p50 (the same) | ${ms(reads.analyticsCsvMs.p50)} | ${ms(reads.rawSqliteRowsMs?.p50)} | ${times(ratio(reads.analyticsCsvMs.p50, reads.rawSqliteRowsMs?.p50))} |`,
     );

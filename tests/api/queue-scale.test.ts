@@ -219,6 +219,11 @@ describe('the queue snapshot', () => {
     const table = app.strapi.db.metadata.get(UID.conversation).tableName;
     const unbounded = statements.filter((sql) => sql.includes(`from \`${table}\``) && !/count\(|limit \?/.test(sql));
     expect(unbounded).toEqual([]);
+    // The pages read the columns a card shows, never whole rows (a row has twice as many).
+    const pages = statements.filter((sql) => sql.includes(`from \`${table}\``) && /limit \?/.test(sql) && !/count\(/.test(sql));
+    expect(pages).toHaveLength(3);
+    for (const page of pages) expect(page).not.toMatch(/`t0`\.\*/);
+    expect(pages[0]).not.toMatch(/customer_email|metadata/);
   });
 });
 

@@ -12,13 +12,34 @@ import { isLeaveMessageOffered } from '../domain/housekeeping';
 import { toDate, toIso } from '../utils/dates';
 import { getService } from '../utils/get-service';
 import type { ConversationRow } from './conversation-store';
-import type { MessageRow } from './messages';
+import type { LastMessage } from './messages';
 import type { Standing } from './queue-standings';
+
+/** The columns a queue card is built from: the desk's pages read these and no more. */
+export const CARD_FIELDS = [
+  'id',
+  'status',
+  'isVip',
+  'priority',
+  'language',
+  'escalationTrigger',
+  'escalationReason',
+  'customerName',
+  'assignedAgentId',
+  'lastMessageSeq',
+  'queuedAt',
+  'queueEnteredAt',
+  'claimedAt',
+  'resolvedAt',
+  'csatScore',
+] as const satisfies ReadonlyArray<keyof ConversationRow>;
+
+export type CardRow = Pick<ConversationRow, (typeof CARD_FIELDS)[number]>;
 
 const agentIdOf = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** When a waiting conversation's current wait began; rows queued before the column existed count from their first escalation. */
-const waitingSinceOf = (row: ConversationRow): Date | null =>
+const waitingSinceOf = (row: Pick<ConversationRow, 'status' | 'queueEnteredAt' | 'queuedAt'>): Date | null =>
   row.status === 'queued' ? (toDate(row.queueEnteredAt) ?? toDate(row.queuedAt)) : null;
 
 /**
@@ -95,14 +116,14 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async cardViews(rows: ConversationRow[], standings: ReadonlyMap<number, Standing> = new Map()): Promise<QueueCardView[]> {
+    async cardViews(rows: CardRow[], standings: ReadonlyMap<number, Standing> = new Map()): Promise<QueueCardView[]> {
       const [names, lastMessages, settings] = await Promise.all([
         agents().displayNames(rows.map((row) => row.assignedAgentId)),
         messages().lastMessages(rows),
         getService('settings', { strapi }).get(),
       ]);
       return rows.map((row) => {
-        const last: MessageRow | undefined = lastMessages.get(row.id);
+        const last: LastMessage | undefined = lastMessages.get(row.id);
         const standing = standings.get(row.id);
         return {
           id: row.id,

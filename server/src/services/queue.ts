@@ -8,7 +8,7 @@ import { QUEUE_RESOLVED_COUNT_LIMIT } from '../contracts/limits';
 import { queueOrderBy } from '../domain/queue';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
-import type { ConversationRow } from './conversation-store';
+import { CARD_FIELDS, type CardRow } from './conversation-views';
 import type { Standing } from './queue-standings';
 
 /**
@@ -49,9 +49,10 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { queue: queueSettings } = await getService('settings', { strapi }).get();
       const mineWhere = { status: 'active', assignedAgentId: agentId };
       const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standingAt] = await Promise.all([
-        conversations().findMany({ where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
-        conversations().findMany({ where: mineWhere, orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }], offset, limit: paging.pageSize }),
+        conversations().findMany({ select: [...CARD_FIELDS], where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
+        conversations().findMany({ select: [...CARD_FIELDS], where: mineWhere, orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }], offset, limit: paging.pageSize }),
         conversations().findMany({
+          select: [...CARD_FIELDS],
           where: resolvedAfter(paging.before),
           orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
           // A cursor replaces the offset for this column; without one, `page` still pages it.
@@ -64,14 +65,14 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
         getService('queueStandings', { strapi }).standingAt(),
       ]);
       const standings = new Map<number, Standing>(
-        (waitingRows as ConversationRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]),
+        (waitingRows as CardRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]),
       );
       // One pass over all three columns: one query for the last messages, one set of names.
-      const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows] as ConversationRow[], standings);
+      const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows] as CardRow[], standings);
       const waiting = cards.slice(0, waitingRows.length);
       const mine = cards.slice(waitingRows.length, waitingRows.length + mineRows.length);
       const resolved = cards.slice(waitingRows.length + mineRows.length);
-      const lastResolved = resolvedRows.at(-1) as ConversationRow | undefined;
+      const lastResolved = resolvedRows.at(-1) as CardRow | undefined;
       const lastResolvedAt = toDate(lastResolved?.resolvedAt);
       return {
         data: { waiting, mine, resolved },
