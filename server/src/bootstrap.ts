@@ -11,6 +11,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (config.database.sqliteTuning) {
     const tuning = await tuneSqlite(strapi);
     if (tuning) strapi.log.info(`[live-support] SQLite journal_mode=${tuning.journalMode}, synchronous=${tuning.synchronous}`);
+    if (tuning && config.database.sqliteBackgroundCheckpoints && (await getService('sqliteCheckpoints', { strapi }).start())) {
+      strapi.log.info('[live-support] SQLite checkpoints run on a worker thread');
+    }
   }
   await ensureAnalyticsIndexes(strapi);
   const backfilled = await backfillLastMessageTimes(strapi);

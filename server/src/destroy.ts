@@ -9,6 +9,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService('bots', { strapi }).stop();
   await getService('realtime', { strapi }).stop();
   await getService('rateLimits', { strapi }).stop();
+  await getService('sqliteCheckpoints', { strapi }).stop();
 };
 
 export default destroy;

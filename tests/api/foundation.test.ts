@@ -237,6 +237,46 @@ describe('storage on SQLite', () => {
     expect(await knex().raw('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
   });
 
+  interface CheckpointsService {
+    status(): { running: boolean; checkpoints: number; lastLogPages: number; lastCopiedPages: number; failures: number } | null;
+    start(): Promise<boolean>;
+    stop(): Promise<void>;
+  }
+  const checkpoints = () => app.service('sqliteCheckpoints') as unknown as CheckpointsService;
+
+  /** Resolves once the worker's latest checkpoint satisfies `done`; fails after 10 s. */
+  async function checkpointWhere(done: (status: NonNullable<ReturnType<CheckpointsService['status']>>) => boolean) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const status = checkpoints().status();
+      if (status && done(status)) return status;
+      if (Date.now() > deadline) throw new Error(`no such checkpoint within 10 s: ${JSON.stringify(status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it("copies the log into the database on a worker thread, never inside the app connection's commits", async () => {
+    expect(await knex().raw('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }]);
+    const before = await checkpointWhere(() => true);
+    expect(before).toMatchObject({ running: true, failures: 0 });
+    // Writes that the app's connection does not checkpoint: the worker copies them all.
+    await app.strapi.db.query(UID.template).createMany({
+      data: Array.from({ length: 200 }, (_, index) => ({ name: `checkpoint ${index}`, category: 'other', body: 'x'.repeat(500), language: 'en' })),
+    });
+    const after = await checkpointWhere((status) => status.checkpoints > before.checkpoints + 1 && status.lastLogPages > 0);
+    expect(after.lastCopiedPages).toBe(after.lastLogPages);
+    await app.strapi.db.query(UID.template).deleteMany({ where: { name: { $startsWith: 'checkpoint ' } } });
+  });
+
+  it("hands the checkpoints back to the app's connection when the worker stops, and takes them again", async () => {
+    await checkpoints().stop();
+    expect(checkpoints().status()).toBeNull();
+    expect(await knex().raw('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 1000 }]);
+    expect(await checkpoints().start()).toBe(true);
+    expect(await knex().raw('PRAGMA wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }]);
+    expect(checkpoints().status()).toMatchObject({ running: true });
+  });
+
   it.each(['active', 'queued', 'bot'])('pages the %s conversations for a sweep by index, in id order', async (status) => {
     const plan = await planOf(
       knex()(tableOf(UID.conversation)).select('id').where('status', status).andWhere('id', '>', 0).orderBy('id', 'asc').limit(100),

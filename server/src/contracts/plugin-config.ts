@@ -145,9 +145,14 @@ export const pluginConfigSchema = z
          * so a message costs no disk flush. Power loss may drop the last commits, never corrupts.
          */
         sqliteTuning: z.boolean().default(true),
+        /**
+         * With `sqliteTuning`: the log is copied into the database file by a worker thread,
+         * not inside a message's commit on the app's only connection.
+         */
+        sqliteBackgroundCheckpoints: z.boolean().default(true),
       })
       .strict()
-      .default({ sqliteTuning: true }),
+      .default({ sqliteTuning: true, sqliteBackgroundCheckpoints: true }),
   })
   .strict();
 

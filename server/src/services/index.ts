@@ -35,6 +35,7 @@ import retention from './retention';
 import seed from './seed';
 import settings from './settings';
 import siteOrigins from './site-origins';
+import sqliteCheckpoints from './sqlite-checkpoints';
 import templates from './templates';
 import visitorTokens from './visitor-tokens';
 import widgetBundle from './widget-bundle';
@@ -78,6 +79,7 @@ const services = {
   seed,
   settings,
   siteOrigins,
+  sqliteCheckpoints,
   templates,
   visitorTokens,
   widgetBundle,

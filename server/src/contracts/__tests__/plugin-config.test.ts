@@ -15,7 +15,7 @@ describe('plugin config', () => {
       maxBodyBytes: 16384,
       realtime: { maxPayloadBytes: 16384, pingIntervalMs: 25000, pingTimeoutMs: 20000, accessRecheckMs: 60000 },
       rateLimit: { sessionsPerIpPerMinute: 30, messagesPerConversationPerMinute: 60, escalationTrialsPerUserPerMinute: 60, cannedReplyChangesPerUserPerMinute: 30, customerDataRequestsPerUserPerMinute: 30, customerUpdatesPerConversationPerMinute: 10, typingEventsPerConversationPerMinute: 120, conversationReadsPerConversationPerMinute: 60, catchUpsPerConversationPerMinute: 60, offlineMessagesPerIpPerMinute: 5, ratingsPerConversationPerMinute: 5, escalationsPerConversationPerMinute: 10, leavesPerConversationPerMinute: 10, eventsPerSocketPerMinute: 300, queuedConversationsPerIp: 3 },
-      database: { sqliteTuning: true },
+      database: { sqliteTuning: true, sqliteBackgroundCheckpoints: true },
     });
   });
 

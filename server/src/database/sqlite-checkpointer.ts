@@ -1,0 +1,140 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * SQLite's write-ahead log has to be copied back into the database file now and then (a
+ * checkpoint). By default the connection that commits past 1,000 log pages does it, inside
+ * that commit: on the app's only connection, with better-sqlite3's synchronous calls, that is
+ * the event loop stopped for the copy and two disk flushes (8–30 ms here, every few seconds at
+ * 1,000 messages a second). This runs the checkpoints on a worker thread with its own
+ * connection instead. A PASSIVE checkpoint takes no lock a writer needs, so the app's
+ * connection keeps committing meanwhile; once the log is copied whole, the next commit starts
+ * it again from the beginning.
+ */
+
+export interface CheckpointerStatus {
+  running: boolean;
+  /** Checkpoints run since start. */
+  checkpoints: number;
+  /** Pages in the log and pages of it copied into the database, at the last checkpoint. */
+  lastLogPages: number;
+  lastCopiedPages: number;
+  /** Checkpoints that failed (the message of the last one in `lastError`). */
+  failures: number;
+  lastError: string | null;
+}
+
+type WorkerReport =
+  | { kind: 'checkpointed'; log: number; checkpointed: number }
+  | { kind: 'failed'; message: string };
+
+/**
+ * The worker's code, run with `eval`: the plugin is bundled into one file, so it has no file
+ * of its own to start. It gets the driver's path from the app (the same better-sqlite3 knex
+ * loaded) and reports every checkpoint.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driverPath);
+const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
+const checkpoint = () => {
+  try {
+    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
+  } catch (error) {
+    parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
+  }
+};
+const timer = setInterval(checkpoint, workerData.intervalMs);
+checkpoint();
+parentPort.on('message', (message) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  database.close();
+  parentPort.close();
+});
+`;
+
+/** How long `stop` waits for the worker to close its connection before ending it. */
+const STOP_TIMEOUT_MS = 5000;
+/** How long `start` waits for the first checkpoint before giving up on the worker. */
+const START_TIMEOUT_MS = 10_000;
+/** Failed checkpoints in a row after which the worker is given up (the log would only grow). */
+const FAILURES_IN_A_ROW_LIMIT = 5;
+
+export interface SqliteCheckpointer {
+  status(): CheckpointerStatus;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the worker on `filename` (a database already in WAL mode) and resolves once its first
+ * checkpoint ran, so that the caller may switch the app's own checkpoints off. `onExit` is
+ * called if the worker ends without being stopped: the caller switches them back on.
+ */
+export function startSqliteCheckpointer(options: {
+  filename: string;
+  driverPath: string;
+  intervalMs: number;
+  onExit: (reason: string) => void;
+}): Promise<SqliteCheckpointer> {
+  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, failures: 0, lastError: null };
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { filename: options.filename, driverPath: options.driverPath, intervalMs: options.intervalMs },
+  });
+  // The timer of a checkpoint never keeps the app alive on its own.
+  worker.unref();
+  let stopping = false;
+  let failuresInARow = 0;
+
+  const checkpointer: SqliteCheckpointer = {
+    status: () => ({ ...status }),
+    async stop() {
+      if (!status.running) return;
+      stopping = true;
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop');
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+      status.running = false;
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    const startTimer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`no checkpoint within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+    worker.on('message', (report: WorkerReport) => {
+      if (report.kind === 'checkpointed') {
+        failuresInARow = 0;
+        status.checkpoints += 1;
+        status.lastLogPages = report.log;
+        status.lastCopiedPages = report.checkpointed;
+      } else {
+        failuresInARow += 1;
+        status.failures += 1;
+        status.lastError = report.message;
+        // Ending the worker hands the checkpoints back to the app (`onExit`).
+        if (failuresInARow >= FAILURES_IN_A_ROW_LIMIT) void worker.terminate();
+      }
+      if (!status.running && status.checkpoints > 0) {
+        clearTimeout(startTimer);
+        status.running = true;
+        resolve(checkpointer);
+      }
+    });
+    worker.on('error', (error) => {
+      status.lastError = error.message;
+      if (!status.running) {
+        clearTimeout(startTimer);
+        reject(error);
+      }
+    });
+    worker.on('exit', (code) => {
+      const wasRunning = status.running;
+      status.running = false;
+      if (wasRunning && !stopping) options.onExit(status.lastError ?? `the checkpoint worker exited with ${code}`);
+    });
+  });
+}
