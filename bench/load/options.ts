@@ -29,6 +29,8 @@ export interface LoadOptions {
   databaseDir: string;
   /** Our server on a private PostgreSQL started for the run instead of SQLite (`--postgres`). */
   postgres: boolean;
+  /** Flags for our server's Node (`--server-node-flags "--max-semi-space-size=32"`), to compare V8 settings. */
+  serverNodeFlags: string[];
 }
 
 export const PARTS = ['ours', 'relay', 'seeded'] as const;
@@ -67,7 +69,7 @@ const QUICK: typeof FULL = {
 const USAGE = `npm run bench:load -- [--quick] [--huge] [--customers N] [--agents M] [--rate R]
   [--measure-seconds S] [--steps 250,500,1000] [--step-seconds S] [--escalations E]
   [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]
-  [--database-dir DIR] [--postgres]`;
+  [--database-dir DIR] [--postgres] [--server-node-flags "FLAGS"]`;
 
 function numberOption(name: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -78,7 +80,7 @@ function numberOption(name: string, raw: string | undefined): number {
 export function parseOptions(argv: readonly string[]): LoadOptions {
   const quick = argv.includes('--quick');
   const base = { ...(quick ? QUICK : FULL) };
-  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false };
+  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false, serverNodeFlags: [] };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const next = () => argv[(index += 1)];
@@ -130,6 +132,10 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         break;
       case '--output':
         options.output = next() ?? null;
+        break;
+      case '--server-node-flags':
+        options.serverNodeFlags = (next() ?? '').split(/\s+/).filter(Boolean);
+        if (options.serverNodeFlags.some((flag) => !flag.startsWith('--'))) throw new Error(`--server-node-flags takes Node flags\n${USAGE}`);
         break;
       case '--postgres':
         options.postgres = true;

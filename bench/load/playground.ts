@@ -67,13 +67,19 @@ function temporaryDatabase(parent: string): { file: string; remove(): void } {
  * Starts the built playground on a fresh database in `databaseDir`, or on `databaseFile` when
  * given; `env` overrides its environment (another database client, for one).
  */
-export async function bootPlayground(where: { databaseDir: string; databaseFile?: string; env?: Record<string, string> }): Promise<BootedPlayground> {
+export async function bootPlayground(where: {
+  databaseDir: string;
+  databaseFile?: string;
+  env?: Record<string, string>;
+  /** Flags for the server's Node, before Strapi's script. */
+  nodeFlags?: readonly string[];
+}): Promise<BootedPlayground> {
   const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
   const port = await freePort();
   const inspectPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-  const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, strapiBin, 'start'], {
+  const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, ...(where.nodeFlags ?? []), strapiBin, 'start'], {
     cwd: playgroundDir,
     env: { ...playgroundServerEnv(port, database.file, BENCH_PLUGIN_CONFIG), SERVE_ADMIN_PANEL: 'false', ...where.env },
   });

@@ -28,6 +28,8 @@ export interface AttributedBlock {
   ms: number;
   /** The main thread's CPU time during the block: far below `ms`, the server was not on the CPU. */
   cpuMs: number;
+  /** All the server's threads' CPU time during the block: the main thread's plus its helpers'. */
+  processCpuMs: number;
   causes: string[];
 }
 
@@ -50,15 +52,22 @@ export class DeliveryLog {
 const overlaps = (span: TracedSpan, from: number, to: number) => span.at >= from && span.at - span.ms <= to;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function causesOf(trace: ServerTrace, block: { at: number; ms: number; cpuMs: number }): string[] {
+function causesOf(trace: ServerTrace, block: { at: number; ms: number; cpuMs: number; processCpuMs: number }): string[] {
   const from = block.at - block.ms;
   const causes = [
     ...trace.jobs.filter((job) => overlaps(job, from, block.at)).map((job) => `job ${job.name} (${job.ms} ms)`),
     ...trace.gc.filter((pause) => overlaps(pause, from, block.at)).map((pause) => `gc ${pause.kind} (${pause.ms} ms)`),
     ...trace.slowStatements.filter((statement) => overlaps(statement, from, block.at)).map((statement) => `sql ${statement.ms} ms: ${statement.sql}`),
   ];
-  // The thread was not running for most of the block: another process had the core.
-  if (block.cpuMs < block.ms / 2) causes.push('other processes (server off the CPU)');
+  // The main thread was not running for most of the block: its own helper threads (the
+  // garbage collector's concurrent marking and sweeping) or another process had the core.
+  if (block.cpuMs < block.ms / 2) {
+    causes.push(
+      block.processCpuMs - block.cpuMs >= block.ms / 2
+        ? 'own helper threads (main thread off the CPU while the server\'s other threads ran)'
+        : 'other processes (server off the CPU)',
+    );
+  }
   return causes.length > 0 ? causes : ['message traffic (no job, GC or slow statement overlapped)'];
 }
 
@@ -89,7 +98,7 @@ export function stallReport(deliveries: DeliveryLog, trace: ServerTrace): StallR
   }
   const blocks = trace.blocks
     .filter((block) => block.ms > NOTICEABLE_MS)
-    .map((block) => ({ atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs: block.cpuMs, causes: causesOf(trace, block) }));
+    .map((block) => ({ atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs: block.cpuMs, processCpuMs: block.processCpuMs, causes: causesOf(trace, block) }));
   const blocksByCause: StallReport['blocksByCause'] = {};
   for (const block of blocks) {
     const cause = block.causes[0].replace(/ \(.*$/, '').replace(/^sql .*/, 'slow sql');
