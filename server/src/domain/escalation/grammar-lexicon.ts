@@ -181,6 +181,8 @@ export const REQUEST_FILLERS: PerLanguage<readonly string[]> = {
     'get',
     'give',
     'have',
+    // "Do you have a human I can talk to?", as "is there a human I can talk to?" is a phrase.
+    'do',
     'let',
     'talk',
     'speak',
@@ -239,6 +241,8 @@ export const REQUEST_FILLERS: PerLanguage<readonly string[]> = {
     'till',
     'någon',
     'hjälp',
+    // "Har ni en människa jag kan prata med?"
+    ...['har', 'ni'],
   ],
 };
 
@@ -272,4 +276,16 @@ export const SCOPE_BREAK_WORDS: PerLanguage<readonly string[]> = {
   fi: ['mutta', 'vaan', 'joten', 'koska', 'ja', 'kun', 'sillä'],
   en: ['but', 'so', 'because', 'and', 'however', 'though', 'although'],
   sv: ['men', 'utan', 'så', 'eftersom', 'och'],
+};
+
+/**
+ * Orders to stop, for the intent classifier only (classifier/features.ts, `stopScope`): what
+ * follows one in its clause is read as negated, so "stop calling me", "lopettakaa soittelu" and
+ * "sluta ringa mig" look like "don't call me", not like "call me". The rules do not read them: a
+ * stop before a request for a person is rare, and the classifier weighs the words, it does not veto.
+ */
+export const STOP_CUES: PerLanguage<readonly string[]> = {
+  fi: ['lopeta', 'lopettakaa', 'lopettaa', 'lopettakaapa', 'lakatkaa', 'poista', 'poistakaa', 'poistaa', 'kieltää', 'kiellän'],
+  en: ['stop', 'quit', 'cease', 'remove', 'unsubscribe', 'opt'],
+  sv: ['sluta', 'slutar', 'upphör', 'avsluta', 'avregistrera', 'bort'],
 };
