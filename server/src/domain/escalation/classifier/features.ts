@@ -19,9 +19,8 @@
  * runs on every customer message and must stay well under a millisecond); `featureStrings` builds
  * the same features as strings, for tests and for reading.
  */
-import { STOP_CUES } from '../grammar-lexicon';
 import { readerFor, type Reading } from '../reading';
-import { foldDiacritics, languagesToTry, tokenize, type StemLanguage, type Token } from '../text';
+import { languagesToTry, tokenize, type Token } from '../text';
 
 export interface FeatureOptions {
   /** The vector has 2^bits dimensions. */
@@ -35,12 +34,6 @@ export interface FeatureOptions {
   charAcrossWords: boolean;
   /** Give the stems inside a negation's scope features of their own. */
   negationScope: boolean;
-  /**
-   * Read an order to stop ("stop calling me", "lopettakaa soittelu", "sluta ringa mig") as a
-   * negation: the stems after it, in its scope, get the negated stems' features. Off when absent
-   * (weights trained before the option existed).
-   */
-  stopScope?: boolean;
 }
 
 /** A sparse vector: `indices[k]` has `values[k]`; indices are unique. */
@@ -121,29 +114,11 @@ export function messageTokens(text: string, language: string): Token[] {
 export function negatedPositions(reading: Reading, options: FeatureOptions): Set<number> {
   const positions = new Set<number>();
   if (!options.negationScope) return positions;
-  const { negations, scopes, tokens } = reading;
-  const addScopeAfter = (cueStart: number, cueEnd: number) => {
+  const { negations, scopes } = reading;
+  for (const [cueStart, cueEnd] of negations) {
     for (let position = cueEnd + 1; position < scopes.length && scopes[position] === scopes[cueStart]; position += 1) positions.add(position);
-  };
-  for (const [cueStart, cueEnd] of negations) addScopeAfter(cueStart, cueEnd);
-  if (options.stopScope) {
-    const stops = foldedStopCues(reading.profile.language);
-    tokens.forEach((token, position) => {
-      if (scopes[position] >= 0 && stops.has(token.folded)) addScopeAfter(position, position);
-    });
   }
   return positions;
-}
-
-const foldedStops = new Map<StemLanguage, ReadonlySet<string>>();
-/** STOP_CUES of a language, diacritics folded (tokens are compared by their folded spelling). */
-function foldedStopCues(language: StemLanguage): ReadonlySet<string> {
-  let cues = foldedStops.get(language);
-  if (!cues) {
-    cues = new Set(STOP_CUES[language].map((cue) => foldDiacritics(cue)));
-    foldedStops.set(language, cues);
-  }
-  return cues;
 }
 
 /** The message read in the conversation's language (the first of `languagesToTry`). */

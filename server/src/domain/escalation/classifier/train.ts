@@ -35,7 +35,6 @@ export const DEFAULT_HYPER_PARAMETERS: Readonly<HyperParameters> = Object.freeze
   wordBigrams: true,
   charAcrossWords: true,
   negationScope: true,
-  stopScope: true,
   l2: 1e-4,
   epochs: 300,
   learningRate: 0.05,
@@ -59,7 +58,6 @@ export function trainIntentModel(examples: readonly TrainingExample[], hyper: Hy
     wordBigrams: hyper.wordBigrams,
     charAcrossWords: hyper.charAcrossWords,
     negationScope: hyper.negationScope,
-    stopScope: hyper.stopScope,
   };
   const vectors: SparseVector[] = examples.map((example) => featureVector(example.text, example.language, features));
   const size = 2 ** hyper.bits;
