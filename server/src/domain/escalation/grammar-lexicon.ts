@@ -277,15 +277,3 @@ export const SCOPE_BREAK_WORDS: PerLanguage<readonly string[]> = {
   en: ['but', 'so', 'because', 'and', 'however', 'though', 'although'],
   sv: ['men', 'utan', 'så', 'eftersom', 'och'],
 };
-
-/**
- * Orders to stop, for the intent classifier only (classifier/features.ts, `stopScope`): what
- * follows one in its clause is read as negated, so "stop calling me", "lopettakaa soittelu" and
- * "sluta ringa mig" look like "don't call me", not like "call me". The rules do not read them: a
- * stop before a request for a person is rare, and the classifier weighs the words, it does not veto.
- */
-export const STOP_CUES: PerLanguage<readonly string[]> = {
-  fi: ['lopeta', 'lopettakaa', 'lopettaa', 'lopettakaapa', 'lakatkaa', 'poista', 'poistakaa', 'poistaa', 'kieltää', 'kiellän'],
-  en: ['stop', 'quit', 'cease', 'remove', 'unsubscribe', 'opt'],
-  sv: ['sluta', 'slutar', 'upphör', 'avsluta', 'avregistrera', 'bort'],
-};
