@@ -3,7 +3,8 @@
  * about ("puhuinko eilen ihmisen kanssa?"), Swedish "utan att" (without) before the phrase, a
  * one-word phrase that begins a compound of another noun ("henkilöstöalennus"), and a question
  * about how the company works ("do you use human agents?"). Each reading comes with requests
- * written against it, which must still fire. Messages written for this test.
+ * written against it, which must still fire; and the other way round, "do you have a human I can
+ * talk to?" fires, with look-alikes written against it. Messages written for this test.
  */
 import { detectCustomerEscalation } from '../detect';
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from '../rules';
