@@ -181,6 +181,8 @@ export const REQUEST_FILLERS: PerLanguage<readonly string[]> = {
     'get',
     'give',
     'have',
+    // "Do you have a human I can talk to?", as "is there a human I can talk to?" is a phrase.
+    'do',
     'let',
     'talk',
     'speak',
@@ -239,6 +241,8 @@ export const REQUEST_FILLERS: PerLanguage<readonly string[]> = {
     'till',
     'någon',
     'hjälp',
+    // "Har ni en människa jag kan prata med?"
+    ...['har', 'ni'],
   ],
 };
 

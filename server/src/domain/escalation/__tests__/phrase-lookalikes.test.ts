@@ -3,7 +3,8 @@
  * about ("puhuinko eilen ihmisen kanssa?"), Swedish "utan att" (without) before the phrase, a
  * one-word phrase that begins a compound of another noun ("henkilöstöalennus"), and a question
  * about how the company works ("do you use human agents?"). Each reading comes with requests
- * written against it, which must still fire. Messages written for this test.
+ * written against it, which must still fire; and the other way round, "do you have a human I can
+ * talk to?" fires, with look-alikes written against it. Messages written for this test.
  */
 import { detectCustomerEscalation } from '../detect';
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from '../rules';
@@ -108,5 +109,37 @@ describe('a question about how the company works is not a request', () => {
     ['fi', 'Käytän sovellusta päivittäin, haluan puhua ihmisen kanssa'],
   ])('[%s] %p: a request still fires', (language, text) => {
     expect(decide(text, language)).toMatchObject({ escalate: true, trigger: 'phrase' });
+  });
+});
+
+describe('"do you have a human I can talk to?" asks for a person, as "is there a human…?" does', () => {
+  it.each([
+    ['en', 'Do you have a human I can talk to?'],
+    ['en', 'do you have a real person i could speak with please'],
+    ['en', 'Do you have an agent I can chat with?'],
+    ['en', 'Hi, do you have a human?'],
+    ['en', 'I do need a human now'],
+    ['sv', 'Har ni en människa jag kan prata med?'],
+    ['sv', 'Har ni en riktig person jag kan få prata med?'],
+    ['sv', 'Hej, har ni personal jag kan chatta med?'],
+    ['sv', 'Kan ni koppla mig till en handläggare?'],
+  ])('[%s] %p fires', (language, text) => {
+    expect(decide(text, language)).toMatchObject({ escalate: true, trigger: 'phrase' });
+  });
+
+  it.each([
+    ['en', 'Do you have a human resources department?'],
+    ['en', 'Do you have a person who checks the photos?'],
+    ['en', 'Do you have staff in the Espoo store on Sundays?'],
+    ['en', 'What do humans do in your company?'],
+    ['en', 'Do you use human agents or a bot?'],
+    ['en', 'Are you a human?'],
+    ['en', 'Do you have an agent number for me?'],
+    ['sv', 'Har ni personal i Umeå?'],
+    ['sv', 'Har ni en person som kollar bilderna?'],
+    ['sv', 'Är du en människa?'],
+    ['sv', 'Ni har en väldigt trevlig personal.'],
+  ])('[%s] %p does not fire on a rule', (language, text) => {
+    expect(decide(text, language)).toEqual({ escalate: false });
   });
 });
