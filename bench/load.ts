@@ -75,7 +75,7 @@ async function runOurs(options: LoadOptions): Promise<FanOutResults> {
 
 async function runOursOn(options: LoadOptions, env: Record<string, string> | undefined): Promise<FanOutResults> {
   log(`Ours: booting the playground on ${env ? 'PostgreSQL' : 'SQLite'}`);
-  const server = await bootPlayground({ databaseDir: options.databaseDir, env });
+  const server = await bootPlayground({ databaseDir: options.databaseDir, env, nodeFlags: options.serverNodeFlags, pluginConfig: options.pluginConfig });
   try {
     const setup = await setUpOurs(server, sizesOf(options), log);
     try {

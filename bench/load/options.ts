@@ -31,6 +31,8 @@ export interface LoadOptions {
   postgres: boolean;
   /** Flags for our server's Node (`--server-node-flags "--max-semi-space-size=32"`), to compare V8 settings. */
   serverNodeFlags: string[];
+  /** Plugin config for our server on top of the benchmark's (`--plugin-config '{"database":{…}}'`), to compare settings. */
+  pluginConfig: Record<string, unknown>;
 }
 
 export const PARTS = ['ours', 'relay', 'seeded'] as const;
@@ -69,7 +71,7 @@ const QUICK: typeof FULL = {
 const USAGE = `npm run bench:load -- [--quick] [--huge] [--customers N] [--agents M] [--rate R]
   [--measure-seconds S] [--steps 250,500,1000] [--step-seconds S] [--escalations E]
   [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]
-  [--database-dir DIR] [--postgres] [--server-node-flags "FLAGS"]`;
+  [--database-dir DIR] [--postgres] [--server-node-flags "FLAGS"] [--plugin-config JSON]`;
 
 function numberOption(name: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -80,7 +82,7 @@ function numberOption(name: string, raw: string | undefined): number {
 export function parseOptions(argv: readonly string[]): LoadOptions {
   const quick = argv.includes('--quick');
   const base = { ...(quick ? QUICK : FULL) };
-  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false, serverNodeFlags: [] };
+  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false, serverNodeFlags: [], pluginConfig: {} };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const next = () => argv[(index += 1)];
@@ -137,6 +139,12 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         options.serverNodeFlags = (next() ?? '').split(/\s+/).filter(Boolean);
         if (options.serverNodeFlags.some((flag) => !flag.startsWith('--'))) throw new Error(`--server-node-flags takes Node flags\n${USAGE}`);
         break;
+      case '--plugin-config': {
+        const parsed: unknown = JSON.parse(next() ?? 'null');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`--plugin-config takes a JSON object\n${USAGE}`);
+        options.pluginConfig = parsed as Record<string, unknown>;
+        break;
+      }
       case '--postgres':
         options.postgres = true;
         // The seeded reads write straight into SQLite's file.

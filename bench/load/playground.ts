@@ -27,6 +27,11 @@ export const BENCH_PLUGIN_CONFIG = {
   },
 };
 
+function withBenchLimits(extra: Record<string, unknown>): Record<string, unknown> {
+  const rateLimit = { ...BENCH_PLUGIN_CONFIG.rateLimit, ...(extra.rateLimit as object | undefined) };
+  return { ...BENCH_PLUGIN_CONFIG, ...extra, rateLimit };
+}
+
 export interface BootedPlayground {
   url: string;
   pid: number;
@@ -73,6 +78,8 @@ export async function bootPlayground(where: {
   env?: Record<string, string>;
   /** Flags for the server's Node, before Strapi's script. */
   nodeFlags?: readonly string[];
+  /** Plugin config on top of `BENCH_PLUGIN_CONFIG` (its rate limits are merged key by key). */
+  pluginConfig?: Record<string, unknown>;
 }): Promise<BootedPlayground> {
   const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
   const port = await freePort();
@@ -81,7 +88,7 @@ export async function bootPlayground(where: {
   const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
   const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, ...(where.nodeFlags ?? []), strapiBin, 'start'], {
     cwd: playgroundDir,
-    env: { ...playgroundServerEnv(port, database.file, BENCH_PLUGIN_CONFIG), SERVE_ADMIN_PANEL: 'false', ...where.env },
+    env: { ...playgroundServerEnv(port, database.file, withBenchLimits(where.pluginConfig ?? {})), SERVE_ADMIN_PANEL: 'false', ...where.env },
   });
   try {
     await waitForHealth(url, server, 120_000);

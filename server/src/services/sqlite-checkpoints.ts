@@ -9,8 +9,6 @@ import { sqliteFileOf } from '../database/sqlite-tuning';
 const CHECKPOINT_INTERVAL_MS = 500;
 /** SQLite's own default: the app's connection checkpoints itself past this many log pages. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
-/** A log that grew past this is cut back to it when it starts over (64 MB). */
-const LOG_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Checkpoints of the app's SQLite log on a worker thread (see `database/sqlite-checkpointer`),
@@ -59,7 +57,6 @@ const sqliteCheckpointsService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.log.warn(`[live-support] SQLite checkpoints stay on the app's connection: ${(error as Error).message}`);
         return false;
       }
-      await strapi.db.connection.raw(`PRAGMA journal_size_limit = ${LOG_SIZE_LIMIT_BYTES}`);
       await setAutoCheckpoint(0);
       return true;
     },
