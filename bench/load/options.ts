@@ -33,6 +33,8 @@ export interface LoadOptions {
   serverNodeFlags: string[];
   /** Plugin config for our server on top of the benchmark's (`--plugin-config '{"database":{…}}'`), to compare settings. */
   pluginConfig: Record<string, unknown>;
+  /** A file our server's output is appended to (`--server-log FILE`). */
+  serverLog: string | null;
 }
 
 export const PARTS = ['ours', 'relay', 'seeded'] as const;
@@ -71,7 +73,7 @@ const QUICK: typeof FULL = {
 const USAGE = `npm run bench:load -- [--quick] [--huge] [--customers N] [--agents M] [--rate R]
   [--measure-seconds S] [--steps 250,500,1000] [--step-seconds S] [--escalations E]
   [--stall-seconds S] [--conversations C] [--seed S] [--skip ours,relay,seeded] [--output FILE]
-  [--database-dir DIR] [--postgres] [--server-node-flags "FLAGS"] [--plugin-config JSON]`;
+  [--database-dir DIR] [--postgres] [--server-node-flags "FLAGS"] [--plugin-config JSON] [--server-log FILE]`;
 
 function numberOption(name: string, raw: string | undefined): number {
   const value = Number(raw);
@@ -82,7 +84,7 @@ function numberOption(name: string, raw: string | undefined): number {
 export function parseOptions(argv: readonly string[]): LoadOptions {
   const quick = argv.includes('--quick');
   const base = { ...(quick ? QUICK : FULL) };
-  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false, serverNodeFlags: [], pluginConfig: {} };
+  const options: LoadOptions = { ...base, quick, seed: 20261130, skip: new Set(), output: null, databaseDir: os.tmpdir(), postgres: false, serverNodeFlags: [], pluginConfig: {}, serverLog: null };
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const next = () => argv[(index += 1)];
@@ -145,6 +147,9 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         options.pluginConfig = parsed as Record<string, unknown>;
         break;
       }
+      case '--server-log':
+        options.serverLog = next() ?? null;
+        break;
       case '--postgres':
         options.postgres = true;
         // The seeded reads write straight into SQLite's file.

@@ -80,6 +80,8 @@ export async function bootPlayground(where: {
   nodeFlags?: readonly string[];
   /** Plugin config on top of `BENCH_PLUGIN_CONFIG` (its rate limits are merged key by key). */
   pluginConfig?: Record<string, unknown>;
+  /** A file the server's output is appended to (for `--trace-gc` and the like). */
+  logFile?: string;
 }): Promise<BootedPlayground> {
   const database = where.databaseFile ? { file: where.databaseFile, remove: () => undefined } : temporaryDatabase(where.databaseDir);
   const port = await freePort();
@@ -89,6 +91,7 @@ export async function bootPlayground(where: {
   const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, ...(where.nodeFlags ?? []), strapiBin, 'start'], {
     cwd: playgroundDir,
     env: { ...playgroundServerEnv(port, database.file, withBenchLimits(where.pluginConfig ?? {})), SERVE_ADMIN_PANEL: 'false', ...where.env },
+    logFile: where.logFile,
   });
   try {
     await waitForHealth(url, server, 120_000);

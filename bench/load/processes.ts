@@ -52,7 +52,7 @@ export interface PinnedChild {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export function spawnPinned(core: number, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): PinnedChild {
+export function spawnPinned(core: number, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile?: string }): PinnedChild {
   const child = spawn('taskset', ['-c', String(core), ...args], {
     cwd: options.cwd,
     env: options.env,
@@ -62,7 +62,9 @@ export function spawnPinned(core: number, args: string[], options: { cwd: string
   if (child.pid === undefined) throw new Error(`could not start ${args.join(' ')}`);
   children.add(child);
   let output = '';
+  const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : null;
   const append = (chunk: Buffer) => {
+    log?.write(chunk);
     output += chunk.toString();
     if (output.length > 200_000) output = output.slice(-100_000);
   };

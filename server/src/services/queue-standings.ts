@@ -53,6 +53,8 @@ const queueStandingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function standingAtWith(settings: Settings, now: Date): Promise<StandingAt> {
+    // Hidden estimates need none of their inputs.
+    if (!settings.queue.showEstimatedWait) return (position) => ({ position, estimatedWaitSeconds: null });
     const [loads, waits] = await Promise.all([getService('agents', { strapi }).loads(), recentWaitsSeconds(now)]);
     const estimate = waitEstimator({
       recentWaitsSeconds: waits,
@@ -60,8 +62,7 @@ const queueStandingsService = ({ strapi }: { strapi: Core.Strapi }) => {
       freeSeats: totalFreeSeats(loads),
       defaultWaitSeconds: settings.queue.defaultWaitSeconds,
     });
-    const shown = settings.queue.showEstimatedWait;
-    return (position) => ({ position, estimatedWaitSeconds: shown ? estimate(position).seconds : null });
+    return (position) => ({ position, estimatedWaitSeconds: estimate(position).seconds });
   }
 
   return {

@@ -33,13 +33,22 @@ function resolvedAfter(before: string | undefined): Record<string, unknown> {
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = () => strapi.db.query(UID.conversation);
 
-  /** The resolved conversations counted up to one past the limit: the index is read no further. */
-  async function resolvedCountUpToLimit(): Promise<number> {
+  /**
+   * The three columns' totals in one statement: the resolved one counted up to one past the
+   * limit, so its index is read no further.
+   */
+  async function columnCounts(agentId: number): Promise<{ waiting: number; mine: number; resolved: number }> {
     const knex = strapi.db.connection;
     const table = strapi.db.metadata.get(UID.conversation).tableName;
     const capped = knex(table).select('id').where({ status: 'resolved' }).limit(QUEUE_RESOLVED_COUNT_LIMIT + 1).as('capped');
-    const [row] = (await knex.count({ count: '*' }).from(capped)) as Array<{ count: number | string }>;
-    return Number(row.count);
+    const row = (await knex
+      .select(
+        knex(table).count('*').where({ status: 'queued' }).as('waiting'),
+        knex(table).count('*').where({ status: 'active', assigned_agent_id: agentId }).as('mine'),
+        knex.count('*').from(capped).as('resolved'),
+      )
+      .first()) as { waiting: number | string; mine: number | string; resolved: number | string };
+    return { waiting: Number(row.waiting), mine: Number(row.mine), resolved: Number(row.resolved) };
   }
 
   return {
@@ -48,7 +57,7 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const offset = (paging.page - 1) * paging.pageSize;
       const { queue: queueSettings } = await getService('settings', { strapi }).get();
       const mineWhere = { status: 'active', assignedAgentId: agentId };
-      const [waitingRows, mineRows, resolvedRows, waitingCount, mineCount, resolvedCount, standingAt] = await Promise.all([
+      const [waitingRows, mineRows, resolvedRows, counts] = await Promise.all([
         conversations().findMany({ select: [...CARD_FIELDS], where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
         conversations().findMany({ select: [...CARD_FIELDS], where: mineWhere, orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }], offset, limit: paging.pageSize }),
         conversations().findMany({
@@ -59,13 +68,12 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...(paging.before ? {} : { offset }),
           limit: paging.pageSize,
         }),
-        conversations().count({ where: { status: 'queued' } }),
-        conversations().count({ where: mineWhere }),
-        resolvedCountUpToLimit(),
-        getService('queueStandings', { strapi }).standingAt(),
+        columnCounts(agentId),
       ]);
+      // The estimate's inputs are read only for a page that shows waiting customers.
+      const standingAt = waitingRows.length > 0 ? await getService('queueStandings', { strapi }).standingAt() : null;
       const standings = new Map<number, Standing>(
-        (waitingRows as CardRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]),
+        standingAt ? (waitingRows as CardRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]) : [],
       );
       // One pass over all three columns: one query for the last messages, one set of names.
       const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows] as CardRow[], standings);
@@ -77,8 +85,8 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: { waiting, mine, resolved },
         meta: {
-          counts: { waiting: waitingCount, mine: mineCount, resolved: Math.min(resolvedCount, QUEUE_RESOLVED_COUNT_LIMIT) },
-          resolvedCountCapped: resolvedCount > QUEUE_RESOLVED_COUNT_LIMIT,
+          counts: { waiting: counts.waiting, mine: counts.mine, resolved: Math.min(counts.resolved, QUEUE_RESOLVED_COUNT_LIMIT) },
+          resolvedCountCapped: counts.resolved > QUEUE_RESOLVED_COUNT_LIMIT,
           pagination: {
             page: paging.page,
             pageSize: paging.pageSize,
