@@ -285,6 +285,64 @@ describe('one message', () => {
   });
 });
 
+describe('the direct write on SQLite', () => {
+  interface Appender {
+    append(input: { conversationId: number; authorKind: 'customer'; clientId: string; text: string }): Promise<{ message: { text: string; seq: number } } | null>;
+  }
+  const messages = () => app.service('messages') as unknown as Appender;
+  const pooled = () => connection().client as { acquireConnection(): Promise<unknown> };
+
+  it('waits while a knex transaction holds the connection, and writes once it is given back', async () => {
+    const customer = await startCustomer(app);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const taken = new Promise<void>((resolve) => (holding = resolve));
+    const transaction = connection().transaction(async (trx) => {
+      await trx.raw('select 1');
+      holding();
+      await held;
+    });
+    await taken;
+    let written = false;
+    const append = messages()
+      .append({ conversationId: customer.conversationId, authorKind: 'customer', clientId: nextClientId(), text: 'while held' })
+      .then((result) => {
+        written = true;
+        return result;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(written).toBe(false);
+    release();
+    await transaction;
+    expect((await append)?.message.text).toBe('while held');
+  });
+
+  it('runs on the idle connection without taking it from the pool', async () => {
+    const customer = await startCustomer(app);
+    // The first write learns the connection through the pool.
+    await messages().append({ conversationId: customer.conversationId, authorKind: 'customer', clientId: nextClientId(), text: 'first' });
+    const client = pooled();
+    const acquire = client.acquireConnection;
+    let taken = 0;
+    client.acquireConnection = function (this: unknown) {
+      taken += 1;
+      return acquire.call(this);
+    };
+    try {
+      const results = [];
+      for (const text of ['second', 'third']) {
+        results.push(await messages().append({ conversationId: customer.conversationId, authorKind: 'customer', clientId: nextClientId(), text }));
+      }
+      expect(taken).toBe(0);
+      expect(results.map((result) => result?.message.text)).toEqual(['second', 'third']);
+      expect(results[1]!.message.seq).toBe(results[0]!.message.seq + 1);
+    } finally {
+      client.acquireConnection = acquire;
+    }
+  });
+});
+
 describe('agents’ names', () => {
   it('are read in one query for many agents, and from the cache after that', async () => {
     const agents = app.service('agents') as { displayNames(ids: number[]): Promise<Map<number, string>>; forgetNames(): void };
