@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { parseOptions, type LoadOptions } from './load/options';
 import { DeliveryMeter, escalationFanOut, type FanOutTarget, type RateResult } from './load/phases';
+import type { HeapProbe } from './load/heap';
 import { bootPlayground, type BootedPlayground } from './load/playground';
 import { killAllChildren, pinSelf } from './load/processes';
 import { RELAY_FLAG, runRelayServer, setUpRelay } from './load/relay';
@@ -29,12 +30,22 @@ const describe = (result: RateResult) =>
   (Object.keys(result.refused).length > 0 ? `, refused ${JSON.stringify(result.refused)}` : '');
 
 /** The timed phases shared by ours and the relay, after a warm-up at the base rate. */
-async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured'>> {
+/** How long the base rate runs under the sampling heap profiler (it slows the server, so apart from the timed runs). */
+const ALLOCATION_SECONDS = 5;
+
+async function measureFanOut(
+  target: FanOutTarget,
+  heap: HeapProbe,
+  options: LoadOptions,
+): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured'>> {
   const meter = new DeliveryMeter(target);
   log(`  warm-up ${options.warmupSeconds} s at ${options.rate} msg/s`);
   await meter.run(options.rate, options.warmupSeconds, options.seed);
   const delivery = await meter.run(options.rate, options.measureSeconds, options.seed + 1);
   log(`  delivery: ${describe(delivery)}`);
+  const sampled = await heap.allocatedDuring(() => meter.run(options.rate, ALLOCATION_SECONDS, options.seed + 50));
+  const allocatedPerMessageBytes = Math.round(sampled.bytes / Math.max(1, sampled.result.delivered));
+  log(`  allocated: ${(allocatedPerMessageBytes / 1024).toFixed(1)} KB per message`);
   const steps = [];
   for (const [index, rate] of options.steps.entries()) {
     const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
@@ -45,7 +56,7 @@ async function measureFanOut(target: FanOutTarget, options: LoadOptions): Promis
   }
   const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
-  return { delivery, steps, highestSustainedRate: highestSustained(steps), escalation };
+  return { delivery, allocatedPerMessageBytes, steps, highestSustainedRate: highestSustained(steps), escalation };
 }
 
 /** The stall report's window: the idle rules and the jobs tick every few seconds to a minute. */
@@ -79,7 +90,7 @@ async function runOursOn(options: LoadOptions, env: Record<string, string> | und
   try {
     const setup = await setUpOurs(server, sizesOf(options), log);
     try {
-      const measured = await measureFanOut(setup.target, options);
+      const measured = await measureFanOut(setup.target, server.heap, options);
       log(`  stall probe: ${options.stallSeconds} s at ${options.rate} msg/s`);
       const { stall, stallReport } = await stallProbe(server, setup.target, options);
       return {
@@ -103,7 +114,7 @@ async function runRelay(options: LoadOptions): Promise<FanOutResults> {
   log('Relay: starting the bare Socket.IO relay');
   const setup = await setUpRelay(sizesOf(options));
   try {
-    const measured = await measureFanOut(setup.target, options);
+    const measured = await measureFanOut(setup.target, setup.heap, options);
     return { heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes, idleSocketsMeasured: setup.idleSocketsMeasured, ...measured };
   } finally {
     await setup.close();

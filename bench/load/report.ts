@@ -15,6 +15,8 @@ export interface FanOutResults {
   heapPerIdleSocketBytes: number;
   idleSocketsMeasured: number;
   delivery: RateResult;
+  /** Bytes the server allocated per delivered message at the base rate (a load-independent cost). */
+  allocatedPerMessageBytes: number;
   steps: RateResult[];
   /** The highest offered step that was sustained (0: none was). */
   highestSustainedRate: number | null;
@@ -110,6 +112,7 @@ export function printSummary(results: LoadResults): void {
       `| delivery p99 (relay) | ${ms(delivery(ours)?.p99)} | ${ms(delivery(relay)?.p99)} | ${times(ratio(delivery(ours)?.p99, delivery(relay)?.p99))} |`,
       `| highest sustained rate, msg/s (relay) | ${ours?.highestSustainedRate ?? '–'} | ${relay?.highestSustainedRate ?? '–'} | ${times(ratio(ours?.highestSustainedRate, relay?.highestSustainedRate))} |`,
       `| escalation fan-out p99 (relay) | ${ms(ours?.escalation.latencyMs.p99)} | ${ms(relay?.escalation.latencyMs.p99)} | ${times(ratio(ours?.escalation.latencyMs.p99, relay?.escalation.latencyMs.p99))} |`,
+      `| allocated per message, KB (relay) | ${ours ? (ours.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.allocatedPerMessageBytes, relay?.allocatedPerMessageBytes))} |`,
       `| heap per idle socket, KB (relay) | ${ours ? (ours.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.heapPerIdleSocketBytes, relay?.heapPerIdleSocketBytes))} |`,
     );
   }
