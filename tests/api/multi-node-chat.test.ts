@@ -4,87 +4,23 @@ import request from 'supertest';
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { PluginConfig } from '../../server/src/contracts/plugin-config';
-import type { AgentConversationView, MessageView } from '../../server/src/contracts/views';
-import type { TickResult } from '../../server/src/services/scheduler';
-import { expectHistoryFigures, HISTORY_RANGE, inMemoryReport, seedAnalyticsHistory } from '../helpers/analytics-reference';
-import { useBootedStrapi } from '../helpers/booted-strapi';
-import {
-  agentSocket,
-  ask,
-  createAdmin,
-  eventually,
-  loginAgent,
-  nextEvent,
-  okData,
-  startCustomer,
-  waitForMessage,
-  widgetSocket,
-  type Agent,
-} from '../helpers/protocol';
-import { chatPairOn, type ChatPair } from '../helpers/chat-pair';
-import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { startPostgres, type RunningPostgres } from '../helpers/postgres';
-import { startRedis, type RunningRedis } from '../helpers/redis';
-import { ONE_ADDRESS_FOR_EVERY_CLIENT } from '../helpers/test-env';
+import { startPlayground } from '../helpers/playground-server';
+import { agentSocket, eventually, loginAgent, nextEvent, startCustomer, waitForMessage, widgetSocket } from '../helpers/protocol';
+import { useTwoNodes } from '../helpers/two-nodes';
 
 /**
- * Production shape: two Strapi nodes (this process and a `strapi start` child) sharing one
- * PostgreSQL database and one Redis. A claim is decided by the database, so exactly one agent
- * wins whichever node each request reaches; a push made on one node reaches sockets connected to
- * the other through Redis. (SQLite is the single-node embedded default.)
+ * Chat across two nodes (see `useTwoNodes`: this process and a `strapi start` child on one
+ * PostgreSQL and one Redis). A claim is decided by the database, so exactly one agent wins
+ * whichever node each request reaches; a push made on one node reaches sockets connected to the
+ * other through Redis, and so do the settings cache and the new-chat allowance. (SQLite is the
+ * single-node embedded default.) The Redis outage and the scheduled jobs on two nodes are in
+ * multi-node-jobs.test.ts.
  */
-let postgres: RunningPostgres;
-let redis: RunningRedis;
-let realtime: Record<string, string>;
-let nodeB: RunningPlayground;
-const agents: Agent[] = [];
-
-const GRACE_MS = 2000;
-// Both nodes behind one reverse proxy, so that a test can speak for a client address of its own.
-const BEHIND_ONE_PROXY = { TRUSTED_PROXIES: '1' };
-const SHARED_ENV_KEYS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
-
-const nodeA = useBootedStrapi({
-  async prepare() {
-    [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-    // Presence ticks every second with a short grace period, so that a killed node's agent
-    // leaves within seconds.
-    realtime = {
-      LIVE_SUPPORT_CONFIG: JSON.stringify({
-        realtime: { redisUrl: redis.url },
-        presenceGracePeriodMs: GRACE_MS,
-        jobs: { presence: { cron: '* * * * * *' } },
-        // Every test's customers come from this process's one address, about 40 within the
-        // file's minute: more than the default allowance of new chats.
-        rateLimit: { ...ONE_ADDRESS_FOR_EVERY_CLIENT.rateLimit, sessionsPerIpPerMinute: 100 },
-      }),
-    };
-    return { ...postgres.env, ...realtime, ...BEHIND_ONE_PROXY };
-  },
-  // The PostgreSQL settings stay in process.env: code after the boot reads the connection from there.
-  keepEnv: true,
-  async beforeStop() {
-    await nodeB?.stop();
-  },
-  async afterStop() {
-    postgres?.stop();
-    await redis?.stop();
-  },
-});
-
-// Node B: a `strapi start` on the same database, Redis and secrets, once node A is up.
-beforeAll(async () => {
-  const sharedSecrets = Object.fromEntries(SHARED_ENV_KEYS.map((key) => [key, process.env[key] ?? '']));
-  nodeB = await startPlayground({
-    env: { ...postgres.env, ...realtime, ...BEHIND_ONE_PROXY, ...sharedSecrets, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
-  });
-  for (let index = 0; index < 12; index += 1) {
-    const email = `node-agent${index}@example.com`;
-    await createAdmin(nodeA, { email, password: 'Agent-Pass-1', firstname: `Agent${index}` }, 'live-support-agent');
-    const agent = await loginAgent(nodeA, email, 'Agent-Pass-1');
-    await agent.put('/presence', { status: 'online' }).expect(200);
-    agents.push(agent);
-  }
+const { nodeA, nodeB, redis, agents, realtimeEnv } = useTwoNodes({
+  agents: 12,
+  // Every test's customers come from this process's one address, about 35 within the file's
+  // minute: more than the default allowance of new chats.
+  rateLimit: { sessionsPerIpPerMinute: 100 },
 });
 
 it('accepts a token issued by one node on the other', async () => {
@@ -226,7 +162,7 @@ it('honours a settings change saved on node A in node B’s next message at once
 it('keeps two sites on one Redis apart: the other site’s desk never hears this site’s pushes', async () => {
   // Another site: the same playground app on its own database, sharing only the Redis.
   const otherSite = await startPlayground({
-    env: { ...realtime, SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
+    env: { ...realtimeEnv(), SERVE_ADMIN_PANEL: 'false', NODE_ENV: 'test', STRAPI_LOG_LEVEL: 'error' },
   });
   const heardByOtherSite: string[] = [];
   const ownDesk = await agentSocket(nodeB, agents[1].token);
@@ -374,150 +310,3 @@ it('falls back to each node’s own count while Redis refuses the limits’ comm
     await admin.close();
   }
 });
-
-describe('a Redis outage', () => {
-  const OUTAGE_MS = 8000;
-  const health = async (url: string) => (await request(url).get('/_health')).status;
-
-  it('keeps both nodes up and serving their own sockets while Redis is away; pushes cross nodes again once it is back', async () => {
-    const onA = await chatPairOn(nodeA, nodeA, agents[2]);
-    const onB = await chatPairOn(nodeA, nodeB, agents[3]);
-    // A widget on node A, and a desk of its agent on node B: claimed on node A during the outage,
-    // so node B's desk joins the chat only when Redis is back.
-    const across = await chatPairOn(nodeA, nodeA, agents[4]);
-    const deskOnB = await agentSocket(nodeB, agents[4].token);
-    try {
-      await redis.kill();
-      const outageStartedAt = Date.now();
-      // Escalated and claimed while Redis is away: the claiming node's desk joins the chat all the same.
-      await Promise.all([onA.escalateAndClaim(), onB.escalateAndClaim(), across.escalateAndClaim()]);
-      const healthDuring: number[] = [];
-      for (let round = 0; Date.now() - outageStartedAt < OUTAGE_MS; round += 1) {
-        await Promise.all([onA.exchange(`A${round}`), onB.exchange(`B${round}`)]);
-        if (round % 4 === 0) healthDuring.push(await health(nodeA.url), await health(nodeB.url));
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      const heardInTime = (pair: ChatPair) =>
-        eventually(async () => pair.sent.byCustomer.every((text) => pair.heardByDesk.has(text)) && pair.sent.byAgent.every((text) => pair.heardByWidget.has(text)), 5000);
-      await Promise.all([heardInTime(onA), heardInTime(onB)]);
-      const outageMs = Date.now() - outageStartedAt;
-      for (const [name, pair] of [['A', onA], ['B', onB]] as const) {
-        console.log(
-          `Redis away for ${outageMs} ms: node ${name}'s customer sent ${pair.sent.byCustomer.length}, its desk heard ${pair.heardByDesk.size}; its agent sent ${pair.sent.byAgent.length}, the widget heard ${pair.heardByWidget.size}`,
-        );
-      }
-      expect(healthDuring.every((status) => status === 204)).toBe(true);
-      expect(nodeB.isRunning()).toBe(true);
-
-      await redis.restart();
-      const backAt = Date.now();
-      // The nodes reconnect with a back-off: a message sent before both have resubscribed, and
-      // node B's desk has rejoined its chats, does not reach it.
-      let attempts = 0;
-      await eventually(async () => {
-        attempts += 1;
-        const text = `after the outage ${attempts}`;
-        const crossed = nextEvent<MessageView>(deskOnB, 'message:new', (message) => message.text === text, 1000).then(
-          () => true,
-          () => false,
-        );
-        okData(await ask(across.widget, 'message:send', { clientId: `after-outage-${attempts}`, text }));
-        return crossed;
-      }, 20_000);
-      console.log(
-        `Redis back: a message from node A reached the desk on node B of a chat claimed during the outage ${Date.now() - backAt} ms later, on attempt ${attempts}`,
-      );
-      expect([await health(nodeA.url), await health(nodeB.url)]).toEqual([204, 204]);
-      // A crash would end node B; an unhandled rejection in node A (this process) fails this test.
-      expect(nodeB.isRunning()).toBe(true);
-      const unhandled = nodeB.output().match(/unhandled.*rejection/gi) ?? [];
-      console.log(`unhandled rejections: node B ${unhandled.length}`);
-      expect(unhandled).toEqual([]);
-    } finally {
-      for (const pair of [onA, onB, across]) pair.close();
-      deskOnB.close();
-      await redis.restart().catch(() => undefined);
-    }
-  });
-});
-
-it('aggregates analytics in PostgreSQL to the same figures as in memory', async () => {
-  await seedAnalyticsHistory(nodeA.strapi, [agents[0].id, agents[1].id]);
-  const report = await nodeA.service('analytics').report(HISTORY_RANGE);
-  expect(report).toEqual(await inMemoryReport(nodeA.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
-  expectHistoryFigures(report);
-  // The days that can no longer change, rolled up by two runs at once, add up to the same figures.
-  await Promise.all([nodeA.service('analyticsRollup').rollUp(), nodeA.service('analyticsRollup').rollUp()]);
-  const rolledUp = (await nodeA.service('analyticsRollup').rolledUp(HISTORY_RANGE.from, HISTORY_RANGE.to, 'Europe/Helsinki')) as { days: Set<string> };
-  // The 25th and 26th join once the queue and idle jobs have closed their month-old open
-  // conversations, which a tick may do at any moment of this test: the reference is read again.
-  expect([...rolledUp.days]).toEqual(expect.arrayContaining(['2026-10-24']));
-  expect(await nodeA.service('analytics').report(HISTORY_RANGE)).toEqual(await inMemoryReport(nodeA.strapi, HISTORY_RANGE, 'Europe/Helsinki'));
-});
-
-describe('the scheduler on two nodes', () => {
-  const presenceJob = async () =>
-    (await nodeA.strapi.db.query(UID.scheduledJob).findOne({ where: { name: 'presence' } })) as {
-      runCount: number;
-      lastTickAt: string | number | Date;
-      leaseOwner: string;
-    };
-  const tickTime = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).getTime();
-
-  it('runs each presence tick once, though both nodes fire every tick', async () => {
-    const first = await presenceJob();
-    const owners = new Set<string>();
-    const last = await eventually(async () => {
-      const job = await presenceJob();
-      owners.add(job.leaseOwner);
-      return tickTime(job.lastTickAt) - tickTime(first.lastTickAt) >= 5000 && job;
-    }, 15_000);
-    const ticks = (tickTime(last.lastTickAt) - tickTime(first.lastTickAt)) / 1000;
-    const runs = last.runCount - first.runCount;
-    console.log(`presence job over ${ticks} ticks of two nodes: ${runs} runs, by ${owners.size} node(s)`);
-    // Every tick at most once (a tick missed under load runs nowhere, never twice).
-    expect(runs).toBeGreaterThan(0);
-    expect(runs).toBeLessThanOrEqual(ticks);
-
-    // A tick that has run, asked for again on node A, is refused.
-    const scheduler = nodeA.service('scheduler') as unknown as { runTick(name: string, tickAt: Date): Promise<TickResult> };
-    expect(await scheduler.runTick('presence', new Date(tickTime(last.lastTickAt)))).toEqual({ ran: false, reason: 'already-run' });
-  });
-
-  // Last in this file: node B does not come back.
-  it('turns an agent offline after the grace period when the node holding their only desk socket is killed', async () => {
-    for (const agent of agents) await agent.put('/presence', { status: 'offline' }).expect(200);
-    await nodeA.service('settings').update({ queue: { requireOnlineAgent: true } });
-    const agent = agents[1];
-    const onlineOnA = async () =>
-      (
-        (await request(nodeA.url).get(`${ADMIN_API_BASE}/agents`).set('Authorization', `Bearer ${agents[0].token}`)).body.data as Array<{
-          agentId: number;
-          status: string;
-        }>
-      ).find((line) => line.agentId === agent.id)?.status === 'online';
-
-    const desk = await agentSocket(nodeB, agent.token);
-    desk.on('disconnect', () => desk.close());
-    await eventually(onlineOnA);
-    const before = await startCustomer(nodeA);
-    expect((await before.post('/escalate')).body.data.status).toBe('queued');
-
-    const killedAt = Date.now();
-    await nodeB.kill();
-    expect(await onlineOnA()).toBe(true);
-    await eventually(async () => !(await onlineOnA()), GRACE_MS + 10_000);
-    const offlineAfterMs = Date.now() - killedAt;
-    const online = await nodeA.strapi.db.query(UID.agentState).count({ where: { presence: 'online' } });
-    const rows = await nodeA.strapi.db.query(UID.agentConnection).count({ where: { agentId: agent.id } });
-    console.log(`node B killed: agent offline on node A after ${offlineAfterMs} ms (grace ${GRACE_MS} ms); agents online ${online}, their rows left ${rows}`);
-    expect(offlineAfterMs).toBeGreaterThanOrEqual(GRACE_MS - 1000);
-    expect(online).toBe(0);
-
-    const after = await startCustomer(nodeA);
-    expect((await after.post('/escalate')).body.data.status).toBe('offline');
-    const view = (await agents[0].get(`/conversations/${after.conversationId}`)).body.data as AgentConversationView;
-    expect(view.events.at(-1)).toMatchObject({ kind: 'offline', data: { unavailable: 'no_agent_online' } });
-  });
-});
-
