@@ -1,8 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import type { ConversationStatus } from '../domain/conversation-status';
-import { conversationBump, MESSAGE_COLUMNS, messageValues, type MessageWrite, type MessageWriter, type MessageWritten, type Statement } from './message-append-sql';
+import {
+  type BumpedRow,
+  conversationBump,
+  MESSAGE_COLUMNS,
+  messageValues,
+  returningBumped,
+  type MessageWrite,
+  type MessageWriter,
+  type MessageWritten,
+  type Statement,
+} from './message-append-sql';
 
 /** The parts of better-sqlite3 this module uses (the driver under Strapi's SQLite client). */
 interface NativeStatement {
@@ -51,7 +60,7 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
       return found;
     };
     const write = database.transaction((update: Statement, message: MessageWrite): MessageWritten | null => {
-      const bumped = statement(update.sql).get(...update.parameters) as { last_message_seq: number; status: ConversationStatus } | undefined;
+      const bumped = statement(update.sql).get(...update.parameters) as BumpedRow | undefined;
       if (!bumped) return null;
       const seq = Number(bumped.last_message_seq);
       const { before, after } = messageValues(message, milliseconds);
@@ -65,8 +74,7 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
   return async (message) => {
     const database = (await client.acquireConnection()) as NativeDatabase;
     try {
-      const bump = conversationBump(conversations, message, milliseconds);
-      return writerFor(database)({ sql: `${bump.sql} RETURNING last_message_seq, status`, parameters: bump.parameters }, message);
+      return writerFor(database)(returningBumped(conversationBump(conversations, message, milliseconds)), message);
     } finally {
       await client.releaseConnection(database);
     }
