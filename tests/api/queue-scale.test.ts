@@ -1,8 +1,12 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import type { Knex } from 'knex';
 
 import { UID } from '../../server/src/constants';
 import { QUEUE_RESOLVED_COUNT_LIMIT } from '../../server/src/contracts/limits';
 import type { QueueCardView, QueueSnapshotMeta } from '../../server/src/contracts/views';
+import type { ConversationStatus } from '../../server/src/domain/conversation-status';
+import type { AppendOptions, AppendResult, NewMessage } from '../../server/src/services/messages';
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { agentSocket, ask, nextClientId, nextEvent, okData, startCustomer, widgetSocket } from '../helpers/protocol';
@@ -282,6 +286,64 @@ describe('one message', () => {
       widget.close();
       desk.close();
     }
+  });
+  it('changes the same conversation columns through knex, inside a transaction, as straight on the connection, and none when refused', async () => {
+    const messages = app.service('messages') as { append(input: NewMessage, options: AppendOptions): Promise<AppendResult | null> };
+    const table = app.strapi.db.metadata.get(UID.conversation).tableName;
+    /** The columns of the conversation's row that `append` changed (the sequence number as its step). */
+    async function changedBy(conversationId: number, append: () => Promise<unknown>): Promise<Record<string, unknown>> {
+      const read = async () => (await connection()(table).where({ id: conversationId }).first()) as Record<string, unknown>;
+      const before = await read();
+      await append();
+      const after = await read();
+      const changed = Object.keys(after).filter((column) => !isDeepStrictEqual(after[column], before[column]));
+      return Object.fromEntries(changed.map((column) => [column, column === 'last_message_seq' ? Number(after[column]) - Number(before[column]) : after[column]]));
+    }
+    // The same instants for both conversations, so that both paths must bind them alike.
+    const start = Date.now() + 60_000;
+    const minute = (count: number) => start + count * 60_000;
+    /** A customer's message and two agent replies to one active conversation, a minute apart, and a reply its guard refuses. */
+    async function conversationChanges(inTransaction: boolean) {
+      const customer = await startCustomer(app);
+      await customer.post('/escalate').expect(200);
+      await aino.post(`/conversations/${customer.conversationId}/claim`).expect(200);
+      const append = (authorKind: 'customer' | 'agent', minutes: number, status: ConversationStatus = 'active') => {
+        const agentId = authorKind === 'agent' ? aino.id : null;
+        const onlyIf = { statuses: [status], ...(agentId ? { assignedAgentId: agentId } : {}) };
+        const write = () =>
+          messages.append(
+            { conversationId: customer.conversationId, authorKind, agentId, clientId: nextClientId(), text: `${authorKind} ${minutes}` },
+            { now: new Date(minute(minutes)), onlyIf },
+          );
+        return changedBy(customer.conversationId, async () => {
+          let appended: AppendResult | null = null;
+          const statements = await statementsDuring(async () => {
+            appended = await (inTransaction ? app.strapi.db.transaction(write) : write());
+          });
+          expect(appended === null).toBe(status !== 'active');
+          // Which path wrote it: knex runs the UPDATE as a query of its own; on SQLite the direct
+          // writer runs it on the native connection, where knex does not see it.
+          expect(statements.some((sql) => /^update `?live_support_conversations`? .* returning/i.test(sql))).toBe(inTransaction);
+        });
+      };
+      return {
+        fromCustomer: await append('customer', 0),
+        firstReply: await append('agent', 1),
+        secondReply: await append('agent', 2),
+        refused: await append('agent', 3, 'queued'),
+      };
+    }
+
+    const throughKnex = await conversationChanges(true);
+    const direct = await conversationChanges(false);
+    // SQLite keeps datetimes as milliseconds; the first reply's time is set once.
+    expect(direct).toEqual({
+      fromCustomer: { last_message_seq: 1, last_activity_at: minute(0), last_customer_message_at: minute(0), updated_at: minute(0) },
+      firstReply: { last_message_seq: 1, last_activity_at: minute(1), last_agent_message_at: minute(1), first_agent_reply_at: minute(1), updated_at: minute(1) },
+      secondReply: { last_message_seq: 1, last_activity_at: minute(2), last_agent_message_at: minute(2), updated_at: minute(2) },
+      refused: {},
+    });
+    expect(throughKnex).toEqual(direct);
   });
 });
 

@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
 
 /**
- * The SQL both direct message writers share (`sqlite-message-append.ts`,
- * `postgres-message-append.ts`): the conversation's UPDATE that checks the status (and for an
- * agent the assignment), takes the next sequence number and records the activity, and the
- * message's INSERT with the columns Strapi writes for such a row.
+ * The SQL every message writer shares: the conversation's UPDATE that checks the status (and for
+ * an agent the assignment), takes the next sequence number and records the activity, written once
+ * for the direct writers (`sqlite-message-append.ts`, `postgres-message-append.ts`) and the knex
+ * path (`knex-conversation-bump.ts`); and the direct writers' INSERT with the columns Strapi
+ * writes for such a row. Identifiers are left unquoted: the same text runs on SQLite, PostgreSQL
+ * and MySQL.
  */
 
 /** What the conversation must still be for the message to be stored: checked by the UPDATE. */
@@ -28,6 +30,15 @@ export interface MessageWrite {
 export interface MessageWritten {
   id: number;
   seq: number;
+  status: ConversationStatus;
+}
+
+/** What the conversation's UPDATE hands back: the message's sequence number and the status it found. */
+export type ConversationBumped = Omit<MessageWritten, 'id'>;
+
+/** The conversation's columns the UPDATE hands back, as the driver returns them. */
+export interface BumpedRow {
+  last_message_seq: number | string;
   status: ConversationStatus;
 }
 
@@ -55,7 +66,8 @@ export function messageDocumentId(): string {
 
 /**
  * `UPDATE <conversations> SET … WHERE …` (without RETURNING) with `?` placeholders; `at` turns
- * the write's instant into what the driver binds (milliseconds for better-sqlite3, a Date for pg).
+ * the write's instant into what the driver binds (milliseconds for better-sqlite3, a Date for pg;
+ * through knex the Date itself, which knex's client converts as its driver needs).
  */
 export function conversationBump<Time>(table: string, write: MessageWrite, at: (instant: Date) => Time): Statement<unknown> {
   const now = at(write.now);
@@ -81,6 +93,11 @@ export function conversationBump<Time>(table: string, write: MessageWrite, at: (
     }
   }
   return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${conditions.join(' AND ')}`, parameters };
+}
+
+/** The bump handing back a `BumpedRow` (PostgreSQL and SQLite; MySQL has no RETURNING). */
+export function returningBumped(bump: Statement<unknown>): Statement<unknown> {
+  return { sql: `${bump.sql} RETURNING last_message_seq, status`, parameters: bump.parameters };
 }
 
 /** The message's columns, in the order of `messageValues`. */

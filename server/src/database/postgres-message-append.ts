@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import type { ConversationStatus } from '../domain/conversation-status';
-import { conversationBump, MESSAGE_COLUMNS, messageValues, type MessageWriter } from './message-append-sql';
+import { conversationBump, MESSAGE_COLUMNS, messageValues, returningBumped, type MessageWriter } from './message-append-sql';
 
 /**
  * The message path's write on PostgreSQL as one statement: the conversation's UPDATE … RETURNING
@@ -21,10 +21,10 @@ export function postgresMessageAppend(strapi: Core.Strapi): MessageWriter | null
   const asDate = (instant: Date) => instant;
 
   return async (message) => {
-    const bump = conversationBump(conversations, message, asDate);
+    const bump = returningBumped(conversationBump(conversations, message, asDate));
     const { before, after } = messageValues(message, asDate);
     const result = (await knex.raw(
-      `WITH bumped AS (${bump.sql} RETURNING last_message_seq, status)
+      `WITH bumped AS (${bump.sql})
        INSERT INTO ${messages} (${MESSAGE_COLUMNS})
        SELECT ?, ?, ?, ?, ?, ?, bumped.last_message_seq, ?, ?, ? FROM bumped
        RETURNING id, seq, (SELECT status FROM bumped) AS status`,

@@ -1,8 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
 import { UID } from '../constants';
-import type { ConversationStatus } from '../domain/conversation-status';
-import { conversationBump, MESSAGE_COLUMNS, messageValues, type MessageWrite, type MessageWriter, type MessageWritten, type Statement } from './message-append-sql';
+import {
+  type BumpedRow,
+  conversationBump,
+  MESSAGE_COLUMNS,
+  messageValues,
+  returningBumped,
+  type MessageWrite,
+  type MessageWriter,
+  type MessageWritten,
+  type Statement,
+} from './message-append-sql';
 
 /** The parts of better-sqlite3 this module uses (the driver under Strapi's SQLite client). */
 interface NativeStatement {
@@ -60,7 +69,7 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
       return found;
     };
     const write = database.transaction((update: Statement, message: MessageWrite): MessageWritten | null => {
-      const bumped = statement(update.sql).get(...update.parameters) as { last_message_seq: number; status: ConversationStatus } | undefined;
+      const bumped = statement(update.sql).get(...update.parameters) as BumpedRow | undefined;
       if (!bumped) return null;
       const seq = Number(bumped.last_message_seq);
       const { before, after } = messageValues(message, milliseconds);
@@ -77,8 +86,7 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
   const poolIsIdle = () => client.pool !== undefined && client.pool.numUsed() === 0 && client.pool.numPendingAcquires() === 0;
 
   return async (message) => {
-    const bump = conversationBump(conversations, message, milliseconds);
-    const update: Statement = { sql: `${bump.sql} RETURNING last_message_seq, status`, parameters: bump.parameters };
+    const update = returningBumped(conversationBump(conversations, message, milliseconds));
     if (lastTaken?.open && poolIsIdle()) return writerFor(lastTaken)(update, message);
     const database = (await client.acquireConnection()) as NativeDatabase;
     lastTaken = database;

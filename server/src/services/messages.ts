@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import type { MessageView } from '../contracts/views';
 import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
-import type { MessageWriter } from '../database/message-append-sql';
+import { knexConversationBump } from '../database/knex-conversation-bump';
+import type { MessageWrite, MessageWriteGuard, MessageWriter } from '../database/message-append-sql';
 import { postgresMessageAppend } from '../database/postgres-message-append';
 import { sqliteMessageAppend } from '../database/sqlite-message-append';
 import { conflict } from '../errors';
@@ -25,10 +27,7 @@ export interface MessageRow {
 export type LastMessage = Pick<MessageRow, 'conversationId' | 'authorKind' | 'text' | 'createdAt'>;
 
 /** What the conversation must still be for the message to be stored: checked by the UPDATE itself. */
-export interface AppendGuard {
-  statuses: readonly ConversationStatus[];
-  assignedAgentId?: number;
-}
+export type AppendGuard = MessageWriteGuard;
 
 export interface AppendOptions {
   now?: Date;
@@ -58,7 +57,6 @@ export interface NewMessage {
  */
 const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  const conversationTable = () => strapi.db.metadata.get(UID.conversation).tableName;
 
   // Resolved on first use: the database is not connected yet when services are created.
   let directWriter: MessageWriter | null | undefined;
@@ -66,48 +64,6 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findByClientId = (conversationId: number, clientId: string) =>
     strapi.db.query(UID.message).findOne({ where: { conversationId, clientId } }) as Promise<MessageRow | null>;
-
-  /**
-   * Takes the conversation's next sequence number and records the activity, under `guard`; the
-   * first agent reply also sets the response time here (only the first finds the column empty).
-   * PostgreSQL and SQLite hand back the new values with RETURNING; MySQL has none, so it reads
-   * them in the same transaction.
-   */
-  async function bumpConversation(
-    trx: unknown,
-    input: NewMessage,
-    now: Date,
-    guard: AppendGuard | undefined,
-  ): Promise<{ seq: number; status: ConversationStatus } | null> {
-    const update = knex()(conversationTable())
-      .transacting(trx as never)
-      .where({ id: input.conversationId });
-    if (guard) update.whereIn('status', [...guard.statuses]);
-    if (guard?.assignedAgentId !== undefined) update.where({ assigned_agent_id: guard.assignedAgentId });
-    const changes = {
-      last_message_seq: knex().raw('?? + 1', ['last_message_seq']),
-      last_activity_at: now,
-      // Kept on the row so the idle sweep needs no message lookups.
-      ...(input.authorKind === 'customer' ? { last_customer_message_at: now } : {}),
-      ...(input.authorKind === 'agent'
-        ? { last_agent_message_at: now, first_agent_reply_at: knex().raw('coalesce(??, ?)', ['first_agent_reply_at', now]) }
-        : {}),
-      updated_at: now,
-    };
-    type Bumped = { last_message_seq: number | string; status: ConversationStatus };
-    let row: Bumped | undefined;
-    if (strapi.db.dialect.client === 'mysql') {
-      const count = (await update.update(changes)) as number;
-      if (count !== 1) return null;
-      row = (await knex()(conversationTable())
-        .transacting(trx as never)
-        .where({ id: input.conversationId })
-        .first('last_message_seq', 'status')) as Bumped | undefined;
-    } else {
-      row = ((await update.update(changes, ['last_message_seq', 'status'])) as Bumped[])[0];
-    }
-    return row ? { seq: Number(row.last_message_seq), status: row.status } : null;
-  }
 
   const rowOf = (input: NewMessage, seq: number, now: Date): Omit<MessageRow, 'id'> => ({
     conversationId: input.conversationId,
@@ -142,16 +98,18 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async append(input: NewMessage, options: AppendOptions = {}): Promise<AppendResult | null> {
       const now = options.now ?? new Date();
       try {
+        const write: MessageWrite = { ...input, agentId: input.agentId ?? null, now, guard: options.onlyIf };
         // Inside a caller's transaction the write must join it, which only the knex path does.
-        const write = strapi.db.inTransaction() ? null : direct();
-        if (write) {
-          const written = await write({ ...input, agentId: input.agentId ?? null, now, guard: options.onlyIf });
+        const writeDirectly = strapi.db.inTransaction() ? null : direct();
+        if (writeDirectly) {
+          const written = await writeDirectly(write);
           if (!written) return null;
           const message: MessageRow = { ...rowOf(input, written.seq, now), id: written.id };
           return { message, created: true, status: written.status };
         }
-        return await strapi.db.transaction(async ({ trx }) => {
-          const bumped = await bumpConversation(trx, input, now, options.onlyIf);
+        return await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+          // The same UPDATE as the direct writers', joined to this transaction.
+          const bumped = await knexConversationBump(strapi, trx, write);
           if (!bumped) return null;
           const data = rowOf(input, bumped.seq, now);
           // createMany inserts without reading the row back (create would select it again).
