@@ -42,7 +42,8 @@ const sqliteCheckpointsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (mode?.journal_mode !== 'wal' || !driver) return false;
       try {
         checkpointer = await startSqliteCheckpointer({
-          filename: path.resolve(strapi.dirs.app.root, filename),
+          // Resolved as the app's connection resolved it: from the working directory.
+          filename: path.resolve(filename),
           driverPath: driver,
           intervalMs: CHECKPOINT_INTERVAL_MS,
           onExit: (reason) => {
