@@ -120,29 +120,39 @@ export async function insertHistory(strapi: Core.Strapi, rows: ReadonlyArray<Rec
   return ids;
 }
 
-export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readonly [number, number]): Promise<void> {
+/** The conversations of the history that have ended, by what each one tests. */
+export function closedHistoryRows(agentIds: readonly [number, number]) {
   const [first, second] = agentIds;
-  const conversation = historyConversation;
-  const served = servedConversation;
-  const rows = [
+  return {
     // 00:30 on the 24th in Helsinki (UTC+3).
-    served('2026-10-23T21:30:00Z', first, 2, 3, { csat_score: 5 }),
+    servedEarly: servedConversation('2026-10-23T21:30:00Z', first, 2, 3, { csat_score: 5 }),
     // 23:30 on the 25th (UTC+2 since 04:00), handed over 23:31.
-    served('2026-10-25T21:30:00Z', first, 1, 5, { csat_score: 2 }),
-    // Still open, with agent two.
-    served('2026-10-25T10:00:00Z', second, 0.5, 2, { status: 'active', resolved_at: null }),
+    servedLate: servedConversation('2026-10-25T21:30:00Z', first, 1, 5, { csat_score: 2 }),
     // Started 23:50 on the 25th, queued 00:10 on the 26th, left.
-    conversation('2026-10-25T21:50:00Z', { status: 'abandoned', escalation_trigger: 'button', queued_at: at('2026-10-25T22:10:00Z'), abandoned_at: at('2026-10-25T22:20:00Z') }),
+    abandoned: historyConversation('2026-10-25T21:50:00Z', { status: 'abandoned', escalation_trigger: 'button', queued_at: at('2026-10-25T22:10:00Z'), abandoned_at: at('2026-10-25T22:20:00Z') }),
     // Started 23:59 on the 24th (UTC+3), offline at 00:01 on the 25th.
-    conversation('2026-10-24T20:59:00Z', { status: 'offline', escalation_trigger: 'keyword', offline_at: at('2026-10-24T21:01:00Z') }),
-    // Started on the last day, handed over after the range ended: a hand-over, on no day of the range.
-    conversation('2026-10-26T21:30:00Z', { status: 'queued', escalation_trigger: 'api', queued_at: at('2026-10-26T22:30:00Z') }),
+    offline: historyConversation('2026-10-24T20:59:00Z', { status: 'offline', escalation_trigger: 'keyword', offline_at: at('2026-10-24T21:01:00Z') }),
     // Ended with the bot.
-    conversation('2026-10-24T12:00:00Z', { status: 'ended', ended_at: at('2026-10-24T12:05:00Z') }),
+    botOnly: historyConversation('2026-10-24T12:00:00Z', { status: 'ended', ended_at: at('2026-10-24T12:05:00Z') }),
     // Before the range (23:00 on the 23rd in Helsinki).
-    served('2026-10-23T20:00:00Z', second, 1, 2, { csat_score: 1 }),
-  ];
-  await insertHistory(strapi, rows);
+    beforeRange: servedConversation('2026-10-23T20:00:00Z', second, 1, 2, { csat_score: 1 }),
+  };
+}
+
+export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readonly [number, number]): Promise<void> {
+  const closed = closedHistoryRows(agentIds);
+  await insertHistory(strapi, [
+    closed.servedEarly,
+    closed.servedLate,
+    // Still open, with agent two.
+    servedConversation('2026-10-25T10:00:00Z', agentIds[1], 0.5, 2, { status: 'active', resolved_at: null }),
+    closed.abandoned,
+    closed.offline,
+    // Started on the last day, handed over after the range ended: a hand-over, on no day of the range.
+    historyConversation('2026-10-26T21:30:00Z', { status: 'queued', escalation_trigger: 'api', queued_at: at('2026-10-26T22:30:00Z') }),
+    closed.botOnly,
+    closed.beforeRange,
+  ]);
 }
 
 /** The figures of `seedAnalyticsHistory`, worked out by hand. */

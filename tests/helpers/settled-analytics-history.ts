@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
-import { historyConversation, insertHistory, servedConversation } from './analytics-reference';
+import { closedHistoryRows, historyConversation, insertHistory, servedConversation } from './analytics-reference';
 
 const MINUTE = 60_000;
 const at = (iso: string, plusMinutes = 0) => new Date(Date.parse(iso) + plusMinutes * MINUTE);
@@ -14,28 +14,14 @@ const at = (iso: string, plusMinutes = 0) => new Date(Date.parse(iso) + plusMinu
  * rolled up and its figures are fixed from the moment they are written.
  */
 export async function seedSettledAnalyticsHistory(strapi: Core.Strapi, agentIds: readonly [number, number], now: Date): Promise<void> {
-  const [first, second] = agentIds;
-  const conversation = historyConversation;
-  const served = servedConversation;
   const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * MINUTE).toISOString();
   const openedToday = minutesAgo(10);
   const queuedToday = minutesAgo(5);
   await insertHistory(strapi, [
-    // 00:30 on the 24th in Helsinki (UTC+3).
-    served('2026-10-23T21:30:00Z', first, 2, 3, { csat_score: 5 }),
-    // 23:30 on the 25th (UTC+2 since 04:00), handed over 23:31.
-    served('2026-10-25T21:30:00Z', first, 1, 5, { csat_score: 2 }),
-    // Started 23:50 on the 25th, queued 00:10 on the 26th, left.
-    conversation('2026-10-25T21:50:00Z', { status: 'abandoned', escalation_trigger: 'button', queued_at: at('2026-10-25T22:10:00Z'), abandoned_at: at('2026-10-25T22:20:00Z') }),
-    // Started 23:59 on the 24th (UTC+3), offline at 00:01 on the 25th.
-    conversation('2026-10-24T20:59:00Z', { status: 'offline', escalation_trigger: 'keyword', offline_at: at('2026-10-24T21:01:00Z') }),
-    // Ended with the bot.
-    conversation('2026-10-24T12:00:00Z', { status: 'ended', ended_at: at('2026-10-24T12:05:00Z') }),
-    // Before the range (23:00 on the 23rd in Helsinki).
-    served('2026-10-23T20:00:00Z', second, 1, 2, { csat_score: 1 }),
+    ...Object.values(closedHistoryRows(agentIds)),
     // Still open, today: with agent two, and one waiting in the queue.
-    served(openedToday, second, 0.5, 2, { status: 'active', resolved_at: null }),
-    conversation(queuedToday, { status: 'queued', escalation_trigger: 'api', queued_at: at(queuedToday, 1) }),
+    servedConversation(openedToday, agentIds[1], 0.5, 2, { status: 'active', resolved_at: null }),
+    historyConversation(queuedToday, { status: 'queued', escalation_trigger: 'api', queued_at: at(queuedToday, 1) }),
   ]);
 }
 
