@@ -109,14 +109,7 @@ async function rollUpAll(strapi: Core.Strapi): Promise<{ days: number; months: n
   const rollup = strapi.plugin('live-support').service('analyticsRollup');
   const started = performance.now();
   const cpu = process.cpuUsage();
-  let days = 0;
-  let months = 0;
-  for (;;) {
-    const outcome = (await rollup.rollUp(ROLLUP_NOW)) as { rolledUp: number; months: number };
-    if (outcome.rolledUp === 0 && outcome.months === 0) break;
-    days += outcome.rolledUp;
-    months += outcome.months;
-  }
+  const { rolledUp: days, months } = (await rollup.rollUpUntilDone(ROLLUP_NOW)) as { rolledUp: number; months: number };
   const used = process.cpuUsage(cpu);
   return { days, months, wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }

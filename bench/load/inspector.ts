@@ -28,7 +28,7 @@ export interface InspectorSession {
   /** One inspector command, with a timeout. */
   call(method: string, params?: object, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Evaluates `expression` in the process (with the console's `require`) and returns its JSON-able value. */
-  evaluate<Value>(expression: string): Promise<Value>;
+  evaluate<Value>(expression: string, timeoutMs?: number): Promise<Value>;
   close(): void;
 }
 
@@ -57,8 +57,8 @@ async function openSession(url: string): Promise<InspectorSession> {
       socket.on('message', listener);
       socket.send(JSON.stringify({ id, method, params }));
     });
-  const evaluate = async <Value>(expression: string): Promise<Value> => {
-    const answer = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, includeCommandLineAPI: true });
+  const evaluate = async <Value>(expression: string, timeoutMs?: number): Promise<Value> => {
+    const answer = await call('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, includeCommandLineAPI: true }, timeoutMs);
     const thrown = answer.exceptionDetails as { exception?: { description?: string }; text?: string } | undefined;
     if (thrown) throw new Error(`evaluation failed: ${thrown.exception?.description ?? thrown.text}`);
     return (answer.result as { value?: Value } | undefined)?.value as Value;

@@ -137,14 +137,7 @@ describe('analytics rolled up per day', () => {
       .query('plugin::live-support.analytics-day')
       .findMany({ where: { period: 'month', state: 'ready', day: '2026-09-01' }, select: ['day', 'timeZone'] })) as Array<{ day: string; timeZone: string }>;
   /** The job's runs until nothing is left (each run rolls up a bounded number of days). */
-  const rollUpAll = async () => {
-    let days = 0;
-    for (;;) {
-      const outcome = (await service('analyticsRollup').rollUp(new Date())) as { rolledUp: number; months: number };
-      if (outcome.rolledUp === 0 && outcome.months === 0) return days;
-      days += outcome.rolledUp;
-    }
-  };
+  const rollUpAll = async () => ((await service('analyticsRollup').rollUpUntilDone(new Date())) as { rolledUp: number }).rolledUp;
   let unrated: number;
   let onTheTwentyFourth: number;
   let inSeptember: number;
