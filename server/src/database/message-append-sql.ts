@@ -85,7 +85,8 @@ export function conversationBump<Time>(table: string, write: MessageWrite, at: (
   const conditions = ['id = ?'];
   parameters.push(write.conversationId);
   if (write.guard) {
-    conditions.push(`status IN (${write.guard.statuses.map(() => '?').join(', ')})`);
+    // No allowed status refuses every message (`IN ()` is not SQL outside SQLite).
+    conditions.push(write.guard.statuses.length > 0 ? `status IN (${write.guard.statuses.map(() => '?').join(', ')})` : '1 = 0');
     parameters.push(...write.guard.statuses);
     if (write.guard.assignedAgentId !== undefined) {
       conditions.push('assigned_agent_id = ?');
