@@ -44,7 +44,10 @@ const queueStandingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function recentWaitsSeconds(now: Date): Promise<number[]> {
     const events = (await strapi.db.query(UID.conversationEvent).findMany({
       where: { kind: 'claimed', occurredAt: { $gt: new Date(now.getTime() - RECENT_WINDOW_MS) } },
-      orderBy: { occurredAt: 'desc' },
+      select: ['data'],
+      // Both descending, so the (kind, occurred_at) index gives the order with no sort (Strapi
+      // would otherwise add `id asc` as the tie-breaker).
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
       limit: RECENT_CLAIMS,
     })) as Array<{ data: { waitSeconds?: unknown } | null }>;
     return events
