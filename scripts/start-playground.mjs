@@ -14,6 +14,9 @@ await run('npx', ['strapi-plugin', 'build'], { env });
 await run('node', ['widget/build.mjs'], { env });
 if (!develop) await run('npx', ['strapi', 'build'], { cwd: playgroundDir, env });
 
-const child = spawn('npx', ['strapi', develop ? 'develop' : 'start'], { cwd: playgroundDir, env, stdio: 'inherit' });
+// `node server.js` is `strapi start` without the CLI's modules held in memory (see the file).
+const child = develop
+  ? spawn('npx', ['strapi', 'develop'], { cwd: playgroundDir, env, stdio: 'inherit' })
+  : spawn(process.execPath, ['server.js'], { cwd: playgroundDir, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

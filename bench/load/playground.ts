@@ -1,8 +1,8 @@
-/** The real playground (`strapi start`) as a child process pinned to the server core. */
+/** The real playground (`node server.js`, its production start) as a child process pinned to the server core. */
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { playgroundDir, repoRoot } from '../../tests/helpers/paths';
+import { playgroundDir } from '../../tests/helpers/paths';
 import { freePort } from '../../tests/helpers/ports';
 import { playgroundServerEnv } from '../../tests/helpers/playground-server';
 import { heapProbe, type HeapProbe } from './heap';
@@ -87,8 +87,7 @@ export async function bootPlayground(where: {
   const port = await freePort();
   const inspectPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
-  const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, ...(where.nodeFlags ?? []), strapiBin, 'start'], {
+  const server = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, ...(where.nodeFlags ?? []), path.join(playgroundDir, 'server.js')], {
     cwd: playgroundDir,
     env: { ...playgroundServerEnv(port, database.file, withBenchLimits(where.pluginConfig ?? {})), SERVE_ADMIN_PANEL: 'false', ...where.env },
     logFile: where.logFile,

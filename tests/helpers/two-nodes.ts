@@ -24,7 +24,7 @@ export interface TwoNodesOptions {
 export interface TwoNodes {
   /** This process's Strapi. */
   nodeA: BootedStrapiHandle;
-  /** A `strapi start` child on the same database, Redis and secrets. */
+  /** A `node server.js` child on the same database, Redis and secrets. */
   nodeB: RunningPlayground;
   redis: RunningRedis;
   /** Filled in `beforeAll`, in creation order. */
@@ -34,7 +34,7 @@ export interface TwoNodes {
 }
 
 /**
- * Production shape for one test file: two Strapi nodes (this process and a `strapi start`
+ * Production shape for one test file: two Strapi nodes (this process and a `node server.js`
  * child) sharing one PostgreSQL database and one Redis, both private to the file. `beforeAll`
  * starts PostgreSQL and Redis, boots node A, then node B, then creates the agents;
  * `afterAll` stops node B, node A, Redis and PostgreSQL.
