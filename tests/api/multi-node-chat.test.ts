@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import request from 'supertest';
 
 import { UID } from '../../server/src/constants';
+import type { AppendOptions, AppendResult, NewMessage } from '../../server/src/services/messages';
 import { ADMIN_API_BASE, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { PluginConfig } from '../../server/src/contracts/plugin-config';
 import { startPlayground } from '../helpers/playground-server';
@@ -309,4 +310,27 @@ it('falls back to each node’s own count while Redis refuses the limits’ comm
     await admin.sendCommand(['ACL', 'SETUSER', 'default', '+eval', '+evalsha']);
     await admin.close();
   }
+});
+
+it('stores a message on PostgreSQL once per clientId in one statement, and nothing when the conversation refuses it', async () => {
+  type Appender = { append(input: NewMessage, options?: AppendOptions): Promise<AppendResult | null> };
+  const messages = nodeA.service('messages') as unknown as Appender;
+  const customer = await startCustomer(nodeA);
+  const seqOf = async () =>
+    Number(((await nodeA.strapi.db.query(UID.conversation).findOne({ where: { id: customer.conversationId } })) as { lastMessageSeq: number }).lastMessageSeq);
+  const stored = (clientId: string) => nodeA.strapi.db.query(UID.message).count({ where: { conversationId: customer.conversationId, clientId } });
+  const input: NewMessage = { conversationId: customer.conversationId, authorKind: 'customer', clientId: 'pg-direct-1', text: 'Hei, onko ketään paikalla?' };
+  const seqBefore = await seqOf();
+
+  const first = await messages.append(input, { onlyIf: { statuses: ['bot'] } });
+  expect(first).toMatchObject({ created: true, status: 'bot', message: { seq: seqBefore + 1, text: input.text, authorKind: 'customer' } });
+  const retried = await messages.append(input, { onlyIf: { statuses: ['bot'] } });
+  expect(retried).toMatchObject({ created: false, message: { id: first!.message.id, seq: seqBefore + 1 } });
+  expect(await stored('pg-direct-1')).toBe(1);
+  expect(await seqOf()).toBe(seqBefore + 1);
+
+  const refused = await messages.append({ ...input, clientId: 'pg-direct-2' }, { onlyIf: { statuses: ['active'] } });
+  expect(refused).toBeNull();
+  expect(await stored('pg-direct-2')).toBe(0);
+  expect(await seqOf()).toBe(seqBefore + 1);
 });
