@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 import type { AuthorKind, ConversationStatus } from '../domain/conversation-status';
 
@@ -55,13 +55,23 @@ const DOCUMENT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /**
  * A document id of Strapi's shape (24 lower-case letters and digits, a letter first). Messages
  * are never read through the Document Service; Strapi's own generator hashes with SHA-3 and cost
- * more than the rest of the INSERT.
+ * more than the rest of the INSERT. Random bytes are drawn for 256 ids at a time and the letters
+ * written into one reused buffer, so an id costs its string and nothing else (no spread either:
+ * in Strapi's process an array spread goes through the iterator protocol, allocating per item).
  */
+const IDS_PER_DRAW = 256;
+const randomPool = Buffer.alloc(24 * IDS_PER_DRAW);
+let poolOffset = randomPool.length;
+const idLetters = Buffer.alloc(24);
 export function messageDocumentId(): string {
-  const bytes = randomBytes(24);
-  let id = DOCUMENT_ID_ALPHABET[bytes[0] % 26];
-  for (let index = 1; index < 24; index += 1) id += DOCUMENT_ID_ALPHABET[bytes[index] % 36];
-  return id;
+  if (poolOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    poolOffset = 0;
+  }
+  idLetters[0] = DOCUMENT_ID_ALPHABET.charCodeAt(randomPool[poolOffset] % 26);
+  for (let index = 1; index < 24; index += 1) idLetters[index] = DOCUMENT_ID_ALPHABET.charCodeAt(randomPool[poolOffset + index] % 36);
+  poolOffset += 24;
+  return idLetters.toString('latin1');
 }
 
 /**
@@ -71,34 +81,48 @@ export function messageDocumentId(): string {
  */
 export function conversationBump<Time>(table: string, write: MessageWrite, at: (instant: Date) => Time): Statement<unknown> {
   const now = at(write.now);
-  const sets = ['last_message_seq = last_message_seq + 1', 'last_activity_at = ?', 'updated_at = ?'];
   const parameters: unknown[] = [now, now];
   // Kept on the row so the idle sweep needs no message lookups.
-  if (write.authorKind === 'customer') {
-    sets.push('last_customer_message_at = ?');
-    parameters.push(now);
-  }
-  if (write.authorKind === 'agent') {
-    sets.push('last_agent_message_at = ?', 'first_agent_reply_at = coalesce(first_agent_reply_at, ?)');
-    parameters.push(now, now);
-  }
-  const conditions = ['id = ?'];
+  if (write.authorKind === 'customer') parameters.push(now);
+  if (write.authorKind === 'agent') parameters.push(now, now);
   parameters.push(write.conversationId);
   if (write.guard) {
-    // No allowed status refuses every message (`IN ()` is not SQL outside SQLite).
-    conditions.push(write.guard.statuses.length > 0 ? `status IN (${write.guard.statuses.map(() => '?').join(', ')})` : '1 = 0');
-    parameters.push(...write.guard.statuses);
-    if (write.guard.assignedAgentId !== undefined) {
-      conditions.push('assigned_agent_id = ?');
-      parameters.push(write.guard.assignedAgentId);
-    }
+    for (const status of write.guard.statuses) parameters.push(status);
+    if (write.guard.assignedAgentId !== undefined) parameters.push(write.guard.assignedAgentId);
   }
-  return { sql: `UPDATE ${table} SET ${sets.join(', ')} WHERE ${conditions.join(' AND ')}`, parameters };
+  return { sql: bumpSql(table, write.authorKind, write.guard), parameters };
 }
 
+/**
+ * The UPDATE's text for one shape of write, built once: a message would otherwise build and
+ * hash the same few hundred characters again (the writers look their prepared statements up by
+ * it). The shapes are few: the author kinds times the guards the services pass.
+ */
+const bumpSqlByShape = new Map<string, string>();
+function bumpSql(table: string, authorKind: AuthorKind, guard: MessageWriteGuard | undefined): string {
+  const shape = `${table} ${authorKind} ${guard ? guard.statuses.length : -1} ${guard?.assignedAgentId !== undefined}`;
+  const known = bumpSqlByShape.get(shape);
+  if (known) return known;
+  const sets = ['last_message_seq = last_message_seq + 1', 'last_activity_at = ?', 'updated_at = ?'];
+  if (authorKind === 'customer') sets.push('last_customer_message_at = ?');
+  if (authorKind === 'agent') sets.push('last_agent_message_at = ?', 'first_agent_reply_at = coalesce(first_agent_reply_at, ?)');
+  const conditions = ['id = ?'];
+  if (guard) {
+    // No allowed status refuses every message (`IN ()` is not SQL outside SQLite).
+    conditions.push(guard.statuses.length > 0 ? `status IN (${guard.statuses.map(() => '?').join(', ')})` : '1 = 0');
+    if (guard.assignedAgentId !== undefined) conditions.push('assigned_agent_id = ?');
+  }
+  const sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE ${conditions.join(' AND ')}`;
+  bumpSqlByShape.set(shape, sql);
+  return sql;
+}
+
+const returningByBump = new Map<string, string>();
 /** The bump handing back a `BumpedRow` (PostgreSQL and SQLite; MySQL has no RETURNING). */
 export function returningBumped(bump: Statement<unknown>): Statement<unknown> {
-  return { sql: `${bump.sql} RETURNING last_message_seq, status`, parameters: bump.parameters };
+  let sql = returningByBump.get(bump.sql);
+  if (!sql) returningByBump.set(bump.sql, (sql = `${bump.sql} RETURNING last_message_seq, status`));
+  return { sql, parameters: bump.parameters };
 }
 
 /** The message's columns, in the order of `messageValues`. */

@@ -36,7 +36,7 @@ export function postgresMessageAppend(strapi: Core.Strapi): MessageWriter | null
     const connection = (await client.acquireConnection()) as PgConnection;
     let result: { rows: AppendedRow[] };
     try {
-      result = await connection.query({ text, values: [...bump.parameters, ...before, ...after] });
+      result = await connection.query({ text, values: bump.parameters.concat(before, after) });
     } finally {
       await client.releaseConnection(connection);
     }

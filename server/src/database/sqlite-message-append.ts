@@ -15,8 +15,9 @@ import {
 
 /** The parts of better-sqlite3 this module uses (the driver under Strapi's SQLite client). */
 interface NativeStatement {
-  get(...parameters: unknown[]): unknown;
-  run(...parameters: unknown[]): { lastInsertRowid: number | bigint };
+  /** Anonymous parameters may come as one array: no spread, which allocates per item here (see `messageDocumentId`). */
+  get(parameters: unknown[]): unknown;
+  run(parameters: unknown[]): { lastInsertRowid: number | bigint };
 }
 interface NativeDatabase {
   readonly open: boolean;
@@ -69,11 +70,11 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
       return found;
     };
     const write = database.transaction((update: Statement, message: MessageWrite): MessageWritten | null => {
-      const bumped = statement(update.sql).get(...update.parameters) as BumpedRow | undefined;
+      const bumped = statement(update.sql).get(update.parameters) as BumpedRow | undefined;
       if (!bumped) return null;
       const seq = Number(bumped.last_message_seq);
       const { before, after } = messageValues(message, milliseconds);
-      const { lastInsertRowid } = statement(insertSql).run(...before, seq, ...after);
+      const { lastInsertRowid } = statement(insertSql).run(before.concat(seq, after));
       return { id: Number(lastInsertRowid), seq, status: bumped.status };
     });
     writers.set(database, write);
