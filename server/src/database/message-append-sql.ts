@@ -42,8 +42,12 @@ export interface BumpedRow {
   status: ConversationStatus;
 }
 
-/** A direct writer: null when the guard refused the message. */
-export type MessageWriter = (write: MessageWrite) => Promise<MessageWritten | null>;
+/**
+ * A direct writer: null when the guard refused the message. It answers at once, without a
+ * promise, when it could write synchronously (SQLite with nobody else on the connection): each
+ * promise on the message path costs an allocation and, with Strapi's async hooks, more.
+ */
+export type MessageWriter = (write: MessageWrite) => MessageWritten | null | Promise<MessageWritten | null>;
 
 export interface Statement<Value = unknown> {
   sql: string;

@@ -86,9 +86,7 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
   let lastTaken: NativeDatabase | null = null;
   const poolIsIdle = () => client.pool !== undefined && client.pool.numUsed() === 0 && client.pool.numPendingAcquires() === 0;
 
-  return async (message) => {
-    const update = returningBumped(conversationBump(conversations, message, milliseconds));
-    if (lastTaken?.open && poolIsIdle()) return writerFor(lastTaken)(update, message);
+  async function writeThroughPool(update: Statement, message: MessageWrite): Promise<MessageWritten | null> {
     const database = (await client.acquireConnection()) as NativeDatabase;
     lastTaken = database;
     try {
@@ -96,5 +94,11 @@ export function sqliteMessageAppend(strapi: Core.Strapi): MessageWriter | null {
     } finally {
       await client.releaseConnection(database);
     }
+  }
+
+  return (message) => {
+    const update = returningBumped(conversationBump(conversations, message, milliseconds));
+    if (lastTaken?.open && poolIsIdle()) return writerFor(lastTaken)(update, message);
+    return writeThroughPool(update, message);
   };
 }

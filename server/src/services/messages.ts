@@ -102,7 +102,8 @@ const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Inside a caller's transaction the write must join it, which only the knex path does.
         const writeDirectly = strapi.db.inTransaction() ? null : direct();
         if (writeDirectly) {
-          const written = await writeDirectly(write);
+          const pending = writeDirectly(write);
+          const written = pending instanceof Promise ? await pending : pending;
           if (!written) return null;
           const message: MessageRow = { ...rowOf(input, written.seq, now), id: written.id };
           return { message, created: true, status: written.status };
