@@ -33,12 +33,15 @@ export interface RateLimitStore {
 const memoryLimiter = (rule: RateLimitRule): RateLimiterMemory =>
   new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name });
 
+/** The one answer for every request within its allowance (it is never changed). */
+const ALLOWED: RateLimitDecision = Object.freeze({ allowed: true });
+
 function keyed(limiter: RateLimiterAbstract): KeyedRateLimiter {
   return {
     async hit(key) {
       try {
         await limiter.consume(key);
-        return { allowed: true };
+        return ALLOWED;
       } catch (rejection) {
         // The library rejects with its result when the key is over its points; anything else is a failure.
         if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
