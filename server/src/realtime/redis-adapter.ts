@@ -58,7 +58,7 @@ export async function attachRedisAdapter(
   io: Server,
   options: { url: string; channelPrefix: string } & RedisLinkEvents,
 ): Promise<RedisLink> {
-  // Loaded only for a cluster (see `loadRedisClient`): about 7 MB of heap a single node is spared.
+  // Loaded only for a cluster (see `loadRedisClient`), like the Redis client.
   const { createClient } = loadRedisClient();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createAdapter } = require('@socket.io/redis-adapter') as typeof RedisAdapter;
