@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load [-- --quick]`: the load benchmark of issue #15, never part of `npm test`.
- * The real playground (`strapi start`) runs pinned to core 0, this process (the load generator)
+ * The real playground (`node server.js`, its production start) runs pinned to core 0, this process (the load generator)
  * to core 1; a bare Socket.IO relay doing the same fan-out runs after it on core 0, and a
  * seeded database measures the desk's read paths. Results go to bench/results/load-<date>.json.
  * See bench/results/README.md for the fields.

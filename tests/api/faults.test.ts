@@ -16,8 +16,8 @@ import { testSecrets } from '../helpers/test-env';
  * while sockets are dropped by the server at random and a Strapi node is killed with SIGKILL.
  * Afterwards every message is stored exactly once, each author's in the order sent, `seq` has
  * no gap, and every client's view (pushes, catch-up by `seq`, acknowledgements) is the stored
- * list. The nodes are `strapi start` children so that they can be killed; this process is the
- * load: socket.io clients that reconnect, catch up and resend as the widget and the desk do.
+ * list. The nodes are playground child processes (`node server.js`, as `npm start` runs it) so
+ * that they can be killed; this process is the load: socket.io clients that reconnect, catch up and resend as the widget and the desk do.
  */
 let postgres: RunningPostgres;
 let redis: RunningRedis;

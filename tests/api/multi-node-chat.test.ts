@@ -10,7 +10,7 @@ import { agentSocket, eventually, loginAgent, nextEvent, startCustomer, waitForM
 import { useTwoNodes } from '../helpers/two-nodes';
 
 /**
- * Chat across two nodes (see `useTwoNodes`: this process and a `strapi start` child on one
+ * Chat across two nodes (see `useTwoNodes`: this process and a `node server.js` child on one
  * PostgreSQL and one Redis). A claim is decided by the database, so exactly one agent wins
  * whichever node each request reaches; a push made on one node reaches sockets connected to the
  * other through Redis, and so do the settings cache and the new-chat allowance. (SQLite is the

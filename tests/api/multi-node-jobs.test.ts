@@ -12,7 +12,7 @@ import { PRESENCE_GRACE_MS as GRACE_MS, useTwoNodes } from '../helpers/two-nodes
 
 /**
  * What happens behind the chats of two nodes (see `useTwoNodes`: this process and a
- * `strapi start` child on one PostgreSQL and one Redis): Redis going away and coming back, the
+ * `node server.js` child on one PostgreSQL and one Redis): Redis going away and coming back, the
  * analytics rollup in PostgreSQL, and the scheduler's jobs, which both nodes fire. Chat across
  * the nodes is in multi-node-chat.test.ts.
  */
