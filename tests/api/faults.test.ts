@@ -17,7 +17,8 @@ import { testSecrets } from '../helpers/test-env';
  * Afterwards every message is stored exactly once, each author's in the order sent, `seq` has
  * no gap, and every client's view (pushes, catch-up by `seq`, acknowledgements) is the stored
  * list. The nodes are playground child processes (`node server.js`, as `npm start` runs it) so
- * that they can be killed; this process is the load: socket.io clients that reconnect, catch up and resend as the widget and the desk do.
+ * that they can be killed; this process is the load: socket.io clients that reconnect, catch up
+ * and resend as the widget and the desk do.
  */
 let postgres: RunningPostgres;
 let redis: RunningRedis;
