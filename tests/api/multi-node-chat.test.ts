@@ -334,3 +334,33 @@ it('stores a message on PostgreSQL once per clientId in one statement, and nothi
   expect(await stored('pg-direct-2')).toBe(0);
   expect(await seqOf()).toBe(seqBefore + 1);
 });
+
+it('reads the desk’s cards on PostgreSQL in the same order and types as on SQLite, and pages the resolved column by cursor', async () => {
+  const conversations = nodeA.strapi.db.query(UID.conversation);
+  const base = Date.parse('2026-10-01T12:00:00.000Z');
+  // Pairs share their instant, so the id breaks the tie as the cursor must.
+  await conversations.createMany({
+    data: Array.from({ length: 7 }, (_, index) => ({ status: 'resolved', language: 'sv', isVip: index === 0, resolvedAt: new Date(base + Math.floor(index / 2) * 1000) })),
+  });
+  const expected = (
+    (await conversations.findMany({ where: { status: 'resolved' }, select: ['id', 'resolvedAt', 'isVip'], orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }] })) as Array<{
+      id: number;
+      resolvedAt: string;
+      isVip: boolean;
+    }>
+  ).map((row) => ({ id: row.id, resolvedAt: new Date(row.resolvedAt).toISOString(), isVip: row.isVip }));
+
+  const seen: Array<{ id: number; resolvedAt: string | null; isVip: boolean }> = [];
+  let before: string | null = null;
+  do {
+    const query: string = `${ADMIN_API_BASE}/queue?pageSize=3${before ? `&before=${encodeURIComponent(before)}` : ''}`;
+    const { body } = await request(nodeB.url).get(query).set('Authorization', `Bearer ${agents[0].token}`).expect(200);
+    for (const card of body.data.resolved as Array<{ id: number; resolvedAt: string | null; isVip: boolean; priority: number; status: string }>) {
+      expect(card).toMatchObject({ status: 'resolved', priority: 0 });
+      seen.push({ id: card.id, resolvedAt: card.resolvedAt, isVip: card.isVip });
+    }
+    before = body.meta.pagination.nextBefore;
+  } while (before);
+  expect(seen).toEqual(expected);
+  expect(seen.filter((card) => card.isVip)).toHaveLength(expected.filter((card) => card.isVip).length);
+});

@@ -36,6 +36,25 @@ export const CARD_FIELDS = [
 
 export type CardRow = Pick<ConversationRow, (typeof CARD_FIELDS)[number]>;
 
+const integerOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * A card's row as the database driver returns it (SQLite's booleans as 0 or 1, datetimes as
+ * milliseconds; PostgreSQL's as Date), in the types the views expect; datetimes stay as they
+ * are, since every view reads them through `toIso`/`toDate`.
+ */
+export function toCardRow(raw: Record<(typeof CARD_FIELDS)[number], unknown>): CardRow {
+  return {
+    ...(raw as CardRow),
+    id: Number(raw.id),
+    isVip: Boolean(raw.isVip),
+    priority: Number(raw.priority ?? 0),
+    assignedAgentId: integerOrNull(raw.assignedAgentId),
+    lastMessageSeq: Number(raw.lastMessageSeq ?? 0),
+    csatScore: integerOrNull(raw.csatScore),
+  };
+}
+
 const agentIdOf = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** When a waiting conversation's current wait began; rows queued before the column existed count from their first escalation. */

