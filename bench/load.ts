@@ -37,7 +37,7 @@ async function measureFanOut(
   target: FanOutTarget,
   heap: HeapProbe,
   options: LoadOptions,
-): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured'>> {
+): Promise<Omit<FanOutResults, 'heapPerIdleSocketBytes' | 'idleSocketsMeasured' | 'disconnects'>> {
   const meter = new DeliveryMeter(target);
   log(`  warm-up ${options.warmupSeconds} s at ${options.rate} msg/s`);
   await meter.run(options.rate, options.warmupSeconds, options.seed);
@@ -57,6 +57,12 @@ async function measureFanOut(
   const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
   return { delivery, allocatedPerMessageBytes, steps, highestSustainedRate: highestSustained(steps), escalation };
+}
+
+function reportDisconnects(counts: Record<string, number>): Record<string, number> {
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  log(`  sockets dropped during the run: ${total}${total > 0 ? ` ${JSON.stringify(counts)}` : ''}`);
+  return counts;
 }
 
 /** The stall report's window: the idle rules and the jobs tick every few seconds to a minute. */
@@ -100,6 +106,7 @@ async function runOursOn(options: LoadOptions, env: Record<string, string> | und
         ...measured,
         stall,
         stallReport,
+        disconnects: reportDisconnects(setup.disconnects()),
       };
     } finally {
       setup.close();
@@ -115,7 +122,7 @@ async function runRelay(options: LoadOptions): Promise<FanOutResults> {
   const setup = await setUpRelay(sizesOf(options));
   try {
     const measured = await measureFanOut(setup.target, setup.heap, options);
-    return { heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes, idleSocketsMeasured: setup.idleSocketsMeasured, ...measured };
+    return { heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes, idleSocketsMeasured: setup.idleSocketsMeasured, ...measured, disconnects: reportDisconnects(setup.disconnects()) };
   } finally {
     await setup.close();
   }

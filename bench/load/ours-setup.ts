@@ -89,12 +89,32 @@ async function startSessions(url: string, count: number): Promise<Array<{ token:
   );
 }
 
+/**
+ * Why sockets dropped while the benchmark ran (Socket.IO's reason: "ping timeout", "transport
+ * close", ...), so that lost messages can be told apart from a slow server. Sockets the
+ * benchmark closes itself are not counted.
+ */
+export function disconnectTally(): { watch(socket: Socket): Socket; counts(): Record<string, number> } {
+  const counts: Record<string, number> = {};
+  return {
+    watch(socket) {
+      socket.on('disconnect', (reason: string) => {
+        if (reason !== 'io client disconnect') counts[reason] = (counts[reason] ?? 0) + 1;
+      });
+      return socket;
+    },
+    counts: () => ({ ...counts }),
+  };
+}
+
 export interface OursSetup {
   target: FanOutTarget;
   /** Server heap growth per connected idle widget socket, in bytes. */
   heapPerIdleSocketBytes: number;
   idleSocketsMeasured: number;
   setupSeconds: number;
+  /** Sockets dropped so far, by reason. */
+  disconnects(): Record<string, number>;
   close(): void;
 }
 
@@ -120,9 +140,10 @@ export async function setUpOurs(
   log(`  ${sessions.length} sessions started`);
 
   const sockets: Socket[] = [];
+  const tally = disconnectTally();
   const track = (socket: Socket) => {
     sockets.push(socket);
-    return socket;
+    return tally.watch(socket);
   };
   try {
     const agents = await mapLimit(agentTokens, 10, (token) => connectWithin(track(connectSocket(url, NAMESPACES.agent, { token }))));
@@ -152,6 +173,7 @@ export async function setUpOurs(
       heapPerIdleSocketBytes: Math.round((heapAfter - heapBefore) / widgets.length),
       idleSocketsMeasured: widgets.length,
       setupSeconds: Math.round((performance.now() - started) / 100) / 10,
+      disconnects: tally.counts,
       close: () => sockets.forEach((socket) => socket.close()),
     };
   } catch (error) {

@@ -11,7 +11,7 @@ import { freePort } from '../../tests/helpers/ports';
 import { heapProbe, type HeapProbe } from './heap';
 import { inspectorOf } from './inspector';
 import { mapLimit } from './http';
-import { connectWithin } from './ours-setup';
+import { connectWithin, disconnectTally } from './ours-setup';
 import type { FanOutTarget } from './phases';
 import { SERVER_CORE, spawnPinned } from './processes';
 
@@ -56,6 +56,8 @@ export interface RelaySetup {
   heapPerIdleSocketBytes: number;
   idleSocketsMeasured: number;
   heap: HeapProbe;
+  /** Sockets dropped so far, by reason. */
+  disconnects(): Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -67,8 +69,9 @@ export async function setUpRelay(sizes: { customers: number; agents: number; esc
     env: process.env,
   });
   const sockets: Socket[] = [];
+  const tally = disconnectTally();
   const open = (namespace: string, auth: object) => {
-    const socket = connect(`${url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth });
+    const socket = tally.watch(connect(`${url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth }));
     sockets.push(socket);
     return connectWithin(socket);
   };
@@ -101,6 +104,7 @@ export async function setUpRelay(sizes: { customers: number; agents: number; esc
       heapPerIdleSocketBytes: Math.round((heapAfter - heapBefore) / widgets.length),
       idleSocketsMeasured: widgets.length,
       heap,
+      disconnects: tally.counts,
       close,
     };
   } catch (error) {

@@ -25,6 +25,8 @@ export interface FanOutResults {
   stall?: RateResult;
   /** Our server only: the stall run per window, and what held the server's event loop up. */
   stallReport?: StallReport;
+  /** Sockets dropped during the run (not closed by the benchmark), by Socket.IO's reason. */
+  disconnects: Record<string, number>;
 }
 
 export interface LoadResults {
