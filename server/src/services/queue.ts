@@ -29,8 +29,8 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * One column's page of cards, read with knex and aliased to the attributes' names. The query
    * engine would turn every value of every row into its attribute type (a datetime into an ISO
-   * string that the card view parses again): 100 resolved cards took 2.8 ms that way and 1.3 ms
-   * this way, at 100,000 conversations.
+   * string that the card view parses again). At 100,000 conversations the whole snapshot took
+   * 6.3 ms that way and 4.6 ms this way.
    */
   async function cardPage(
     where: (query: Knex.QueryBuilder) => void,
