@@ -19,6 +19,8 @@ import type { Standing } from './queue-standings';
  * queue order).
  */
 const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Table and column names come from the content type's metadata, for the statements below
+  // that are written with knex.
   const table = () => strapi.db.metadata.get(UID.conversation).tableName;
   const columnOf = (attribute: string): string => {
     const column = (strapi.db.metadata.get(UID.conversation).attributes[attribute] as { columnName?: string } | undefined)?.columnName;
@@ -69,12 +71,12 @@ const queueService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function columnCounts(agentId: number): Promise<{ waiting: number; mine: number; resolved: number }> {
     const knex = strapi.db.connection;
-    const table = strapi.db.metadata.get(UID.conversation).tableName;
-    const capped = knex(table).select('id').where({ status: 'resolved' }).limit(QUEUE_RESOLVED_COUNT_LIMIT + 1).as('capped');
+    const [status, assignedAgent] = [columnOf('status'), columnOf('assignedAgentId')];
+    const capped = knex(table()).select('id').where(status, 'resolved').limit(QUEUE_RESOLVED_COUNT_LIMIT + 1).as('capped');
     const row = (await knex
       .select(
-        knex(table).count('*').where({ status: 'queued' }).as('waiting'),
-        knex(table).count('*').where({ status: 'active', assigned_agent_id: agentId }).as('mine'),
+        knex(table()).count('*').where(status, 'queued').as('waiting'),
+        knex(table()).count('*').where(status, 'active').andWhere(assignedAgent, agentId).as('mine'),
         knex.count('*').from(capped).as('resolved'),
       )
       .first()) as { waiting: number | string; mine: number | string; resolved: number | string };
