@@ -10,7 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('plugin::live-support') as PluginConfig;
   if (config.database.sqliteTuning) {
     const tuning = await tuneSqlite(strapi);
-    if (tuning) strapi.log.info(`[live-support] SQLite journal_mode=${tuning.journalMode}, synchronous=${tuning.synchronous}`);
+    if (tuning) strapi.log.info(`[live-support] SQLite journal_mode=${tuning.journalMode}, synchronous=${tuning.synchronous}, cache_size=${tuning.cacheSizeKib} KiB`);
     if (tuning && config.database.sqliteBackgroundCheckpoints && (await getService('sqliteCheckpoints', { strapi }).start())) {
       strapi.log.info('[live-support] SQLite checkpoints run on a worker thread');
     }

@@ -4,6 +4,7 @@ import packageJson from '../../package.json';
 import { UID } from '../../server/src/constants';
 import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import { backfillLastMessageTimes } from '../../server/src/database/message-times-backfill';
+import { SQLITE_CACHE_KIB } from '../../server/src/database/sqlite-tuning';
 import { DEFAULT_OPENING_HOURS } from '../../server/src/domain/opening-hours';
 import { DEFAULT_TEMPLATES } from '../../server/src/domain/templates';
 import { adminLogin, DEMO_AGENT } from '../helpers/admin-auth';
@@ -232,9 +233,10 @@ describe('storage on SQLite', () => {
     return rows.map((row) => row.detail).join('\n');
   };
 
-  it('runs the app connection in WAL mode with synchronous=NORMAL', async () => {
+  it('runs the app connection in WAL mode with synchronous=NORMAL and a larger page cache', async () => {
     expect(await knex().raw('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await knex().raw('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    expect(await knex().raw('PRAGMA cache_size')).toEqual([{ cache_size: -SQLITE_CACHE_KIB }]);
   });
 
   interface CheckpointsService {
