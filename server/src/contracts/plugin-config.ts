@@ -142,7 +142,7 @@ export const pluginConfigSchema = z
       .object({
         /**
          * On a SQLite file: write-ahead logging with `synchronous=NORMAL` for the app's connection,
-         * so a message costs no disk flush (and a 32 MiB page cache). Power loss may drop the last
+         * so a message costs no disk flush, and a 32 MiB page cache. Power loss may drop the last
          * commits, never corrupts.
          */
         sqliteTuning: z.boolean().default(true),

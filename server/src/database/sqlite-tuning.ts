@@ -15,6 +15,9 @@ export interface SqliteTuning {
  */
 export const SQLITE_CACHE_KIB = 32_768;
 
+/** Settings SQLite keeps per connection: set on the connection at start and on any the pool opens later. */
+const PER_CONNECTION_PRAGMAS = ['synchronous = NORMAL', `cache_size = -${SQLITE_CACHE_KIB}`];
+
 interface SqliteConnectionConfig {
   client?: string;
   connection?: { filename?: string } | string | (() => unknown);
@@ -54,12 +57,10 @@ export async function tuneSqlite(strapi: Core.Strapi): Promise<SqliteTuning | nu
   const initialize = dialect.initialize.bind(dialect);
   dialect.initialize = async (nativeConnection: unknown) => {
     await initialize(nativeConnection);
-    await strapi.db.connection.raw('PRAGMA synchronous = NORMAL').connection(nativeConnection);
-    await strapi.db.connection.raw(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`).connection(nativeConnection);
+    for (const pragma of PER_CONNECTION_PRAGMAS) await strapi.db.connection.raw(`PRAGMA ${pragma}`).connection(nativeConnection);
   };
   await strapi.db.connection.raw('PRAGMA journal_mode = WAL');
-  await strapi.db.connection.raw('PRAGMA synchronous = NORMAL');
-  await strapi.db.connection.raw(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
+  for (const pragma of PER_CONNECTION_PRAGMAS) await strapi.db.connection.raw(`PRAGMA ${pragma}`);
   return {
     journalMode: await pragmaValue<string>(strapi, 'journal_mode'),
     synchronous: await pragmaValue<number>(strapi, 'synchronous'),
