@@ -29,9 +29,9 @@ const CONCURRENCY = 6;
 // Limits off, so every request reaches validation instead of a 429; the idle sweep stays away.
 const app = useBootedStrapi({
   config: {
-    // The periodic jobs would touch the starting rows (signs of life, idle checks) while the
+    // The periodic jobs would touch the starting rows (signs of life, idle checks, the analytics rollup's day rows) while the
     // test compares them byte for byte; they are tested elsewhere.
-    jobs: { idle: { enabled: false }, queue: { enabled: false }, bot: { enabled: false }, retention: { enabled: false } },
+    jobs: { idle: { enabled: false }, queue: { enabled: false }, bot: { enabled: false }, retention: { enabled: false }, analytics: { enabled: false } },
     rateLimit: {
       sessionsPerIpPerMinute: 0,
       messagesPerConversationPerMinute: 0,
