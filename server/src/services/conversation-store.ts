@@ -151,6 +151,7 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Applies one state-machine action: checks it against the current status, then updates only
      * if the status is still the one checked. Losing that race is a 409, and changes nothing.
+     * Resolves to the row as changed (its times as this change set them: Dates, not strings).
      */
     async transition(id: number, action: ConversationAction, options: TransitionOptions): Promise<ConversationRow> {
       const current = await find(id);
@@ -160,9 +161,10 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         throw conflictFromDomain(error);
       }
+      const data: ConversationPatch = { status: to, ...options.patch, lastActivityAt: options.now };
       await applyGuarded(id, {
         where: { status: current.status, ...options.where },
-        data: { status: to, ...options.patch, lastActivityAt: options.now },
+        data,
         event: {
           kind: EVENT_KIND_FOR_ACTION[action],
           fromStatus: current.status,
@@ -173,7 +175,8 @@ const conversationStoreService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         lost: () => conflict('The conversation changed meanwhile; reload it', { code: 'STALE_STATE', action }),
       });
-      return find(id);
+      // The guarded update wrote exactly `data` over the row read: no need to read it back.
+      return { ...current, ...data } as ConversationRow;
     },
 
     /**

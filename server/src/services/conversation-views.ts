@@ -113,7 +113,12 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * place without another query.
      */
     async visitorView(id: number, standings?: ReadonlyMap<number, Standing>): Promise<VisitorConversationView> {
-      const conversation = await store().find(id);
+      return this.visitorViewOf(await store().find(id), standings);
+    },
+
+    /** The customer's view of a row the caller has just read. */
+    async visitorViewOf(conversation: ConversationRow, standings?: ReadonlyMap<number, Standing>): Promise<VisitorConversationView> {
+      const id = conversation.id;
       const standing =
         conversation.status !== 'queued'
           ? { position: null, estimatedWaitSeconds: null }

@@ -111,8 +111,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const changed = Object.entries(data).filter(([key, value]) => !isDeepStrictEqual(value ?? null, conversation[key as keyof ConversationRow] ?? null));
       if (changed.length === 0) return visitorView(id);
       await store().update(id, Object.fromEntries(changed));
-      await notifier().conversationChanged(id);
-      return visitorView(id);
+      return (await notifier().conversationChanged(id)) ?? visitorView(id);
     },
 
     /**
@@ -131,8 +130,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async leave(id: number, now: Date = new Date()): Promise<VisitorConversationView> {
       await store().transition(id, 'abandon', { actor: { kind: 'customer' }, now, patch: { abandonedAt: now } });
-      await notifier().conversationChanged(id);
-      return visitorView(id);
+      return (await notifier().conversationChanged(id)) ?? visitorView(id);
     },
 
     async rate(id: number, input: CsatInput, now: Date = new Date()): Promise<VisitorConversationView> {
@@ -155,8 +153,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // A rating can come after the conversation's day was rolled up: that day is counted again.
       await getService('analyticsRollup', { strapi }).invalidate([toDate(conversation.createdAt) ?? now]);
-      await notifier().conversationChanged(id);
-      return visitorView(id);
+      return (await notifier().conversationChanged(id)) ?? visitorView(id);
     },
   };
 };

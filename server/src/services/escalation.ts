@@ -57,14 +57,16 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The locked part of an escalation: the queue's length is read and acted on as one step. */
   async function enterQueueOrOffline(
-    id: number,
+    conversation: ConversationRow,
     request: EscalationRequest,
     settings: Settings,
     availability: Availability,
     now: Date,
   ): Promise<{ row: ConversationRow; unavailable: Unavailable | null }> {
     const unavailable = await unavailableBecause(settings, availability);
-    if (!unavailable) await assertAddressMayQueue(await store().find(id));
+    // The address key was read before the lock, which is enough: only the count must be locked.
+    if (!unavailable) await assertAddressMayQueue(conversation);
+    const id = conversation.id;
     const escalation = { escalationTrigger: request.trigger, escalationReason: request.reason ?? null };
     const row = unavailable
       ? await store().transition(id, 'go_offline', {
@@ -108,17 +110,20 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async escalate(id: number, request: EscalationRequest, now: Date = new Date()): Promise<VisitorConversationView> {
       const views = getService('conversationViews', { strapi });
       const conversation = await store().find(id);
-      if (conversation.status === 'queued' || conversation.status === 'active') return views.visitorView(id);
+      if (conversation.status === 'queued' || conversation.status === 'active') return views.visitorViewOf(conversation);
 
       const settings = await getService('settings', { strapi }).get();
       if (request.trigger === 'button' && !settings.escalation.buttonEnabled) {
         throw forbidden('The "talk to a person" button is switched off', { code: 'BUTTON_DISABLED' });
       }
       const availability = await getService('openingHours', { strapi }).currentAvailability(settings.queue, now);
-      const { row: updated, unavailable } = await store().withQueueLock(() => enterQueueOrOffline(id, request, settings, availability, now));
+      const { row: updated, unavailable } = await store().withQueueLock(() =>
+        enterQueueOrOffline(conversation, request, settings, availability, now),
+      );
       await postOutcome(updated, unavailable, availability);
-      await getService('notifier', { strapi }).conversationChanged(updated.id);
-      return views.visitorView(id);
+      // The notice just posted moved the last message: one read serves the desks and the answer.
+      const current = await store().find(id);
+      return (await getService('notifier', { strapi }).conversationChanged(id, current)) ?? views.visitorViewOf(current);
     },
 
     /** The customer's "talk to a person" button, over REST or the socket. */

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
-import type { MessageView, QueueStanding } from '../contracts/views';
+import type { MessageView, QueueStanding, VisitorConversationView } from '../contracts/views';
 import { shouldRelayTyping, type TypingState } from '../domain/typing-relay';
 import { rooms } from '../realtime/rooms';
 import { coalesce } from '../utils/coalesce';
 import { getService } from '../utils/get-service';
+import type { ConversationRow } from './conversation-store';
 import type { Standing } from './queue-standings';
 
 const MAX_TYPING_REMEMBERED = 10_000;
@@ -129,20 +130,21 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
      * One conversation changed (status, priority, customer): its customer gets their view, the
      * desks its card, and every waiting customer whose place or estimate moved gets it (bursts
      * coalesce, see `pushStandingsCoalesced`). The line is read once for all three, so the cost
-     * of a change does not grow with the queue.
+     * of a change does not grow with the queue. `conversation` is the row as it now is, when
+     * the caller has just read it. Resolves to the customer's view it pushed, which a caller
+     * answering the customer can send as it is (null when no socket server runs).
      */
-    async conversationChanged(conversationId: number): Promise<void> {
+    async conversationChanged(conversationId: number, conversation?: ConversationRow): Promise<VisitorConversationView | null> {
       const realtime = server();
-      if (!realtime) return;
+      if (!realtime) return null;
       const line = await readStandings();
       const views = getService('conversationViews', { strapi });
-      const [visitorView, [card]] = await Promise.all([
-        views.visitorView(conversationId, line.standings),
-        views.cardViews([await getService('conversationStore', { strapi }).find(conversationId)], line.standings),
-      ]);
+      const row = conversation ?? (await getService('conversationStore', { strapi }).find(conversationId));
+      const [visitorView, [card]] = await Promise.all([views.visitorViewOf(row, line.standings), views.cardViews([row], line.standings)]);
       realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
       realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
       pushLine(line);
+      return visitorView;
     },
 
     /**
