@@ -1,4 +1,4 @@
-// `npm test`: every check, in the order that fails fastest. Type-check (beside the plugin's build) and lint, build the
+// `npm test`: every check, in the order that fails fastest. Type-check and lint, build the
 // plugin and the widget, verify the package, then the test tiers: unit, API (real Strapi, real
 // HTTP and sockets), browser (the built playground in Debian's Chromium) and install (the packed
 // plugin installed into a fresh Strapi app, built and started).
@@ -37,19 +37,11 @@ async function jest(tier, extraArgs) {
 let failure = null;
 let hostApp = null;
 let playgroundAdmin = null;
-let typeCheck = null;
 try {
   ensurePlaygroundEnv();
   if (wants('install') && only.length !== 1) hostApp = await prepareInstallHostInBackground(env);
-  // Type-checking (five tsc runs, ~40 s on one core) runs beside the plugin's build (it reads no
-  // built file); it must pass before any test tier, whose set-up compiles the playground.
-  if (wants('static')) typeCheck = runInBackground('npm', ['run', '--silent', 'typecheck'], { env });
+  if (wants('static')) await step('type-check', 'npm', ['run', '--silent', 'typecheck']);
   await step('build plugin', 'npx', ['strapi-plugin', 'build']);
-  if (typeCheck) {
-    console.log('\n=== type-check');
-    // Before the playground's build, which writes files the playground's type-check reads.
-    await typeCheck.finish();
-  }
   // The playground's admin build (vite, ~35 s) needs only the built plugin: it runs beside lint
   // and the steps after it, which mostly keep one core busy, instead of before the browser tier.
   if (wants('e2e')) playgroundAdmin = runInBackground('npx', ['strapi', 'build'], { cwd: playgroundDir, env });
@@ -79,7 +71,6 @@ try {
   failure = error;
   hostApp?.stop();
   playgroundAdmin?.stop();
-  typeCheck?.stop();
 }
 
 fs.rmSync(resultsDir, { recursive: true, force: true });
