@@ -111,7 +111,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const changed = Object.entries(data).filter(([key, value]) => !isDeepStrictEqual(value ?? null, conversation[key as keyof ConversationRow] ?? null));
       if (changed.length === 0) return visitorView(id);
       await store().update(id, Object.fromEntries(changed));
-      return (await notifier().conversationChanged(id)) ?? visitorView(id);
+      return notifier().conversationChanged(id);
     },
 
     /**
@@ -130,7 +130,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async leave(id: number, now: Date = new Date()): Promise<VisitorConversationView> {
       await store().transition(id, 'abandon', { actor: { kind: 'customer' }, now, patch: { abandonedAt: now } });
-      return (await notifier().conversationChanged(id)) ?? visitorView(id);
+      return notifier().conversationChanged(id);
     },
 
     async rate(id: number, input: CsatInput, now: Date = new Date()): Promise<VisitorConversationView> {
@@ -153,7 +153,7 @@ const customersService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       // A rating can come after the conversation's day was rolled up: that day is counted again.
       await getService('analyticsRollup', { strapi }).invalidate([toDate(conversation.createdAt) ?? now]);
-      return (await notifier().conversationChanged(id)) ?? visitorView(id);
+      return notifier().conversationChanged(id);
     },
   };
 };

@@ -123,7 +123,7 @@ const escalationService = ({ strapi }: { strapi: Core.Strapi }) => {
       await postOutcome(updated, unavailable, availability);
       // The notice just posted moved the last message: one read serves the desks and the answer.
       const current = await store().find(id);
-      return (await getService('notifier', { strapi }).conversationChanged(id, current)) ?? views.visitorViewOf(current);
+      return getService('notifier', { strapi }).conversationChanged(id, current);
     },
 
     /** The customer's "talk to a person" button, over REST or the socket. */

@@ -131,15 +131,15 @@ const notifierService = ({ strapi }: { strapi: Core.Strapi }) => {
      * desks its card, and every waiting customer whose place or estimate moved gets it (bursts
      * coalesce, see `pushStandingsCoalesced`). The line is read once for all three, so the cost
      * of a change does not grow with the queue. `conversation` is the row as it now is, when
-     * the caller has just read it. Resolves to the customer's view it pushed, which a caller
-     * answering the customer can send as it is (null when no socket server runs).
+     * the caller has just read it. Resolves to the customer's view (the one pushed), which a
+     * caller answering the customer sends as it is.
      */
-    async conversationChanged(conversationId: number, conversation?: ConversationRow): Promise<VisitorConversationView | null> {
-      const realtime = server();
-      if (!realtime) return null;
-      const line = await readStandings();
+    async conversationChanged(conversationId: number, conversation?: ConversationRow): Promise<VisitorConversationView> {
       const views = getService('conversationViews', { strapi });
       const row = conversation ?? (await getService('conversationStore', { strapi }).find(conversationId));
+      const realtime = server();
+      if (!realtime) return views.visitorViewOf(row);
+      const line = await readStandings();
       const [visitorView, [card]] = await Promise.all([views.visitorViewOf(row, line.standings), views.cardViews([row], line.standings)]);
       realtime.widget.to(rooms.conversation(conversationId)).emit('conversation:status', visitorView);
       realtime.agent.to(rooms.agents).emit('queue:changed', { conversation: card });
