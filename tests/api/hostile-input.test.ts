@@ -4,6 +4,7 @@ import request from 'supertest';
 
 import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { Ack } from '../../server/src/contracts/views';
+import { SCHEDULED_JOBS } from '../../server/src/services/scheduled-job-registry';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { changedRows, compareSnapshots, snapshotDatabase, type DatabaseSnapshot } from '../helpers/fuzz/database-snapshot';
@@ -29,9 +30,10 @@ const CONCURRENCY = 6;
 // Limits off, so every request reaches validation instead of a 429; the idle sweep stays away.
 const app = useBootedStrapi({
   config: {
-    // The periodic jobs would touch the starting rows (signs of life, idle checks, the analytics rollup's day rows) while the
-    // test compares them byte for byte; they are tested elsewhere.
-    jobs: { idle: { enabled: false }, queue: { enabled: false }, bot: { enabled: false }, retention: { enabled: false }, analytics: { enabled: false } },
+    // Every periodic job off: they would touch the starting rows (signs of life, idle checks, the
+    // analytics rollup's day rows) while the test compares them byte for byte, and each is tested
+    // elsewhere. Read from the registry, so that a job added later is off here too.
+    jobs: Object.fromEntries(SCHEDULED_JOBS.map((job) => [job.name, { enabled: false }])),
     rateLimit: {
       sessionsPerIpPerMinute: 0,
       messagesPerConversationPerMinute: 0,
