@@ -108,15 +108,15 @@ const conversationViewsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Whether the customer has waited `queue.maxWaitMinutes` in this wait and may leave a message instead. */
     leaveMessageOffered,
 
-    /**
-     * The customer's view. `standings`, when the caller has just read the whole line, give the
-     * place without another query.
-     */
-    async visitorView(id: number, standings?: ReadonlyMap<number, Standing>): Promise<VisitorConversationView> {
-      return this.visitorViewOf(await store().find(id), standings);
+    /** The customer's view, read from the database. */
+    async visitorView(id: number): Promise<VisitorConversationView> {
+      return this.visitorViewOf(await store().find(id));
     },
 
-    /** The customer's view of a row the caller has just read. */
+    /**
+     * The customer's view of a row the caller has just read. `standings`, when the caller has
+     * just read the whole line, give the place without another query.
+     */
     async visitorViewOf(conversation: ConversationRow, standings?: ReadonlyMap<number, Standing>): Promise<VisitorConversationView> {
       const id = conversation.id;
       const standing =
