@@ -27,6 +27,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/compile-playground.ts',
+      globalTeardown: '<rootDir>/tests/helpers/remove-api-template-database.ts',
     },
     {
       displayName: 'e2e',

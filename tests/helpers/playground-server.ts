@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
 import { playgroundDir } from './paths';
 import { freePort } from './ports';
-import { ONE_ADDRESS_FOR_EVERY_CLIENT, QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+import { ONE_ADDRESS_FOR_EVERY_CLIENT, QUIET_STRAPI_ENV, copySqliteDatabase, temporaryDatabaseFile, testSecrets } from './test-env';
 
 export interface RunningPlayground {
   url: string;
@@ -90,13 +89,6 @@ function freshSqliteDatabase(): { file: string; remove(): void } {
   const seeded = process.env[SEEDED_DATABASE_ENV];
   if (seeded) copySqliteDatabase(seeded, database.file);
   return database;
-}
-
-/** Copies a stopped node's SQLite database, with its write-ahead log when one was left. */
-export function copySqliteDatabase(from: string, to: string): void {
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
-  }
 }
 
 /** The playground's production entry point (`npm start`): `strapi start` without the CLI's modules, a second faster to boot. */

@@ -2,8 +2,9 @@ import type { AddressInfo } from 'node:net';
 
 import { createStrapi, type Core } from '@strapi/strapi';
 
+import { API_TEMPLATE_DATABASE_ENV } from './api-template-database';
 import { playgroundDir, playgroundDistDir } from './paths';
-import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+import { QUIET_STRAPI_ENV, copySqliteDatabase, temporaryDatabaseFile, testSecrets } from './test-env';
 
 /** A Strapi running in this test process, reached over HTTP at `url` and directly as `strapi`. */
 export interface StrapiInProcess {
@@ -29,13 +30,24 @@ export interface BootOptions {
 }
 
 /**
- * Boots the real playground Strapi (plugin included) on a fresh SQLite database and a real
- * port on 127.0.0.1. One boot per test file: it costs seconds and hundreds of megabytes.
+ * A SQLite file of the boot's own: a copy of the API tier's template when there is one (set up
+ * by a first boot in the global setup), else an empty file that this boot sets up.
+ */
+function freshDatabase(env: Record<string, string> = {}): { file: string; remove(): void } {
+  const database = temporaryDatabaseFile('api');
+  const template = process.env[API_TEMPLATE_DATABASE_ENV];
+  const onSqlite = (env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite';
+  if (template && onSqlite) copySqliteDatabase(template, database.file);
+  return database;
+}
+
+/**
+ * Boots the real playground Strapi (plugin included) on a fresh SQLite database (see
+ * `freshDatabase`) and a real port on 127.0.0.1. One boot per test file: it costs seconds and
+ * hundreds of megabytes.
  */
 export async function bootStrapi(options: BootOptions = {}): Promise<BootedStrapi> {
-  const database = options.databaseFile
-    ? { file: options.databaseFile, remove: () => undefined }
-    : temporaryDatabaseFile('api');
+  const database = options.databaseFile ? { file: options.databaseFile, remove: () => undefined } : freshDatabase(options.env);
 
   Object.assign(process.env, testSecrets(), QUIET_STRAPI_ENV, {
     NODE_ENV: 'test',

@@ -40,3 +40,10 @@ export function temporaryDatabaseFile(label: string): { file: string; remove(): 
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** Copies a stopped node's SQLite database, with its write-ahead log when one was left. */
+export function copySqliteDatabase(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
+  }
+}
