@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
@@ -40,7 +41,7 @@ async function storedSettings(): Promise<StoredSettings> {
  * five logins per user and address in five minutes, fewer than this file's tests.
  */
 const sessions = new AdminSessions(() => browser, () => playground.url);
-const adminContext = (locale = 'en-US'): Promise<BrowserContext> => sessions.newContext(DEMO_ADMIN, { locale });
+const adminPage = (): Promise<Page> => sessions.page(DEMO_ADMIN, { locale: 'en-US' });
 
 /** Settings → Live Support: the admin's through the shared session, anyone else's through the form. */
 async function openSettings(page: Page, email: string, password: string): Promise<void> {
@@ -95,8 +96,7 @@ describe('Settings → Live Support', () => {
       await shopBefore.close();
     }
 
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const title = page.getByLabel('Title (English)');
@@ -130,7 +130,7 @@ describe('Settings → Live Support', () => {
       expect(await title.inputValue()).toBe('Help desk');
       expect(await page.getByLabel('Primary colour').inputValue()).toBe('#c0392b');
     } finally {
-      await context.close();
+      await page.close();
     }
 
     // The same running Strapi: a customer's next page load has the new look.
@@ -154,7 +154,7 @@ describe('Settings → Live Support', () => {
     await admin('put', '/settings').send({ queue: { enforceOpeningHours: true } }).expect(200);
 
     const customer = await browser.newContext({ locale: 'fi-FI' });
-    const owner = await adminContext();
+    const page = await adminPage();
     try {
       // The demo page is in Finnish: a customer starts a conversation while closed.
       const widget = await customer.newPage();
@@ -166,7 +166,6 @@ describe('Settings → Live Support', () => {
       await notice.filter({ hasText: /^Asiakaspalvelu on nyt suljettu, avaamme .+\.$/ }).waitFor({ timeout: 15000 });
       await widget.getByTestId('message-list').filter({ hasText: 'Hei' }).waitFor();
 
-      const page = await owner.newPage();
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       await page.getByTestId('texts-tab-fi').click();
       const closedText = page.getByTestId('text-closed_notice-fi');
@@ -188,7 +187,7 @@ describe('Settings → Live Support', () => {
       expect((await storedSettings()).texts).toEqual({});
     } finally {
       await customer.close();
-      await owner.close();
+      await page.close();
       await admin('put', '/settings').send({ queue: { enforceOpeningHours }, texts: {} }).expect(200);
       await admin('put', '/opening-hours').send(hoursBefore).expect(200);
     }
@@ -196,8 +195,7 @@ describe('Settings → Live Support', () => {
 
   it('refuses bad values with the reason on the field, and changes nothing', async () => {
     const before = await storedSettings();
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const origins = page.getByLabel('Allowed sites');
@@ -227,7 +225,7 @@ describe('Settings → Live Support', () => {
 
       expect(await storedSettings()).toEqual(before);
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
@@ -238,8 +236,7 @@ describe('Settings → Live Support', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ bot: { webhook: { secret } } })
       .expect(200);
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const secretInput = page.getByLabel('Signing secret');
@@ -255,13 +252,12 @@ describe('Settings → Live Support', () => {
       expect(stored.body.data.bot.webhook).toMatchObject({ secret: null, secretSet: false });
       await page.getByLabel('Remove the stored secret').waitFor({ state: 'detached' });
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
   it('asks before leaving with unsaved opening hours, as it does with unsaved settings', async () => {
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const mondayCloses = page.getByLabel('Monday, interval 1: closes');
@@ -280,13 +276,12 @@ describe('Settings → Live Support', () => {
       await leave();
       await page.waitForURL(/\/admin\/content-manager/);
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
   it('has no serious or critical axe violations', async () => {
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       await page.getByLabel('Maximum queue length').waitFor({ timeout: 30000 });
@@ -296,13 +291,12 @@ describe('Settings → Live Support', () => {
         .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
       expect(serious).toEqual([]);
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
   it('shows each scheduled job with its schedule, last run and next run, read-only', async () => {
-    const context = await adminContext();
-    const page = await context.newPage();
+    const page = await adminPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const presence = page.locator('[data-testid="settings-job-row"][data-job="presence"]');
@@ -320,7 +314,7 @@ describe('Settings → Live Support', () => {
       expect(await lastRun.textContent()).not.toBe('—');
       expect(await presence.getByTestId('settings-job-error').textContent()).toBe('None');
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
