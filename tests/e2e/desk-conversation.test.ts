@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
@@ -22,6 +22,7 @@ let browser: Browser;
 let adminToken: string;
 const tokens: Record<'aino' | 'elias', string> = { aino: '', elias: '' };
 const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
 const sockets: Socket[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
@@ -40,6 +41,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
+  await Promise.all(pages.splice(0).map((page) => page.close()));
   await Promise.all(contexts.splice(0).map((context) => context.close()));
   // Every test leaves every seat free and nobody waiting.
   for (const agent of ['aino', 'elias'] as const) {
@@ -55,6 +57,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
@@ -117,9 +120,8 @@ async function customerSocket(customer: Customer): Promise<Socket> {
 }
 
 async function openDesk(account: { email: string; password: string }, path = ''): Promise<Page> {
-  const context = await sessions.newContext(account, { locale: 'en-US' });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await sessions.page(account, { locale: 'en-US' });
+  pages.push(page);
   await page.goto(`${playground.url}/admin/plugins/live-support${path}`);
   return page;
 }
@@ -138,10 +140,27 @@ describe('claiming', () => {
     const customer = await escalatedCustomer('Rita Race');
     await Promise.all([aino, elias].map((page) => waitingCard(page, 'Rita Race').waitFor({ timeout: 15000 })));
 
-    // Both press Claim on a card they both still see: hold back each desk's queue refresh so
-    // the winner's push cannot take the card away before the loser's click lands.
-    await Promise.all([aino, elias].map((page) => page.route('**/live-support/queue*', (route) => route.abort())));
+    // Both press Claim on a card they both still see. The desk drops a card that a push says is
+    // taken, so neither claim may reach the server before the other click has landed: each
+    // claim request waits until both have been sent (or 15 s). Queue refreshes are held back too.
+    let bothSent: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothSent = resolve));
+    const giveUp = setTimeout(() => bothSent(), 15000);
+    let claimsSent = 0;
+    const holdUntilBothSent = async (route: Route) => {
+      claimsSent += 1;
+      if (claimsSent === 2) bothSent();
+      await barrier;
+      await route.continue();
+    };
+    for (const page of [aino, elias]) {
+      await page.route('**/live-support/queue*', (route) => route.abort());
+      await page.route('**/live-support/conversations/*/claim', holdUntilBothSent);
+    }
     await Promise.all([aino, elias].map((page) => waitingCard(page, 'Rita Race').getByTestId('claim').click()));
+    await barrier;
+    clearTimeout(giveUp);
+    expect(claimsSent).toBe(2);
 
     // A click returns before its request is answered: wait for the claim to be stored.
     const winner = await eventually(async () => (await conversationOf(customer.conversationId)).assignedAgent?.name, 15000);
