@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
@@ -22,7 +22,7 @@ let agentToken: string;
 /** Where the support team works: the report's days are counted there, and so is the browser's. */
 let timeZone: string;
 let today: string;
-const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
 const dayIn = (zone: string, at = new Date()) =>
@@ -73,13 +73,12 @@ async function servedAndRated(name: string, score: number): Promise<void> {
 }
 
 async function openAnalytics(account: { email: string; password: string }, browserTimeZone = timeZone): Promise<Page> {
-  const context = await sessions.newContext(account, {
+  const page = await sessions.page(account, {
     locale: 'en-US',
     timezoneId: browserTimeZone,
     acceptDownloads: true,
   });
-  contexts.push(context);
-  const page = await context.newPage();
+  pages.push(page);
   await page.goto(`${playground.url}/admin/plugins/live-support/analytics`);
   return page;
 }
@@ -107,10 +106,11 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await Promise.all(pages.splice(0).map((page) => page.close()));
 });
 
 afterAll(async () => {
+  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
