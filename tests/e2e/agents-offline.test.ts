@@ -40,7 +40,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sessions.close();
   await browser?.close();
   await playground?.stop();
   await smtp?.stop();
@@ -200,12 +199,13 @@ describe('the Agents page', () => {
       await page.locator(`[data-testid="agents-summary"][data-free-seats="${freeBefore - 1}"]`).waitFor();
 
       // Aino opens the desk in her own browser: her first socket brings her online.
-      const ainoPage = await sessions.page(DEMO_AGENT, { locale: 'en-US' });
+      const ainoContext = await sessions.newContext(DEMO_AGENT, { locale: 'en-US' });
       try {
+        const ainoPage = await ainoContext.newPage();
         await ainoPage.goto(`${playground.url}/admin/plugins/live-support`);
         await aino.and(page.locator('[data-status="online"]')).waitFor({ timeout: 30000 });
       } finally {
-        await ainoPage.close();
+        await ainoContext.close();
       }
 
       // Online agents are listed first.
@@ -224,7 +224,8 @@ describe('the Agents page', () => {
 
 describe('the offline messages inbox', () => {
   it('shows new messages live, replies by email and marks them handled', async () => {
-    const page = await sessions.page(DEMO_AGENT, { locale: 'en-US' });
+    const context = await sessions.newContext(DEMO_AGENT, { locale: 'en-US' });
+    const page = await context.newPage();
     try {
       await page.goto(`${playground.url}/admin/plugins/live-support/offline`);
       await page.getByRole('heading', { name: 'Offline messages', level: 1 }).waitFor({ timeout: 30000 });
@@ -319,7 +320,7 @@ describe('the offline messages inbox', () => {
 
       expect(await pageWasNotReloaded(page)).toBe(true);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
@@ -22,7 +22,7 @@ let agentToken: string;
 /** Where the support team works: the report's days are counted there, and so is the browser's. */
 let timeZone: string;
 let today: string;
-const pages: Page[] = [];
+const contexts: BrowserContext[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
 const dayIn = (zone: string, at = new Date()) =>
@@ -73,12 +73,13 @@ async function servedAndRated(name: string, score: number): Promise<void> {
 }
 
 async function openAnalytics(account: { email: string; password: string }, browserTimeZone = timeZone): Promise<Page> {
-  const page = await sessions.page(account, {
+  const context = await sessions.newContext(account, {
     locale: 'en-US',
     timezoneId: browserTimeZone,
     acceptDownloads: true,
   });
-  pages.push(page);
+  contexts.push(context);
+  const page = await context.newPage();
   await page.goto(`${playground.url}/admin/plugins/live-support/analytics`);
   return page;
 }
@@ -106,11 +107,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.close()));
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
 });
 
 afterAll(async () => {
-  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });

@@ -22,7 +22,6 @@ let browser: Browser;
 let adminToken: string;
 const tokens: Record<'aino' | 'elias', string> = { aino: '', elias: '' };
 const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
 const sockets: Socket[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
@@ -41,7 +40,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
-  await Promise.all(pages.splice(0).map((page) => page.close()));
   await Promise.all(contexts.splice(0).map((context) => context.close()));
   // Every test leaves every seat free and nobody waiting.
   for (const agent of ['aino', 'elias'] as const) {
@@ -57,7 +55,6 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
@@ -120,8 +117,9 @@ async function customerSocket(customer: Customer): Promise<Socket> {
 }
 
 async function openDesk(account: { email: string; password: string }, path = ''): Promise<Page> {
-  const page = await sessions.page(account, { locale: 'en-US' });
-  pages.push(page);
+  const context = await sessions.newContext(account, { locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
   await page.goto(`${playground.url}/admin/plugins/live-support${path}`);
   return page;
 }

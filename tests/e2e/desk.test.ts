@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
-import { AdminSessions, launchChromium } from '../helpers/browser';
+import { launchChromium, logInToAdmin } from '../helpers/browser';
 import { OPTIONAL_VERIFICATION, userHashOf } from '../helpers/identity';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startCustomer } from '../helpers/protocol';
@@ -24,18 +24,21 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
 
-/** Aino's admin session: the first test logs in through the form, the second reuses it. */
-const sessions = new AdminSessions(() => browser, () => playground.url);
+function logIn(page: Page, email: string, password: string): Promise<void> {
+  return logInToAdmin(page, playground.url, email, password);
+}
+
 
 describe('the agent desk', () => {
   it('shows an escalated conversation live, claims it and answers the customer', async () => {
-    const page = await sessions.page(DEMO_AGENT, { locale: 'en-US' });
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
     try {
+      await logIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
       await page.goto(`${playground.url}/admin/plugins/live-support`);
       await page.getByTestId('column-waiting').waitFor({ timeout: 30000 });
       await page.getByTestId('count-queued').filter({ hasText: '0' }).waitFor();
@@ -115,13 +118,15 @@ describe('the agent desk', () => {
       await page.getByTestId('column-resolved').getByTestId('card').filter({ hasText: 'Maija Desk' }).waitFor();
       await page.getByTestId('count-mine').filter({ hasText: '0' }).waitFor();
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
   it('tells the agent who got there first and drops the card', async () => {
-    const page = await sessions.page(DEMO_AGENT, { locale: 'en-US' });
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
     try {
+      await logIn(page, DEMO_AGENT.email, DEMO_AGENT.password);
       await page.goto(`${playground.url}/admin/plugins/live-support`);
       await page.getByTestId('column-waiting').waitFor({ timeout: 30000 });
 
@@ -151,7 +156,7 @@ describe('the agent desk', () => {
       await page.getByText(/Already claimed by Elias/).waitFor({ timeout: 15000 });
       await card.waitFor({ state: 'detached' });
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });

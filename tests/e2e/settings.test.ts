@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sessions.close();
   await browser?.close();
   await playground?.stop();
 });
@@ -41,7 +40,7 @@ async function storedSettings(): Promise<StoredSettings> {
  * five logins per user and address in five minutes, fewer than this file's tests.
  */
 const sessions = new AdminSessions(() => browser, () => playground.url);
-const adminPage = (): Promise<Page> => sessions.page(DEMO_ADMIN, { locale: 'en-US' });
+const adminContext = (locale = 'en-US'): Promise<BrowserContext> => sessions.newContext(DEMO_ADMIN, { locale });
 
 /** Settings → Live Support: the admin's through the shared session, anyone else's through the form. */
 async function openSettings(page: Page, email: string, password: string): Promise<void> {
@@ -96,7 +95,8 @@ describe('Settings → Live Support', () => {
       await shopBefore.close();
     }
 
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const title = page.getByLabel('Title (English)');
@@ -130,7 +130,7 @@ describe('Settings → Live Support', () => {
       expect(await title.inputValue()).toBe('Help desk');
       expect(await page.getByLabel('Primary colour').inputValue()).toBe('#c0392b');
     } finally {
-      await page.close();
+      await context.close();
     }
 
     // The same running Strapi: a customer's next page load has the new look.
@@ -154,7 +154,7 @@ describe('Settings → Live Support', () => {
     await admin('put', '/settings').send({ queue: { enforceOpeningHours: true } }).expect(200);
 
     const customer = await browser.newContext({ locale: 'fi-FI' });
-    const page = await adminPage();
+    const owner = await adminContext();
     try {
       // The demo page is in Finnish: a customer starts a conversation while closed.
       const widget = await customer.newPage();
@@ -166,6 +166,7 @@ describe('Settings → Live Support', () => {
       await notice.filter({ hasText: /^Asiakaspalvelu on nyt suljettu, avaamme .+\.$/ }).waitFor({ timeout: 15000 });
       await widget.getByTestId('message-list').filter({ hasText: 'Hei' }).waitFor();
 
+      const page = await owner.newPage();
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       await page.getByTestId('texts-tab-fi').click();
       const closedText = page.getByTestId('text-closed_notice-fi');
@@ -187,7 +188,7 @@ describe('Settings → Live Support', () => {
       expect((await storedSettings()).texts).toEqual({});
     } finally {
       await customer.close();
-      await page.close();
+      await owner.close();
       await admin('put', '/settings').send({ queue: { enforceOpeningHours }, texts: {} }).expect(200);
       await admin('put', '/opening-hours').send(hoursBefore).expect(200);
     }
@@ -195,7 +196,8 @@ describe('Settings → Live Support', () => {
 
   it('refuses bad values with the reason on the field, and changes nothing', async () => {
     const before = await storedSettings();
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const origins = page.getByLabel('Allowed sites');
@@ -225,7 +227,7 @@ describe('Settings → Live Support', () => {
 
       expect(await storedSettings()).toEqual(before);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
@@ -236,7 +238,8 @@ describe('Settings → Live Support', () => {
       .set('Authorization', `Bearer ${adminToken}`)
       .send({ bot: { webhook: { secret } } })
       .expect(200);
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const secretInput = page.getByLabel('Signing secret');
@@ -252,12 +255,13 @@ describe('Settings → Live Support', () => {
       expect(stored.body.data.bot.webhook).toMatchObject({ secret: null, secretSet: false });
       await page.getByLabel('Remove the stored secret').waitFor({ state: 'detached' });
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
   it('asks before leaving with unsaved opening hours, as it does with unsaved settings', async () => {
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const mondayCloses = page.getByLabel('Monday, interval 1: closes');
@@ -276,12 +280,13 @@ describe('Settings → Live Support', () => {
       await leave();
       await page.waitForURL(/\/admin\/content-manager/);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
   it('has no serious or critical axe violations', async () => {
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       await page.getByLabel('Maximum queue length').waitFor({ timeout: 30000 });
@@ -291,12 +296,13 @@ describe('Settings → Live Support', () => {
         .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
       expect(serious).toEqual([]);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 
   it('shows each scheduled job with its schedule, last run and next run, read-only', async () => {
-    const page = await adminPage();
+    const context = await adminContext();
+    const page = await context.newPage();
     try {
       await openSettings(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
       const presence = page.locator('[data-testid="settings-job-row"][data-job="presence"]');
@@ -314,7 +320,7 @@ describe('Settings → Live Support', () => {
       expect(await lastRun.textContent()).not.toBe('—');
       expect(await presence.getByTestId('settings-job-error').textContent()).toBe('None');
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 

@@ -36,15 +36,9 @@ type StoredSession = Awaited<ReturnType<BrowserContext['storageState']>>;
  * form, as a person does; later contexts start from the session it stored (cookies and local
  * storage), which spares a login page, a password check and a second load of the admin panel
  * each. (Strapi also allows only five logins per account and address in five minutes.)
- *
- * `page()` goes further: its pages share one context per account and options for the whole file,
- * so the admin panel's scripts come from that context's HTTP and code caches. Chromium loads the
- * admin panel in a new context in about 4 s here and in one that has loaded it before in about
- * 1.5 s. What a page leaves in the context (local storage, cookies) is the same account's.
  */
 export class AdminSessions {
   private readonly stored = new Map<string, StoredSession>();
-  private readonly kept = new Map<string, Promise<BrowserContext>>();
 
   constructor(
     private readonly browser: () => Browser,
@@ -61,24 +55,5 @@ export class AdminSessions {
     this.stored.set(account.email, await context.storageState());
     await page.close();
     return context;
-  }
-
-  /** A new page logged into the admin panel as `account`, in the file's context for `account` and `options`; close the page, not its context. */
-  async page(account: { email: string; password: string }, options: BrowserContextOptions = {}): Promise<Page> {
-    const key = JSON.stringify([account.email, options]);
-    let context = this.kept.get(key);
-    if (!context) {
-      context = this.newContext(account, options);
-      this.kept.set(key, context);
-    }
-    return (await context).newPage();
-  }
-
-  /** Closes the contexts `page()` kept (in the file's `afterAll`, before the browser). */
-  async close(): Promise<void> {
-    const contexts = [...this.kept.values()];
-    this.kept.clear();
-    // A context whose login failed has already failed its test; the others still close.
-    await Promise.all(contexts.map(async (context) => (await context.catch(() => null))?.close()));
   }
 }
