@@ -22,6 +22,8 @@ let playground: RunningPlayground;
 let browser: Browser;
 let agentToken: string;
 let agentSocket: Socket;
+/** The first node's database, which the restarted node runs on and does not remove. */
+let restartedOnDatabase: string | null = null;
 
 const connectAgent = () => agentSocketTo(playground, agentToken);
 
@@ -50,6 +52,7 @@ afterAll(async () => {
   agentSocket?.close();
   await browser?.close();
   await playground?.stop();
+  if (restartedOnDatabase) fs.rmSync(path.dirname(restartedOnDatabase), { recursive: true, force: true });
 });
 
 async function openDemo(context: BrowserContext, pagePath = '/'): Promise<Page> {
@@ -170,6 +173,7 @@ describe('a customer on the demo page', () => {
   it('reconnects after a server restart and catches up exactly', async () => {
     const { port, databaseFile, secrets } = playground;
     await playground.stop({ keepDatabase: true });
+    restartedOnDatabase = databaseFile;
     agentSocket.close();
     playground = await startPlayground({ port, databaseFile, env: secrets });
     agentToken = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
