@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { API_TEMPLATE_DATABASE_ENV } from './api-template-database';
+import { removeDatabaseNamedBy } from './test-env';
 
-/** The API tier's global teardown: removes the folder of the database its setup made. */
+/** The API tier's global teardown: removes the database its setup made. */
 export default function removeApiTemplateDatabase(): void {
-  const file = process.env[API_TEMPLATE_DATABASE_ENV];
-  if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  delete process.env[API_TEMPLATE_DATABASE_ENV];
+  removeDatabaseNamedBy(API_TEMPLATE_DATABASE_ENV);
 }

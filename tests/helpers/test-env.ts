@@ -47,3 +47,13 @@ export function copySqliteDatabase(from: string, to: string): void {
     if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
   }
 }
+
+/**
+ * A tier's global teardown: removes the folder of the database that its global setup named in
+ * the variable `envName` (the template or seeded file each test file copies), and the variable.
+ */
+export function removeDatabaseNamedBy(envName: string): void {
+  const file = process.env[envName];
+  if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  delete process.env[envName];
+}
