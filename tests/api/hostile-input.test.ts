@@ -4,7 +4,6 @@ import request from 'supertest';
 
 import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/contracts/constants';
 import type { Ack } from '../../server/src/contracts/views';
-import { SCHEDULED_JOBS } from '../../server/src/services/scheduled-job-registry';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { changedRows, compareSnapshots, snapshotDatabase, type DatabaseSnapshot } from '../helpers/fuzz/database-snapshot';
@@ -13,6 +12,7 @@ import { hostileValue, nearValid } from '../helpers/fuzz/hostile-values';
 import { ADMIN_ROUTES, PUBLIC_ROUTES, WIDGET_EVENTS, couldBeAnId, type FuzzRoute } from '../helpers/fuzz/routes';
 import { ask, eventually, startCustomer, waitForMessage, widgetSocket, type Customer } from '../helpers/protocol';
 import { connectSocket } from '../helpers/sockets';
+import { everyJobOff } from '../helpers/test-env';
 
 /**
  * Proof by hostile input: thousands of generated requests and socket payloads (fixed seed,
@@ -32,8 +32,8 @@ const app = useBootedStrapi({
   config: {
     // Every periodic job off: they would touch the starting rows (signs of life, idle checks, the
     // analytics rollup's day rows) while the test compares them byte for byte, and each is tested
-    // elsewhere. Read from the registry, so that a job added later is off here too.
-    jobs: Object.fromEntries(SCHEDULED_JOBS.map((job) => [job.name, { enabled: false }])),
+    // elsewhere.
+    jobs: everyJobOff(),
     rateLimit: {
       sessionsPerIpPerMinute: 0,
       messagesPerConversationPerMinute: 0,

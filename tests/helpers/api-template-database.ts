@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
-import { SCHEDULED_JOBS } from '../../server/src/services/scheduled-job-registry';
 import { playgroundDir, playgroundDistDir } from './paths';
-import { QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
+import { everyJobOff, QUIET_STRAPI_ENV, temporaryDatabaseFile, testSecrets } from './test-env';
 
 /**
  * Names a SQLite database that one API-tier boot has set up (tables, demo accounts, demo FAQ,
@@ -30,7 +29,6 @@ createStrapi({ appDir: process.cwd(), distDir: ${JSON.stringify(playgroundDistDi
  */
 export function makeApiTemplateDatabase(): string {
   const database = temporaryDatabaseFile('api-template');
-  const jobsOff = Object.fromEntries(SCHEDULED_JOBS.map((job) => [job.name, { enabled: false }]));
   const result = spawnSync(process.execPath, ['-e', SET_UP_AND_STOP], {
     cwd: playgroundDir,
     env: {
@@ -40,7 +38,7 @@ export function makeApiTemplateDatabase(): string {
       NODE_ENV: 'test',
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: database.file,
-      LIVE_SUPPORT_CONFIG: JSON.stringify({ jobs: jobsOff }),
+      LIVE_SUPPORT_CONFIG: JSON.stringify({ jobs: everyJobOff() }),
     },
     encoding: 'utf8',
     timeout: TEMPLATE_BOOT_TIMEOUT_MS,

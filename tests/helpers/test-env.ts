@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { SCHEDULED_JOBS } from '../../server/src/services/scheduled-job-registry';
+
 const secret = () => randomBytes(24).toString('base64');
 
 /** Fresh secrets for a test Strapi: tests never read or write the playground's own .env. */
@@ -33,6 +35,14 @@ export const QUIET_STRAPI_ENV = {
 export const ONE_ADDRESS_FOR_EVERY_CLIENT = { rateLimit: { queuedConversationsPerIp: 0, offlineMessagesPerIpPerMinute: 0 } } as const;
 
 /** A temporary folder holding one test file's SQLite database. */
+/**
+ * The plugin's `jobs` config with every periodic job switched off, read from the registry so
+ * that a job added later is off too: for boots whose rows must stay exactly as the test left them.
+ */
+export function everyJobOff(): Record<string, { enabled: false }> {
+  return Object.fromEntries(SCHEDULED_JOBS.map((job) => [job.name, { enabled: false as const }]));
+}
+
 export function temporaryDatabaseFile(label: string): { file: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `live-support-${label}-`));
   return {
