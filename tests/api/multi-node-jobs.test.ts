@@ -105,11 +105,17 @@ describe('the scheduler on two nodes', () => {
       runCount: number;
       lastTickAt: string | number | Date;
       leaseOwner: string;
+      leaseUntil: string | number | Date | null;
     };
   const tickTime = (value: string | number | Date) => new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value).getTime();
 
   it('runs each presence tick once, though both nodes fire every tick', async () => {
-    const first = await presenceJob();
+    // Counted from a tick that has finished: a tick read while it runs would count its run but
+    // not itself, one run more than the ticks between the two readings.
+    const first = await eventually(async () => {
+      const job = await presenceJob();
+      return job.leaseUntil === null && job;
+    }, 5000);
     const owners = new Set<string>();
     const last = await eventually(async () => {
       const job = await presenceJob();
