@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { parseOptions, type LoadOptions } from './load/options';
+import { explainLostMessages } from './load/lost-messages';
 import { DeliveryMeter, escalationFanOut, type FanOutTarget, type RateResult } from './load/phases';
 import type { HeapProbe } from './load/heap';
 import { bootPlayground, type BootedPlayground } from './load/playground';
@@ -43,6 +44,7 @@ async function measureFanOut(
   await meter.run(options.rate, options.warmupSeconds, options.seed);
   const delivery = await meter.run(options.rate, options.measureSeconds, options.seed + 1);
   log(`  delivery: ${describe(delivery)}`);
+  await logLostMessages(target, delivery);
   const sampled = await heap.allocatedDuring(() => meter.run(options.rate, ALLOCATION_SECONDS, options.seed + 50));
   const allocatedPerMessageBytes = Math.round(sampled.bytes / Math.max(1, sampled.result.delivered));
   log(`  allocated: ${(allocatedPerMessageBytes / 1024).toFixed(1)} KB per message`);
@@ -50,6 +52,7 @@ async function measureFanOut(
   for (const [index, rate] of options.steps.entries()) {
     const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
     log(`  step ${rate} msg/s: ${describe(step)}`);
+    await logLostMessages(target, step);
     steps.push(step);
     // A higher rate cannot be sustained either; its backlog would only delay the next phases.
     if (!step.sustained) break;
@@ -57,6 +60,13 @@ async function measureFanOut(
   const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
   return { delivery, allocatedPerMessageBytes, steps, highestSustainedRate: highestSustained(steps), escalation };
+}
+
+/** Looks up the first few messages a run lost (see `lost-messages.ts`) and prints what the server holds of them. */
+async function logLostMessages(target: FanOutTarget, result: RateResult): Promise<void> {
+  if (result.lost === 0) return;
+  log(`  ${result.lost} message(s) acknowledged but never delivered; the first ${result.lostMessages.length}:`);
+  for (const line of await explainLostMessages(target, result.lostMessages)) log(`    ${line}`);
 }
 
 function reportDisconnects(counts: Record<string, number>): Record<string, number> {
@@ -78,6 +88,7 @@ async function stallProbe(server: BootedPlayground, target: FanOutTarget, option
   const trace = await startServerTrace(server.inspector, STALL_WINDOW_MS);
   const stall = await meter.run(options.rate, options.stallSeconds, options.seed + 100, deliveries.record);
   const report: StallReport = stallReport(deliveries, await trace.finish());
+  await logLostMessages(target, stall);
   return { stall, stallReport: report };
 }
 

@@ -169,6 +169,7 @@ export async function setUpOurs(
           conversationId: sessions[sizes.customers + index].conversationId,
         })),
         agents,
+        conversationIds: sessions.slice(0, sizes.customers).map((session) => session.conversationId),
       },
       heapPerIdleSocketBytes: Math.round((heapAfter - heapBefore) / widgets.length),
       idleSocketsMeasured: widgets.length,

@@ -17,6 +17,16 @@ export interface FanOutTarget {
   /** Customers still with the bot, one per escalation of the fan-out phase. */
   escalators: Array<{ conversationId: number; socket: Socket }>;
   agents: Socket[];
+  /** The conversation of each customer, where the server has one (ours): to explain a lost message. */
+  conversationIds?: number[];
+}
+
+/** A message that never reached its agent, and whether either socket was replaced meanwhile. */
+export interface LostMessage {
+  clientId: string;
+  customer: number;
+  agentSocketReplaced: boolean;
+  customerSocketReplaced: boolean;
 }
 
 export interface RateResult {
@@ -31,6 +41,8 @@ export interface RateResult {
   achievedRate: number;
   /** Messages never delivered within the drain timeout. */
   lost: number;
+  /** The first few of them, to look up afterwards (`explainLostMessages`). */
+  lostMessages: LostMessage[];
   /** Sent but not yet acknowledged when the window closed: the server's backlog. */
   backlogAtWindowEnd: number;
   /** Milliseconds spent before the run waiting for an earlier run's backlog to clear. */
@@ -50,6 +62,7 @@ export interface RateResult {
 }
 
 const DRAIN_TIMEOUT_MS = 30_000;
+const LOST_MESSAGES_KEPT = 10;
 /** An earlier run's backlog must clear within this before the next run starts. */
 const SETTLE_TIMEOUT_MS = 120_000;
 const TICK_MS = 1;
@@ -62,11 +75,18 @@ interface Recording {
   arrivals: number[];
 }
 
+/**
+ * Runs started by every meter in this process: a run's number goes into each of its clientIds.
+ * Counted per meter, the stall probe's meter reused the warm-up's clientIds, and a customer who
+ * sent the same one twice got the stored message back without a push (as a retry should), which
+ * the probe counted as lost.
+ */
+let runsStarted = 0;
+
 /** Listens on every agent socket once; each run records into its own `Recording`. */
 export class DeliveryMeter {
   private recording: Recording | null = null;
   private onDelivery: ((arrivedAt: number, latencyMs: number) => void) | undefined;
-  private runCounter = 0;
   /** Emits of every run still waiting for their acknowledgement. */
   private unacknowledged = 0;
 
@@ -102,11 +122,14 @@ export class DeliveryMeter {
   async run(rate: number, seconds: number, seed: number, onDelivery?: (arrivedAt: number, latencyMs: number) => void): Promise<RateResult> {
     const { customers, serverPid } = this.target;
     const { settleMs, backlogBeforeRun } = await this.settle();
-    const run = (this.runCounter += 1);
+    const run = (runsStarted += 1);
     const recording: Recording = { sentAt: new Map(), latencies: [], arrivals: [] };
     this.recording = recording;
     this.onDelivery = onDelivery;
     const random = seededRandom(seed);
+    // A socket that reconnects gets a new id: compared after the run.
+    const agentIds = this.target.agents.map((socket) => socket.id);
+    const customerIds = customers.map((socket) => socket.id);
     const ackLatencies: number[] = [];
     const refused: Record<string, number> = {};
     let acknowledged = 0;
@@ -120,8 +143,9 @@ export class DeliveryMeter {
       if (elapsed >= windowMs) break;
       const due = Math.floor((elapsed * rate) / 1000);
       while (sent < due) {
-        const customer = customers[Math.floor(random() * customers.length)];
-        const clientId = `b${run}-${sent}`;
+        const customerIndex = Math.floor(random() * customers.length);
+        const customer = customers[customerIndex];
+        const clientId = `b${run}-${sent}-c${customerIndex}`;
         const sentAt = performance.now();
         recording.sentAt.set(clientId, sentAt);
         this.unacknowledged += 1;
@@ -156,6 +180,16 @@ export class DeliveryMeter {
       maxGap = Math.max(maxGap, recording.arrivals[index] - recording.arrivals[index - 1]);
     }
     const latencyMs = summarise(recording.latencies);
+    const lostMessages = [...recording.sentAt.keys()].slice(0, LOST_MESSAGES_KEPT).map((clientId): LostMessage => {
+      const customer = Number(clientId.slice(clientId.lastIndexOf('-c') + 2));
+      const agentIndex = customer % this.target.agents.length;
+      return {
+        clientId,
+        customer,
+        agentSocketReplaced: this.target.agents[agentIndex].id !== agentIds[agentIndex],
+        customerSocketReplaced: customers[customer].id !== customerIds[customer],
+      };
+    });
     return {
       offeredRate: rate,
       seconds,
@@ -165,6 +199,7 @@ export class DeliveryMeter {
       delivered: recording.latencies.length,
       achievedRate,
       lost: recording.sentAt.size,
+      lostMessages,
       backlogAtWindowEnd,
       settleMs,
       backlogBeforeRun,

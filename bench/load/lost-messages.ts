@@ -1,0 +1,58 @@
+/**
+ * A message the server acknowledged but its agent never received is the worst thing a chat can
+ * do, so the benchmark does not only count such messages: it looks each one up afterwards
+ * through the agent's own socket (the conversation's state, its events, and whether and when the
+ * message was stored) and says whether either socket had reconnected meanwhile.
+ */
+import type { Socket } from 'socket.io-client';
+
+import type { FanOutTarget, LostMessage } from './phases';
+
+interface ConversationLookup {
+  ok: boolean;
+  data?: {
+    status: string;
+    assignedAgent: { id: number } | null;
+    lastSeq: number;
+    messages: Array<{ clientId: string | null; seq: number; createdAt: string }>;
+    events: Array<{ kind: string; occurredAt: string }>;
+  };
+  error?: { name: string; message: string };
+}
+
+const LOOKUP_TIMEOUT_MS = 10_000;
+
+async function lookUp(agent: Socket, conversationId: number): Promise<ConversationLookup> {
+  try {
+    return (await agent.timeout(LOOKUP_TIMEOUT_MS).emitWithAck('conversation:get', { conversationId })) as ConversationLookup;
+  } catch (error) {
+    return { ok: false, error: { name: 'timeout', message: (error as Error).message } };
+  }
+}
+
+/** One line per lost message: what the server holds of it and of its conversation. */
+export async function explainLostMessages(target: FanOutTarget, lost: readonly LostMessage[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const message of lost) {
+    const sockets = `agent socket ${message.agentSocketReplaced ? 'reconnected' : 'kept'}, customer socket ${message.customerSocketReplaced ? 'reconnected' : 'kept'}`;
+    const conversationId = target.conversationIds?.[message.customer];
+    if (conversationId === undefined) {
+      lines.push(`${message.clientId}: ${sockets}`);
+      continue;
+    }
+    const agent = target.agents[message.customer % target.agents.length];
+    const lookup = await lookUp(agent, conversationId);
+    if (!lookup.ok || !lookup.data) {
+      lines.push(`${message.clientId}: conversation ${conversationId} not readable (${lookup.error?.name}: ${lookup.error?.message}); ${sockets}`);
+      continue;
+    }
+    const { status, assignedAgent, lastSeq, messages, events } = lookup.data;
+    const stored = messages.find((candidate) => candidate.clientId === message.clientId);
+    const storedAs = stored ? `stored as seq ${stored.seq} of ${lastSeq} at ${stored.createdAt}` : 'not stored';
+    const lastEvents = events.slice(-3).map((event) => `${event.kind} ${event.occurredAt}`).join(', ');
+    lines.push(
+      `${message.clientId}: ${storedAs}; conversation ${conversationId} ${status}, agent ${assignedAgent?.id ?? 'none'}, last events: ${lastEvents}; ${sockets}`,
+    );
+  }
+  return lines;
+}
