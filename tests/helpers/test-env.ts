@@ -34,7 +34,6 @@ export const QUIET_STRAPI_ENV = {
  */
 export const ONE_ADDRESS_FOR_EVERY_CLIENT = { rateLimit: { queuedConversationsPerIp: 0, offlineMessagesPerIpPerMinute: 0 } } as const;
 
-/** A temporary folder holding one test file's SQLite database. */
 /**
  * The plugin's `jobs` config with every periodic job switched off, read from the registry so
  * that a job added later is off too: for boots whose rows must stay exactly as the test left them.
@@ -43,6 +42,7 @@ export function everyJobOff(): Record<string, { enabled: false }> {
   return Object.fromEntries(SCHEDULED_JOBS.map((job) => [job.name, { enabled: false as const }]));
 }
 
+/** A temporary folder holding one test file's SQLite database. */
 export function temporaryDatabaseFile(label: string): { file: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `live-support-${label}-`));
   return {
