@@ -40,7 +40,7 @@ export async function explainLostMessages(target: FanOutTarget, lost: readonly L
       lines.push(`${message.clientId}: ${sockets}`);
       continue;
     }
-    const agent = target.agents[message.customer % target.agents.length];
+    const agent = target.agents[message.agent];
     const lookup = await lookUp(agent, conversationId);
     if (!lookup.ok || !lookup.data) {
       lines.push(`${message.clientId}: conversation ${conversationId} not readable (${lookup.error?.name}: ${lookup.error?.message}); ${sockets}`);

@@ -10,7 +10,7 @@ import { ADMIN_API_BASE, NAMESPACES, PUBLIC_API_BASE } from '../../server/src/co
 import { DEMO_ADMIN } from '../../tests/helpers/admin-auth';
 import { connectSocket } from '../../tests/helpers/sockets';
 import { expectStatus, mapLimit, requestJson } from './http';
-import type { FanOutTarget } from './phases';
+import { assignedAgentIndex, type FanOutTarget } from './phases';
 import type { BootedPlayground } from './playground';
 
 const AGENT_ROLE_CODE = 'live-support-agent';
@@ -155,7 +155,7 @@ export async function setUpOurs(
     const customers = widgets.slice(0, sizes.customers);
     await mapLimit(customers, 20, async (socket, index) => {
       await askOk(socket, 'conversation:escalate', {});
-      await askOk(agents[index % agents.length], 'conversation:claim', { conversationId: sessions[index].conversationId });
+      await askOk(agents[assignedAgentIndex(index, agents.length)], 'conversation:claim', { conversationId: sessions[index].conversationId });
     });
     log(`  ${customers.length} chats escalated and claimed`);
 

@@ -12,7 +12,7 @@ import { summarise, type LatencySummary } from './stats';
 export interface FanOutTarget {
   label: string;
   serverPid: number;
-  /** Customers in active chats; customer i is assigned to agent i % agents.length. */
+  /** Customers in active chats; customer i is assigned to agent `assignedAgentIndex(i, agents.length)`. */
   customers: Socket[];
   /** Customers still with the bot, one per escalation of the fan-out phase. */
   escalators: Array<{ conversationId: number; socket: Socket }>;
@@ -21,10 +21,15 @@ export interface FanOutTarget {
   conversationIds?: number[];
 }
 
+/** The agent a customer's chat is assigned to: the setup claims chat i with agent i % agents. */
+export const assignedAgentIndex = (customer: number, agentCount: number): number => customer % agentCount;
+
 /** A message that never reached its agent, and whether either socket was replaced meanwhile. */
 export interface LostMessage {
   clientId: string;
   customer: number;
+  /** The index of the customer's agent in `FanOutTarget.agents`. */
+  agent: number;
   agentSocketReplaced: boolean;
   customerSocketReplaced: boolean;
 }
@@ -182,11 +187,12 @@ export class DeliveryMeter {
     const latencyMs = summarise(recording.latencies);
     const lostMessages = [...recording.sentAt.keys()].slice(0, LOST_MESSAGES_KEPT).map((clientId): LostMessage => {
       const customer = Number(clientId.slice(clientId.lastIndexOf('-c') + 2));
-      const agentIndex = customer % this.target.agents.length;
+      const agent = assignedAgentIndex(customer, this.target.agents.length);
       return {
         clientId,
         customer,
-        agentSocketReplaced: this.target.agents[agentIndex].id !== agentIds[agentIndex],
+        agent,
+        agentSocketReplaced: this.target.agents[agent].id !== agentIds[agent],
         customerSocketReplaced: customers[customer].id !== customerIds[customer],
       };
     });
