@@ -89,11 +89,13 @@ function expectNothingLost(result: ScenarioResult, messages: number): void {
     acknowledgementsNamingAnotherSeq: 0,
     clientViewsDiffering: 0,
   });
-  // The faults really happened: sockets were dropped and clients came back, and some resends
-  // came after the server had stored the message (only its answer was lost).
-  for (const happened of [result.socketsDropped, counters.serverDisconnects, counters.reconnects, counters.resendsAlreadyStored]) {
+  // The faults really happened: sockets were dropped and clients came back, and resends came
+  // after the server had stored the message (only its answer was lost). Each author throws one
+  // answer away on purpose, so the last does not hang on where the random drops fell.
+  for (const happened of [result.socketsDropped, counters.serverDisconnects, counters.reconnects, counters.answersLostOnPurpose]) {
     expect(happened).toBeGreaterThan(0);
   }
+  expect(counters.resendsAlreadyStored).toBeGreaterThanOrEqual(counters.answersLostOnPurpose);
 }
 
 beforeAll(async () => {

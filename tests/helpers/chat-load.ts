@@ -28,6 +28,8 @@ export interface LoadCounters {
   resends: number;
   /** Resends the server answered with the message it had already stored (a duplicate avoided). */
   resendsAlreadyStored: number;
+  /** Stored messages whose answer the client threw away, closing its socket (`loseFirstAnswer`). */
+  answersLostOnPurpose: number;
   acked: number;
   /** Answers with a status ≥ 500. */
   serverErrors: number;
@@ -52,6 +54,7 @@ export const newCounters = (): LoadCounters => ({
   attempts: 0,
   resends: 0,
   resendsAlreadyStored: 0,
+  answersLostOnPurpose: 0,
   acked: 0,
   serverErrors: 0,
   refusals: 0,
@@ -169,7 +172,8 @@ export class ChatClient {
 
   whenReady(): Promise<Socket> {
     if (this.stopped) return Promise.reject(new Error('the client was stopped'));
-    if (this.ready && this.socket) return Promise.resolve(this.socket);
+    // A socket closed a moment ago (`loseFirstAnswer`) is still `ready` until the loop notices.
+    if (this.ready && this.socket?.connected) return Promise.resolve(this.socket);
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
@@ -180,8 +184,10 @@ export class ChatClient {
   /**
    * Sends one message until it is acknowledged, always with the same clientId: after a drop,
    * the client reconnects and catches up first (as the widget and the desk do), then sends again.
+   * `loseFirstAnswer`: the first answer, once the server has stored the message, is thrown away
+   * and the socket closed, as a lost connection does; the resend must get the stored message.
    */
-  async deliver(conversationId: number, clientId: string, text: string): Promise<MessageView | null> {
+  async deliver(conversationId: number, clientId: string, text: string, options: { loseFirstAnswer?: boolean } = {}): Promise<MessageView | null> {
     const { counters } = this.options;
     const payload = this.options.kind === 'customer' ? { clientId, text } : { conversationId, clientId, text };
     counters.sent += 1;
@@ -191,6 +197,12 @@ export class ChatClient {
       counters.attempts += 1;
       if (attempt > 0) counters.resends += 1;
       const reply = await ask<MessageView>(socket, 'message:send', payload);
+      if (attempt === 0 && options.loseFirstAnswer && reply?.ok) {
+        // As if the network lost the answer and the socket with it: reconnect and send again.
+        counters.answersLostOnPurpose += 1;
+        socket.disconnect();
+        continue;
+      }
       if (!reply) {
         counters.unanswered += 1;
         continue;

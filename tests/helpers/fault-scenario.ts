@@ -58,11 +58,17 @@ async function openConversation(options: ScenarioOptions, agent: Agent): Promise
   return { conversationId: customer.conversationId, token: customer.token };
 }
 
+/**
+ * Each author's message at this index loses its first answer on purpose, so that every scenario
+ * has resends of messages the server already stored, wherever the random drops fall.
+ */
+const ANSWER_LOST_AT_INDEX = 3;
+
 async function write(client: ChatClient, log: SentLog, count: number): Promise<void> {
   for (let index = 0; index < count; index += 1) {
     const message = { clientId: newClientId(log.author === 'customer' ? 'fc' : 'fa'), text: `${log.author} ${log.conversationId}/${index}` };
     log.messages.push(message);
-    const acked = await client.deliver(log.conversationId, message.clientId, message.text);
+    const acked = await client.deliver(log.conversationId, message.clientId, message.text, { loseFirstAnswer: index === ANSWER_LOST_AT_INDEX });
     if (acked) Object.assign(message, { ackedSeq: acked.seq });
   }
 }
@@ -166,6 +172,7 @@ export function describeResult(title: string, result: ScenarioResult, extra: Rec
     ['messages sent', counters.sent],
     ['sends incl. resends', counters.attempts],
     ['resends', counters.resends],
+    ['answers lost on purpose (thrown away, socket closed)', counters.answersLostOnPurpose],
     ['resends answered with the stored message', counters.resendsAlreadyStored],
     ['acknowledged', counters.acked],
     ['answers 5xx', counters.serverErrors],
