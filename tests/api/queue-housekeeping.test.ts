@@ -108,7 +108,7 @@ describe('customers who are gone leave the queue', () => {
     app.closeAfterTest(back);
 
     const movedUp = nextEvent<{ conversationId: number; position: number }>(behind.socket, 'queue:position', (push) => push.position === 2);
-    // Listened to from before the sweep; a pending `nextEvent` would keep a 10 s timer after the test.
+    // An event that must not come: listened to from before the sweep, looked at after a pause.
     let heardStatus = false;
     const onStatus = () => {
       heardStatus = true;

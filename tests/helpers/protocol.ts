@@ -100,7 +100,11 @@ export function okData<Data>(ack: Ack<Data>): Data {
   return ack.data;
 }
 
-/** Resolves with the next `event` payload that satisfies `accept`. */
+/**
+ * Resolves with the next `event` payload that satisfies `accept`. Its timeout does not keep the
+ * process alive: a wait that a test leaves pending (the test failed first) must not hold the
+ * Jest worker open after the file.
+ */
 export function nextEvent<Payload = unknown>(
   socket: Socket,
   event: string,
@@ -111,7 +115,7 @@ export function nextEvent<Payload = unknown>(
     const timer = setTimeout(() => {
       socket.off(event, listener);
       reject(new Error(`no "${event}" event within ${timeoutMs} ms`));
-    }, timeoutMs);
+    }, timeoutMs).unref();
     const listener = (payload: Payload) => {
       if (!accept(payload)) return;
       clearTimeout(timer);
