@@ -6,27 +6,18 @@
  */
 import type { Socket } from 'socket.io-client';
 
+import type { Ack, AgentConversationView } from '../../server/src/contracts/views';
 import type { FanOutTarget, LostMessage } from './phases';
-
-interface ConversationLookup {
-  ok: boolean;
-  data?: {
-    status: string;
-    assignedAgent: { id: number } | null;
-    lastSeq: number;
-    messages: Array<{ clientId: string | null; seq: number; createdAt: string }>;
-    events: Array<{ kind: string; occurredAt: string }>;
-  };
-  error?: { name: string; message: string };
-}
 
 const LOOKUP_TIMEOUT_MS = 10_000;
 
-async function lookUp(agent: Socket, conversationId: number): Promise<ConversationLookup> {
+/** The conversation as its agent's desk reads it, or why it could not be read. */
+async function lookUp(agent: Socket, conversationId: number): Promise<AgentConversationView | string> {
   try {
-    return (await agent.timeout(LOOKUP_TIMEOUT_MS).emitWithAck('conversation:get', { conversationId })) as ConversationLookup;
+    const ack = (await agent.timeout(LOOKUP_TIMEOUT_MS).emitWithAck('conversation:get', { conversationId })) as Ack<AgentConversationView>;
+    return ack.ok ? ack.data : `${ack.error.name}: ${ack.error.message}`;
   } catch (error) {
-    return { ok: false, error: { name: 'timeout', message: (error as Error).message } };
+    return `no answer: ${(error as Error).message}`;
   }
 }
 
@@ -42,11 +33,11 @@ export async function explainLostMessages(target: FanOutTarget, lost: readonly L
     }
     const agent = target.agents[message.agent];
     const lookup = await lookUp(agent, conversationId);
-    if (!lookup.ok || !lookup.data) {
-      lines.push(`${message.clientId}: conversation ${conversationId} not readable (${lookup.error?.name}: ${lookup.error?.message}); ${sockets}`);
+    if (typeof lookup === 'string') {
+      lines.push(`${message.clientId}: conversation ${conversationId} not readable (${lookup}); ${sockets}`);
       continue;
     }
-    const { status, assignedAgent, lastSeq, messages, events } = lookup.data;
+    const { status, assignedAgent, lastSeq, messages, events } = lookup;
     const stored = messages.find((candidate) => candidate.clientId === message.clientId);
     const storedAs = stored ? `stored as seq ${stored.seq} of ${lastSeq} at ${stored.createdAt}` : 'not stored';
     const lastEvents = events.slice(-3).map((event) => `${event.kind} ${event.occurredAt}`).join(', ');
