@@ -9,6 +9,11 @@
  * harmony, so "tyytyväinen" → "tyytyväin" → "tyytyvain", and the customer's "tyytyvainen" →
  * "tyytyvain" meet only because both are folded at the end.
  */
+// The package ships no types. Declared here by reference so that every program that compiles
+// this file sees them, also the admin bundle's declaration build, which includes only admin/src
+// (an import cannot name a file of ambient declarations).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../types/snowball-stemmers.d.ts" />
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../conversation-status';
 
