@@ -8,6 +8,7 @@ import {
   agentSocket,
   alwaysOpen,
   createAdmin,
+  eventually,
   nextEvent,
   startCustomer,
   widgetSocket,
@@ -286,11 +287,11 @@ describe('presence', () => {
         (agent) => agent.agentId === elias.id,
       )?.status;
 
-    await waitFor(async () => (await presenceOf()) === 'online');
+    await eventually(async () => (await presenceOf()) === 'online');
     desk.close();
     // Still online right after the disconnect: a reload must not bounce the agent.
     expect(await presenceOf()).toBe('online');
-    await waitFor(async () => (await presenceOf()) === 'offline', GRACE_MS * 10);
+    await eventually(async () => (await presenceOf()) === 'offline', GRACE_MS * 10);
   });
 
   it('keeps the agent online when they reconnect within the grace period', async () => {
@@ -330,13 +331,3 @@ describe('presence', () => {
     expect(await change).toMatchObject({ name: 'Elias', maxSeats: 3 });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}
-
