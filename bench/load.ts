@@ -130,10 +130,21 @@ async function runOursOn(options: LoadOptions, env: Record<string, string> | und
 
 async function runRelay(options: LoadOptions): Promise<FanOutResults> {
   log('Relay: starting the bare Socket.IO relay');
-  const setup = await setUpRelay(sizesOf(options));
+  const setup = await setUpRelay(sizesOf(options), options.serverNodeFlags);
   try {
     const measured = await measureFanOut(setup.target, setup.heap, options);
-    return { heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes, idleSocketsMeasured: setup.idleSocketsMeasured, ...measured, disconnects: reportDisconnects(setup.disconnects()) };
+    // The same probe as ours, so "no delivery over 20 ms" has a baseline: what the machine, Node
+    // and Socket.IO alone deliver late at this rate over the same time.
+    log(`  stall probe: ${options.stallSeconds} s at ${options.rate} msg/s`);
+    const stall = await new DeliveryMeter(setup.target).run(options.rate, options.stallSeconds, options.seed + 100);
+    log(`  stall probe: max ${stall.latencyMs.max} ms, ${stall.over20Ms} deliveries above 20 ms`);
+    return {
+      heapPerIdleSocketBytes: setup.heapPerIdleSocketBytes,
+      idleSocketsMeasured: setup.idleSocketsMeasured,
+      ...measured,
+      stall,
+      disconnects: reportDisconnects(setup.disconnects()),
+    };
   } finally {
     await setup.close();
   }

@@ -61,10 +61,14 @@ export interface RelaySetup {
   close(): Promise<void>;
 }
 
-/** Starts the relay pinned to the server core and connects the same number of sockets. */
-export async function setUpRelay(sizes: { customers: number; agents: number; escalators: number }): Promise<RelaySetup> {
+/**
+ * Starts the relay pinned to the server core and connects the same number of sockets. It runs
+ * with our server's V8 flags (`--server-node-flags`), so a flag such as `--single-threaded-gc`
+ * weighs on both sides of every comparison.
+ */
+export async function setUpRelay(sizes: { customers: number; agents: number; escalators: number }, nodeFlags: readonly string[] = []): Promise<RelaySetup> {
   const inspectPort = await freePort();
-  const relay = spawnPinned(SERVER_CORE, [process.execPath, `--inspect-port=127.0.0.1:${inspectPort}`, process.argv[1], RELAY_FLAG], {
+  const relay = spawnPinned(SERVER_CORE, [process.execPath, ...nodeFlags, `--inspect-port=127.0.0.1:${inspectPort}`, process.argv[1], RELAY_FLAG], {
     cwd: process.cwd(),
     env: process.env,
   });

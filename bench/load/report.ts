@@ -21,7 +21,7 @@ export interface FanOutResults {
   /** The highest offered step that was sustained (0: none was). */
   highestSustainedRate: number | null;
   escalation: EscalationResult;
-  /** Our server only: a longer run at the base rate with the idle rules on. */
+  /** A longer run at the base rate (ours with the idle rules on); the relay's is its baseline. */
   stall?: RateResult;
   /** Our server only: the stall run per window, and what held the server's event loop up. */
   stallReport?: StallReport;
@@ -115,6 +115,8 @@ export function printSummary(results: LoadResults): void {
       `| highest sustained rate, msg/s (relay) | ${ours?.highestSustainedRate ?? '–'} | ${relay?.highestSustainedRate ?? '–'} | ${times(ratio(ours?.highestSustainedRate, relay?.highestSustainedRate))} |`,
       `| escalation fan-out p99 (relay) | ${ms(ours?.escalation.latencyMs.p99)} | ${ms(relay?.escalation.latencyMs.p99)} | ${times(ratio(ours?.escalation.latencyMs.p99, relay?.escalation.latencyMs.p99))} |`,
       `| allocated per message, KB (relay) | ${ours ? (ours.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.allocatedPerMessageBytes, relay?.allocatedPerMessageBytes))} |`,
+      `| stall probe, deliveries over 20 ms (relay) | ${ours?.stall?.over20Ms ?? '–'} | ${relay?.stall?.over20Ms ?? '–'} | ${times(ratio(ours?.stall?.over20Ms, relay?.stall?.over20Ms))} |`,
+      `| stall probe, longest delivery (relay) | ${ms(ours?.stall?.latencyMs.max)} | ${ms(relay?.stall?.latencyMs.max)} | ${times(ratio(ours?.stall?.latencyMs.max, relay?.stall?.latencyMs.max))} |`,
       `| heap per idle socket, KB (relay) | ${ours ? (ours.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.heapPerIdleSocketBytes, relay?.heapPerIdleSocketBytes))} |`,
     );
   }
@@ -133,6 +135,10 @@ export function printSummary(results: LoadResults): void {
     for (const step of result.steps) {
       lines.push(`  ${step.offeredRate} → ${step.achievedRate}, p99 ${ms(step.latencyMs.p99)}, CPU ${step.server.cpuPercent}%, RSS ${step.server.rssMb} MB${step.sustained ? '' : ' (not sustained)'}`);
     }
+  }
+  if (relay?.stall) {
+    const { stall } = relay;
+    lines.push('', `Stall probe, relay (${stall.seconds} s at ${stall.offeredRate} msg/s): max delivery ${ms(stall.latencyMs.max)} ms, longest gap ${ms(stall.maxDeliveryGapMs)} ms, ${stall.over20Ms} deliveries above 20 ms`);
   }
   if (ours?.stall) {
     const { stall } = ours;
