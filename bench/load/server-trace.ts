@@ -107,7 +107,15 @@ function installInServer(perfHooks: typeof PerfHooks, fs: typeof Fs, key: string
     for (const entry of list.getEntries()) {
       if (entry.duration < limits.gc) continue;
       const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-      const kinds: Record<number, string> = { 1: 'scavenge', 2: 'mark-sweep-compact', 4: 'incremental', 8: 'weak-callbacks' };
+      // Node's own constants: until 2026-12-03 this table was written by hand, one bit off, and
+      // called a full collection's final pause "incremental" (docs/performance.md).
+      const { constants } = perfHooks;
+      const kinds: Record<number, string> = {
+        [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+        [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+        [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+        [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+      };
       const ended = perfHooks.performance.timeOrigin + entry.startTime + entry.duration;
       trace.gc.push({ at: Math.round(ended), ms: Math.round(entry.duration * 10) / 10, kind: kinds[kind ?? 0] ?? String(kind) });
     }
