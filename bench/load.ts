@@ -48,6 +48,9 @@ async function measureFanOut(
   const sampled = await heap.allocatedDuring(() => meter.run(options.rate, ALLOCATION_SECONDS, options.seed + 50));
   const allocatedPerMessageBytes = Math.round(sampled.bytes / Math.max(1, sampled.result.delivered));
   log(`  allocated: ${(allocatedPerMessageBytes / 1024).toFixed(1)} KB per message`);
+  const perMessage = (bytes: number) => Math.round(bytes / Math.max(1, sampled.result.delivered));
+  const allocatorsPerMessage = sampled.topAllocators.map(({ site, bytes }) => ({ site, bytes: perMessage(bytes) }));
+  for (const { site, bytes } of allocatorsPerMessage.slice(0, 8)) log(`    ${String(bytes).padStart(6)} B  ${site}`);
   const steps = [];
   for (const [index, rate] of options.steps.entries()) {
     const step = await meter.run(rate, options.stepSeconds, options.seed + 2 + index);
@@ -59,7 +62,7 @@ async function measureFanOut(
   }
   const escalation = await escalationFanOut(target, meter, options.escalationsPerSecond);
   log(`  escalation fan-out: p50 ${escalation.latencyMs.p50} ms, p99 ${escalation.latencyMs.p99} ms, missing ${escalation.missing}`);
-  return { delivery, allocatedPerMessageBytes, steps, highestSustainedRate: highestSustained(steps), escalation };
+  return { delivery, allocatedPerMessageBytes, allocatorsPerMessage, steps, highestSustainedRate: highestSustained(steps), escalation };
 }
 
 /** Looks up the first few messages a run lost (see `lost-messages.ts`) and prints what the server holds of them. */

@@ -17,6 +17,8 @@ export interface FanOutResults {
   delivery: RateResult;
   /** Bytes the server allocated per delivered message at the base rate (a load-independent cost). */
   allocatedPerMessageBytes: number;
+  /** The functions that allocated most themselves in that sample, bytes per message (`name file:line`). */
+  allocatorsPerMessage: Array<{ site: string; bytes: number }>;
   steps: RateResult[];
   /** The highest offered step that was sustained (0: none was). */
   highestSustainedRate: number | null;
