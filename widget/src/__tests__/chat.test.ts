@@ -299,11 +299,18 @@ describe('the chat session', () => {
     await settle();
     await settle();
     expect(chat.phase()).toBe('queued');
-    // Each push restarts the countdown of the estimated wait from its arrival.
+    // A new place or estimate restarts the countdown of the estimated wait from its arrival.
     chat.state.estimatedAt = 0;
     const before = Date.now();
     socket.fire('queue:position', { conversationId: 42, position: 2, estimatedWaitSeconds: 120 });
     expect(chat.state.conversation).toMatchObject({ position: 2, estimatedWaitSeconds: 120 });
+    expect(chat.state.estimatedAt).toBeGreaterThanOrEqual(before);
+    // The same place and estimate again (a late duplicate, every node's push) keep counting down.
+    chat.state.estimatedAt = 1;
+    socket.fire('queue:position', { conversationId: 42, position: 2, estimatedWaitSeconds: 120 });
+    expect(chat.state.estimatedAt).toBe(1);
+    socket.fire('queue:position', { conversationId: 42, position: 2, estimatedWaitSeconds: 60 });
+    expect(chat.state.conversation).toMatchObject({ position: 2, estimatedWaitSeconds: 60 });
     expect(chat.state.estimatedAt).toBeGreaterThanOrEqual(before);
 
     socket.fire('typing', { conversationId: 42, author: 'agent', agentName: 'Aino', isTyping: true });
