@@ -310,7 +310,7 @@ describe('bundle', () => {
     const dist = path.resolve(__dirname, '..', '..', 'widget', 'dist');
     const gzipped = (name: string) => gzipSync(fs.readFileSync(path.join(dist, name)), { level: 9 }).length;
     expect(gzipped('widget.js')).toBeLessThanOrEqual(3 * 1024);
-    // The budget of scripts/check-widget-size.mjs (25 KB plus 768 bytes: see the reasons there).
-    expect(gzipped('widget.js') + gzipped('widget-app.js')).toBeLessThanOrEqual(25 * 1024 + 768);
+    // The budget of scripts/check-widget-size.mjs (25 KB plus 832 bytes: see the reasons there).
+    expect(gzipped('widget.js') + gzipped('widget-app.js')).toBeLessThanOrEqual(25 * 1024 + 832);
   });
 });

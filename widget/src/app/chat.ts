@@ -181,9 +181,11 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     on('queue:position', ({ conversationId, position, estimatedWaitSeconds }) => {
       const conversation = state.conversation;
       if (conversation && conversation.id === conversationId) {
-        const next = { ...conversation, position, estimatedWaitSeconds };
-        restartCountdownIfNew(conversation, next);
-        state.conversation = next;
+        // The server's estimate does not shrink as the customer waits, so the same place and
+        // estimate again (a late or repeated push; every node's, with several) is the estimate
+        // already counting down, not a new one.
+        if (position !== conversation.position || estimatedWaitSeconds !== conversation.estimatedWaitSeconds) state.estimatedAt = Date.now();
+        state.conversation = { ...conversation, position, estimatedWaitSeconds };
         changed();
       }
     });
@@ -257,26 +259,12 @@ export function createChat(context: WidgetContext, onChange: () => void): Chat {
     if (own && own.connected && timeline.hasGap() && !catchingUp) catchUp(own).catch(() => setTimeout(fillGap, 2000));
   }
 
-  /**
-   * The estimated wait counts down from when it arrived. The server's estimate does not shrink
-   * as the customer waits, so the same place and estimate again (a re-read after a reconnect, a
-   * push that several nodes all send) is the estimate already counting down, not a new one.
-   */
-  function restartCountdownIfNew(previous: VisitorConversationView | null, next: VisitorConversationView) {
-    const same =
-      previous &&
-      previous.id === next.id &&
-      previous.position === next.position &&
-      previous.estimatedWaitSeconds === next.estimatedWaitSeconds;
-    if (!same) state.estimatedAt = Date.now();
-  }
-
   function setConversation(view: VisitorConversationView) {
     const previous = state.conversation;
     // Another conversation's, or older than what is shown (an answer overtaken by an event).
     if (!session || view.id !== session.conversationId || (previous && view.lastSeq < previous.lastSeq)) return;
-    restartCountdownIfNew(previous, view);
     state.conversation = view;
+    state.estimatedAt = Date.now();
     if (view.status !== 'active') state.typing = false;
     // The site hears of changes (a new status, another agent), not of every re-read.
     if (!previous || previous.status !== view.status || previous.agentName !== view.agentName) context.emit('status', view);
