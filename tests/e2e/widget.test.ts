@@ -12,7 +12,7 @@ import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { launchChromium } from '../helpers/browser';
 import { OPTIONAL_VERIFICATION, userHashOf } from '../helpers/identity';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { agentSocket as agentSocketTo, ask as askOn, nextEvent, okData } from '../helpers/protocol';
+import { agentSocket as agentSocketTo, ask as askOn, eventually, nextEvent, okData } from '../helpers/protocol';
 
 /**
  * The widget as a customer uses it, in Debian's Chromium, against the built playground, with a
@@ -183,10 +183,15 @@ describe('a customer on the demo page', () => {
     await ask('message:send', { conversationId, clientId: 'after-restart-2', text: 'Oletko vielä siellä?' });
     await messages(page).filter({ hasText: 'Oletko vielä siellä?' }).waitFor({ timeout: 60000 });
 
-    const received = nextAgentEvent<{ text: string }>('message:new', (message) => message.text === 'Olen täällä');
+    const received = nextAgentEvent<{ text: string; seq: number }>('message:new', (message) => message.text === 'Olen täällä');
     await sendAsCustomer(page, 'Olen täällä');
-    await received;
-    const seqs = await seqsShown(page);
+    const own = await received;
+    // The agent can hear of the message before the widget has its acknowledgement, which gives
+    // the customer's own copy its number: wait for that, then compare.
+    const seqs = await eventually(async () => {
+      const shown = await seqsShown(page);
+      return shown.includes(own.seq) && shown;
+    }, 15000);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const history = await ask<{ messages: Array<{ seq: number }> }>('conversation:get', { conversationId });
