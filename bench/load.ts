@@ -46,9 +46,9 @@ async function measureFanOut(
   log(`  delivery: ${describe(delivery)}`);
   await logLostMessages(target, delivery);
   const sampled = await heap.allocatedDuring(() => meter.run(options.rate, ALLOCATION_SECONDS, options.seed + 50));
-  const allocatedPerMessageBytes = Math.round(sampled.bytes / Math.max(1, sampled.result.delivered));
-  log(`  allocated: ${(allocatedPerMessageBytes / 1024).toFixed(1)} KB per message`);
   const perMessage = (bytes: number) => Math.round(bytes / Math.max(1, sampled.result.delivered));
+  const allocatedPerMessageBytes = perMessage(sampled.bytes);
+  log(`  allocated: ${(allocatedPerMessageBytes / 1024).toFixed(1)} KB per message`);
   const allocatorsPerMessage = sampled.topAllocators.map(({ site, bytes }) => ({ site, bytes: perMessage(bytes) }));
   for (const { site, bytes } of allocatorsPerMessage.slice(0, 8)) log(`    ${String(bytes).padStart(6)} B  ${site}`);
   const steps = [];

@@ -143,13 +143,11 @@ export function printSummary(results: LoadResults): void {
       lines.push(`  ${step.offeredRate} → ${step.achievedRate}, p99 ${ms(step.latencyMs.p99)}, CPU ${step.server.cpuPercent}%, RSS ${step.server.rssMb} MB${step.sustained ? '' : ' (not sustained)'}`);
     }
   }
-  if (relay?.stall) {
-    const { stall } = relay;
-    lines.push('', `Stall probe, relay (${stall.seconds} s at ${stall.offeredRate} msg/s): max delivery ${ms(stall.latencyMs.max)} ms, longest gap ${ms(stall.maxDeliveryGapMs)} ms, ${stall.over20Ms} deliveries above 20 ms`);
-  }
+  const stallLine = (label: string, stall: RateResult) =>
+    `${label} (${stall.seconds} s at ${stall.offeredRate} msg/s): max delivery ${ms(stall.latencyMs.max)} ms, longest gap ${ms(stall.maxDeliveryGapMs)} ms, ${stall.over20Ms} deliveries above 20 ms`;
+  if (relay?.stall) lines.push('', stallLine('Stall probe, relay', relay.stall));
   if (ours?.stall) {
-    const { stall } = ours;
-    lines.push('', `Stall probe (${stall.seconds} s at ${stall.offeredRate} msg/s, idle rules on): max delivery ${ms(stall.latencyMs.max)} ms, longest gap ${ms(stall.maxDeliveryGapMs)} ms, ${stall.over20Ms} deliveries above 20 ms`);
+    lines.push('', stallLine('Stall probe, ours, idle rules on', ours.stall));
     if (ours.stallReport) lines.push('', ...stallReportLines(ours.stallReport));
   }
   lines.push('', 'Targets (issue #15):');

@@ -107,8 +107,8 @@ function installInServer(perfHooks: typeof PerfHooks, fs: typeof Fs, key: string
     for (const entry of list.getEntries()) {
       if (entry.duration < limits.gc) continue;
       const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-      // Node's own constants: until 2026-12-03 this table was written by hand, one bit off, and
-      // called a full collection's final pause "incremental" (docs/performance.md).
+      // Node's own constants: the kinds are bit flags, and a table written by hand was once one
+      // bit off (it called full collections "incremental").
       const { constants } = perfHooks;
       const kinds: Record<number, string> = {
         [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
