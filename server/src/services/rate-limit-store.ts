@@ -1,6 +1,8 @@
 import type * as Redis from 'redis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
+import { FixedWindowCounter } from '../utils/fixed-window-counter';
+
 /** One limited action: `points` requests per key in each window of `durationSeconds`. */
 export interface RateLimitRule {
   /** Tells this action's counters apart from the others' (part of every key). */
@@ -12,8 +14,11 @@ export interface RateLimitRule {
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export interface KeyedRateLimiter {
-  /** Counts one request for `key` (an IP address, a conversation id). */
-  hit(key: string): Promise<RateLimitDecision>;
+  /**
+   * Counts one request for `key` (an IP address, a conversation id): the decision at once when
+   * the counters are in this node's memory, a promise of it when they are in Redis.
+   */
+  hit(key: string): RateLimitDecision | Promise<RateLimitDecision>;
 }
 
 const COMMAND_TIMEOUT_MS = 1000;
@@ -25,16 +30,15 @@ export interface RateLimitStore {
   close(): Promise<void>;
 }
 
-/**
- * A fixed window per key. The memory limiter drops each key with a timer when its window ends,
- * so memory holds only the keys seen in the last window: a flood of addresses costs at most
- * what this node can answer in one window, and nothing once it stops.
- */
-const memoryLimiter = (rule: RateLimitRule): RateLimiterMemory =>
-  new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name });
-
 /** The one answer for every request within its allowance (it is never changed). */
 const ALLOWED: RateLimitDecision = Object.freeze({ allowed: true });
+
+/**
+ * The Redis limiter's fallback while Redis is away: the library's own memory limiter, which
+ * drops each key with a timer when its window ends.
+ */
+const insuranceLimiter = (rule: RateLimitRule): RateLimiterMemory =>
+  new RateLimiterMemory({ points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name });
 
 function keyed(limiter: RateLimiterAbstract): KeyedRateLimiter {
   return {
@@ -51,12 +55,29 @@ function keyed(limiter: RateLimiterAbstract): KeyedRateLimiter {
   };
 }
 
-/** Counts in this node's memory: each node limits on its own. */
+/**
+ * Counts in this node's memory: each node limits on its own. A fixed window per key
+ * (`FixedWindowCounter`), answered without a promise; memory holds only the keys seen in the
+ * last two windows, so a flood of addresses costs at most what this node can answer in that
+ * time, and nothing once it stops.
+ */
 export function memoryRateLimitStore(): RateLimitStore {
+  const counters: FixedWindowCounter[] = [];
   return {
     shared: false,
-    limiter: (rule) => keyed(memoryLimiter(rule)),
-    async close() {},
+    limiter(rule) {
+      const counter = new FixedWindowCounter(rule.points, rule.durationSeconds * 1000);
+      counters.push(counter);
+      return {
+        hit(key) {
+          const waitMs = counter.hit(key);
+          return waitMs === 0 ? ALLOWED : { allowed: false, retryAfterMs: waitMs };
+        },
+      };
+    },
+    async close() {
+      for (const counter of counters) counter.close();
+    },
   };
 }
 
@@ -108,7 +129,7 @@ export async function connectRedisRateLimitStore(options: {
           points: rule.points,
           duration: rule.durationSeconds,
           keyPrefix: `${options.keyPrefix}:${rule.name}`,
-          insuranceLimiter: memoryLimiter(rule),
+          insuranceLimiter: insuranceLimiter(rule),
         }),
       );
     },

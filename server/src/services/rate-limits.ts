@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../contracts/plugin-config';
 import { RateLimitError } from '../errors';
 import { getService } from '../utils/get-service';
-import { connectRedisRateLimitStore, memoryRateLimitStore, type KeyedRateLimiter, type RateLimitStore } from './rate-limit-store';
+import { connectRedisRateLimitStore, memoryRateLimitStore, type KeyedRateLimiter, type RateLimitDecision, type RateLimitStore } from './rate-limit-store';
 
 const WINDOW_SECONDS = 60;
 
@@ -77,6 +77,13 @@ export type RateLimitKind = keyof typeof RULES;
  * route middleware, socket events
  * through the `rateLimit` option of their handler wrapper.
  */
+/** Throws the refusal of `kind` when `decision` refused the request. */
+function enforce(kind: RateLimitKind, decision: RateLimitDecision): void {
+  if (decision.allowed) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });
+}
+
 const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let store: RateLimitStore = memoryRateLimitStore();
   let limiters: Map<RateLimitKind, KeyedRateLimiter> | null = null;
@@ -99,12 +106,14 @@ const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!realtime.redisUrl || store.shared) return;
       // Under the site's channel prefix, so that two apps on one Redis never share counters.
       const keyPrefix = `${getService('realtime', { strapi }).redisChannelPrefix()}:rate-limit`;
+      const local = store;
       store = await connectRedisRateLimitStore({
         url: realtime.redisUrl,
         keyPrefix,
         onError: (error) => strapi.log.error(`[live-support] Redis (rate limits): ${error.message}`),
       });
       limiters = null;
+      await local.close();
       strapi.log.info(`[live-support] rate limits are shared with the other nodes through Redis (keys ${keyPrefix}:…)`);
     },
 
@@ -116,16 +125,17 @@ const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Counts one request of `kind` for `key` (an IP address, a conversation id); throws a
+     * Counts one request of `kind` for `key` (an IP address, a conversation id); refuses with a
      * RateLimitError (429) with `details.retryAfterSeconds`, the seconds until the key's window
-     * ends, when there were too many.
+     * ends, when there were too many. With the counters in memory it answers at once (returns
+     * nothing or throws); with Redis it returns a promise. Callers await only a promise, so the
+     * common case costs the message path no promise.
      */
-    async consume(kind: RateLimitKind, key: string): Promise<void> {
+    consume(kind: RateLimitKind, key: string): void | Promise<void> {
       limiters ??= build();
-      const decision = (await limiters.get(kind)?.hit(key)) ?? { allowed: true as const };
-      if (decision.allowed) return;
-      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });
+      const decision = limiters.get(kind)?.hit(key);
+      if (decision instanceof Promise) return decision.then((answer) => enforce(kind, answer));
+      if (decision) enforce(kind, decision);
     },
   };
 };

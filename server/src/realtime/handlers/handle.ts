@@ -9,25 +9,13 @@ import { getService } from '../../utils/get-service';
 export interface HandleEventOptions {
   /** Runs on a valid payload before anything else: a permission check that throws when refused. */
   guard?: () => void;
-  /**
-   * Counts each valid event against these rate limits, in order: the same allowances as the
-   * REST routes' `rateLimit` middleware. A refusal answers the 429 error body (an event sent
-   * without an acknowledgement, such as typing, is dropped) and the action does not run.
-   */
-  rateLimit?: RateLimitCheck | readonly RateLimitCheck[];
-}
-
-/** One allowance an event uses: which limit, and whose (a conversation id, a socket id). */
-export interface RateLimitCheck {
-  kind: RateLimitKind;
-  key: string;
 }
 
 /**
- * Wraps one socket event: validates the payload with its zod schema, checks its guard, counts
- * it against its rate limit, runs the action and answers the acknowledgement with `{ ok, data }`
- * or the same error body REST would give. An event carries one payload: one sent with more
- * arguments is refused with a 400 (and still acknowledged), never half understood.
+ * Wraps one socket event: validates the payload with its zod schema, checks its guard, runs the
+ * action and answers the acknowledgement with `{ ok, data }` or the same error body REST would
+ * give. An event carries one payload: one sent with more arguments is refused with a 400 (and
+ * still acknowledged), never half understood.
  */
 export function handleEvent<Schema extends z.ZodType, Data>(
   strapi: Core.Strapi,
@@ -35,17 +23,25 @@ export function handleEvent<Schema extends z.ZodType, Data>(
   action: (payload: z.infer<Schema>) => Promise<Data>,
   options: HandleEventOptions = {},
 ) {
-  const rateLimit = [options.rateLimit ?? []].flat();
   return handleSocketEvent<unknown, Schema, Data>(strapi, schema, (_socket, payload) => action(payload), {
     guard: options.guard,
-    rateLimit: () => rateLimit,
   });
+}
+
+/** One allowance an event uses: which limit, and whose (a conversation id, a socket id), read from the socket. */
+export interface SocketRateLimit<Socket> {
+  kind: RateLimitKind;
+  keyOf: (socket: Socket) => string;
 }
 
 export interface SocketEventOptions<Socket> {
   guard?: (socket: Socket) => void;
-  /** The allowances the event uses, worked out from the socket it arrived on. */
-  rateLimit?: (socket: Socket) => readonly RateLimitCheck[];
+  /**
+   * Counts each valid event against these rate limits, in order: the same allowances as the
+   * REST routes' `rateLimit` middleware. A refusal answers the 429 error body (an event sent
+   * without an acknowledgement, such as typing, is dropped) and the action does not run.
+   */
+  rateLimit?: ReadonlyArray<SocketRateLimit<Socket>>;
 }
 
 /**
@@ -59,6 +55,7 @@ export function handleSocketEvent<Socket, Schema extends z.ZodType, Data>(
   action: (socket: Socket, payload: z.infer<Schema>) => Promise<Data>,
   options: SocketEventOptions<Socket> = {},
 ) {
+  const limits = options.rateLimit ?? [];
   // Socket.IO passes the acknowledgement last, after every argument the client sent.
   return async function listener(this: Socket, ...args: unknown[]): Promise<void> {
     const last = args.at(-1);
@@ -68,10 +65,11 @@ export function handleSocketEvent<Socket, Schema extends z.ZodType, Data>(
       if (payloads.length > 1) throw oneInputOnly(payloads.length);
       const input = parseInput(schema, payloads[0] ?? {});
       options.guard?.(this);
-      const checks = options.rateLimit?.(this);
       // Indexed, not for…of: in Strapi's process an array's iterator allocates per step.
-      for (let index = 0; checks && index < checks.length; index += 1) {
-        await getService('rateLimits', { strapi }).consume(checks[index].kind, checks[index].key);
+      for (let index = 0; index < limits.length; index += 1) {
+        // Counters in memory answer at once; only Redis's answer is awaited (no promise per message otherwise).
+        const pending = getService('rateLimits', { strapi }).consume(limits[index].kind, limits[index].keyOf(this));
+        if (pending) await pending;
       }
       const data = await action(this, input);
       reply?.({ ok: true, data });

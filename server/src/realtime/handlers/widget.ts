@@ -13,7 +13,7 @@ import type { RateLimitKind } from '../../services/rate-limits';
 import { getService } from '../../utils/get-service';
 import { rooms } from '../rooms';
 import { ConnectionRefusedError, type WidgetNamespace } from '../socket-server';
-import { handleSocketEvent, type RateLimitCheck } from './handle';
+import { handleSocketEvent, type SocketRateLimit } from './handle';
 
 /** `/widget`: one customer, one conversation, identified by the visitor token. */
 export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamespace): void {
@@ -38,12 +38,9 @@ export function registerWidgetHandlers(strapi: Core.Strapi, widget: WidgetNamesp
   // a connection only joins its room and subscribes, so an idle customer costs little memory.
   type WidgetSocket = Parameters<Parameters<WidgetNamespace['on']>[1]>[0];
   // Every event uses the socket's own allowance first, then its action's per-conversation one.
-  const limited =
-    (kind?: RateLimitKind) =>
-    (socket: WidgetSocket): RateLimitCheck[] => [
-      { kind: 'socketEvent', key: socket.id },
-      ...(kind ? [{ kind, key: String(socket.data.conversationId) }] : []),
-    ];
+  // Built once per event, not per call: the keys are read from the socket as it arrives.
+  const bySocket: SocketRateLimit<WidgetSocket> = { kind: 'socketEvent', keyOf: (socket) => socket.id };
+  const limited = (kind: RateLimitKind): Array<SocketRateLimit<WidgetSocket>> => [bySocket, { kind, keyOf: (socket) => String(socket.data.conversationId) }];
   const conversationOf = (socket: WidgetSocket): number => socket.data.conversationId;
   const listeners = {
     'conversation:get': handleSocketEvent(strapi, emptyBodySchema, (socket: WidgetSocket) => getService('conversationViews', { strapi }).visitorView(conversationOf(socket)), {

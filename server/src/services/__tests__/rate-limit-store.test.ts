@@ -27,12 +27,24 @@ describe('memoryRateLimitStore', () => {
     expect(await sessions.hit('7')).toEqual({ allowed: true });
   });
 
-  it('forgets every key when its window ends, so a flood of addresses leaves nothing behind', async () => {
+  it('answers at once, without a promise, so the message path awaits nothing', () => {
     const limiter = memoryRateLimitStore().limiter(rule);
+    const decision = limiter.hit('203.0.113.7');
+    expect(decision).not.toBeInstanceOf(Promise);
+    expect(decision).toEqual({ allowed: true });
+  });
+
+  it('forgets every key when its window ends, so a flood of addresses leaves nothing behind', async () => {
+    const store = memoryRateLimitStore();
+    const limiter = store.limiter(rule);
     for (let index = 0; index < 200; index += 1) await limiter.hit(`198.51.100.${index}`);
-    // One expiry timer per key held.
-    expect(jest.getTimerCount()).toBe(200);
+    // One sweep timer per action, not one per key.
+    expect(jest.getTimerCount()).toBe(1);
     jest.advanceTimersByTime(60_000);
+    expect(jest.getTimerCount()).toBe(0);
+    // Forgotten: every address has its whole allowance again.
+    for (let index = 0; index < 3; index += 1) expect(await limiter.hit('198.51.100.7')).toEqual({ allowed: true });
+    await store.close();
     expect(jest.getTimerCount()).toBe(0);
   });
 });
