@@ -12,6 +12,9 @@ import { assertAssignedTo, isOpenForMessages, OPEN_FOR_MESSAGES } from './conver
 import type { ConversationRow } from './conversation-store';
 import { messageView } from './messages';
 
+/** The customer's messages are stored only while the conversation takes messages (one object for every message). */
+const WHILE_OPEN = Object.freeze({ onlyIf: Object.freeze({ statuses: OPEN_FOR_MESSAGES }) });
+
 /**
  * Who may write into a conversation, and when: the customer's, the bot's, the agent's and the
  * system's messages are stored, then pushed; a customer's message starts the bot's turn while
@@ -33,7 +36,7 @@ const chatService = ({ strapi }: { strapi: Core.Strapi }) => {
     async postCustomerMessage(id: number, input: PostMessageInput): Promise<MessageView> {
       const appended = await messages().append(
         { conversationId: id, authorKind: 'customer', clientId: input.clientId, text: input.text },
-        { onlyIf: { statuses: OPEN_FOR_MESSAGES } },
+        WHILE_OPEN,
       );
       if (!appended) {
         // A retry of a message stored before the conversation closed still gets its answer.

@@ -60,10 +60,11 @@ export function handleSocketEvent<Socket, Schema extends z.ZodType, Data>(
   return async function listener(this: Socket, ...args: unknown[]): Promise<void> {
     const last = args.at(-1);
     const reply = typeof last === 'function' ? (last as (answer: Ack<Data>) => void) : null;
-    const payloads = reply ? args.slice(0, -1) : args;
+    // Counted, not sliced off: one array less per event.
+    const payloadCount = reply ? args.length - 1 : args.length;
     try {
-      if (payloads.length > 1) throw oneInputOnly(payloads.length);
-      const input = parseInput(schema, payloads[0] ?? {});
+      if (payloadCount > 1) throw oneInputOnly(payloadCount);
+      const input = parseInput(schema, (payloadCount === 1 ? args[0] : undefined) ?? {});
       options.guard?.(this);
       // Indexed, not for…of: in Strapi's process an array's iterator allocates per step.
       for (let index = 0; index < limits.length; index += 1) {
