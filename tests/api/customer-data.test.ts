@@ -41,9 +41,14 @@ async function offlineConversation(details: object, message: object): Promise<Cu
   return customer;
 }
 
-/** Moves a conversation (and its offline message) back in time, as if it had happened `days` ago. */
-async function age(conversationId: number, days: number): Promise<void> {
-  const then = new Date(Date.now() - days * DAY_MS);
+/**
+ * When the conversations aged by `age` happened: 40 days ago, one instant for all of them, so
+ * that the report of their day finds them all even when a midnight passes during the tests.
+ */
+const FORTY_DAYS_AGO = new Date(Date.now() - 40 * DAY_MS);
+
+/** Moves a conversation (and its offline message) back in time, as if it had happened `then`. */
+async function age(conversationId: number, then: Date): Promise<void> {
   const row = (await db(UID.conversation).findOne({ where: { id: conversationId } })) as Record<string, unknown>;
   const moved = Object.fromEntries(
     ['createdAt', 'lastActivityAt', 'queuedAt', 'claimedAt', 'firstAgentReplyAt', 'resolvedAt', 'abandonedAt', 'offlineAt', 'csatAt']
@@ -212,7 +217,7 @@ describe('retention', () => {
     const stillOpen = await startCustomer(app, { locale: 'en', email: 'waiting@example.com' });
     await stillOpen.post('/escalate').expect(200);
     const recent = await servedConversation({ name: 'Recent', email: 'recent@example.com' }, 'new order');
-    for (const customer of [...old, stillOpen]) await age(customer.conversationId, 40);
+    for (const customer of [...old, stillOpen]) await age(customer.conversationId, FORTY_DAYS_AGO);
 
     await admin.put('/settings', { retention: { keepDays: 30, action: 'anonymise' } }).expect(200);
     const now = new Date();
@@ -249,7 +254,7 @@ describe('retention', () => {
   });
 
   it('deletes expired rows with `delete`, which takes them out of the analytics of their days', async () => {
-    const oldDay = dayOf(new Date(Date.now() - 40 * DAY_MS));
+    const oldDay = dayOf(FORTY_DAYS_AGO);
     const report = async () => (await admin.get(`/analytics?from=${oldDay}&to=${oldDay}`).expect(200)).body.data.totals;
     // The three old closed conversations and the one still waiting.
     expect(await report()).toMatchObject({ conversations: 4, offlineMessages: 1 });

@@ -1,7 +1,7 @@
 import { NAMESPACES } from '../../server/src/contracts/constants';
 import { DEMO_AGENT, DEMO_ADMIN } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { nextEvent, startCustomer, type Customer } from '../helpers/protocol';
+import { eventually, nextEvent, startCustomer, type Customer } from '../helpers/protocol';
 import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 import { connectSocket } from '../helpers/sockets';
 
@@ -16,6 +16,18 @@ const app = useBootedStrapi({
 });
 const agent = app.signIn(DEMO_AGENT, { presence: 'offline' });
 const secondAgent = app.signIn(DEMO_ADMIN, { presence: 'offline' });
+
+/**
+ * Resolves once the agent's presence reads `status`. An agent socket's connection brings its
+ * agent online in the background, alongside the announcement of waiting messages, which can
+ * arrive first: a presence the test sets before then would be overwritten.
+ */
+async function presenceOfAgentIs(status: 'online' | 'offline'): Promise<void> {
+  await eventually(async () => {
+    const lines = (await agent.get('/agents').expect(200)).body.data as Array<{ agentId: number; status: string }>;
+    return lines.find((line) => line.agentId === agent.id)?.status === status;
+  });
+}
 
 async function offlineCustomer(details: object, message: object): Promise<Customer> {
   const customer = await startCustomer(app, { locale: 'fi', ...details });
@@ -37,6 +49,7 @@ describe('the offline inbox', () => {
       socket.close();
     }
     // Connecting brought the agent online; the next customers must find nobody again.
+    await presenceOfAgentIs('online');
     await agent.put('/presence', { status: 'offline' }).expect(200);
 
     const inbox = await agent.get('/offline-messages?status=new');
@@ -79,6 +92,7 @@ describe('the offline inbox', () => {
       const connectedWith = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       expect(connectedWith.count).toBeGreaterThan(0);
       // Connecting brought the agent online: nobody must be, for the next message to be left offline.
+      await presenceOfAgentIs('online');
       await agent.put('/presence', { status: 'offline' }).expect(200);
       const afterArrival = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       await offlineCustomer({ name: 'Kaisa' }, { email: 'kaisa@example.com', message: 'Toinen viesti.' });

@@ -204,6 +204,9 @@ describe('open widgets follow a change without a reload', () => {
   });
 
   it('pushes nothing for a save that changes nothing', async () => {
+    // The clean-up after the test before changed the configuration, and its pushes go out in the
+    // background: wait for them to be sent before this widget connects, so it hears only this test's.
+    await app.service('notifier').widgetConfigChanged();
     const customer = await startCustomer(app, { locale: 'fi' });
     const socket = await widgetSocket(app, customer.token);
     try {

@@ -4,6 +4,7 @@ import { UID } from '../../server/src/constants';
 import type { AgentConversationView, QueueCardView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { clearOfMidnight } from '../helpers/clock';
 import { eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /*
@@ -174,6 +175,8 @@ describe('no endless waits', () => {
 
 describe('conversations that stay with the bot end', () => {
   it('ends a bot chat after the quiet time without a customer message, and analytics counts it as contained', async () => {
+    // The report below is of today: the chats started here must be on that date.
+    await clearOfMidnight('Europe/Helsinki', 60_000);
     await app.service('settings').update({ bot: { closeAfterMinutes: 30 } });
     const wrote = await startCustomer(app);
     await wrote.post('/messages', { clientId: 'b1', text: 'What are your opening hours?' }).expect(200);

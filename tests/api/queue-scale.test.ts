@@ -10,15 +10,18 @@ import type { AppendOptions, AppendResult, NewMessage } from '../../server/src/s
 import { DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
 import { agentSocket, ask, nextClientId, nextEvent, okData, startCustomer, widgetSocket } from '../helpers/protocol';
+import { everyJobOff } from '../helpers/test-env';
 
 /**
  * The desk at scale: an escalation reads the queue a fixed number of times however long it is,
  * one customer's place is counted rather than read, and the snapshot pages the resolved column
  * by keyset.
  */
-// The queue sweep would abandon the seeded waiting conversations (no customer socket) whenever
-// one of its ticks fell inside a test, so the counts here would depend on the clock.
-const app = useBootedStrapi({ config: { jobs: { queue: { enabled: false } } } });
+// The tests count the statements (and connections) the database serves while one thing happens:
+// a periodic job's tick inside that window (the presence job's every 5 s, say) would add its own,
+// and the queue sweep would abandon the seeded waiting conversations (no customer socket). So
+// every job is off, and open desks' access is re-checked hourly instead of every minute.
+const app = useBootedStrapi({ config: { jobs: everyJobOff(), realtime: { accessRecheckMs: 3_600_000 } } });
 const aino = app.signIn(DEMO_AGENT, { presence: 'online' });
 
 interface StandingsService {

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { AdminSessions, launchChromium } from '../helpers/browser';
+import { clearOfMidnight } from '../helpers/clock';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startCustomer, type Customer } from '../helpers/protocol';
 
@@ -98,13 +99,17 @@ beforeAll(async () => {
   const utcToday = new Date().toISOString().slice(0, 10);
   const probe = await asAdmin('get', `/live-support/analytics?from=${daysBefore(utcToday, 1)}&to=${utcToday}`).expect(200);
   timeZone = (probe.body.data as AnalyticsReport).range.timeZone;
+  // Every test reads "today" (the page's default range ends on it) and counts the chats made here
+  // on it: the file's few minutes must not span a midnight of the team's zone.
+  await clearOfMidnight(timeZone, 4 * 60_000);
   today = dayIn(timeZone);
 
   await servedAndRated('Alma Analytics', 5);
   await servedAndRated('Bertil Analytics', 3);
   const leaving = await escalatedCustomer('Cecilia Leaving');
   await leaving.post('/leave').expect(200);
-});
+  // Up to four minutes' wait for the date, besides the playground's start.
+}, 7 * 60_000);
 
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));

@@ -7,7 +7,7 @@ import type { AgentConversationView, MessageView } from '../../server/src/contra
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { AdminSessions, launchChromium } from '../helpers/browser';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
-import { eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
+import { agentSocket, eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /**
  * The agent desk's conversation work in Chromium, against the built playground: two agents
@@ -23,6 +23,13 @@ let adminToken: string;
 const tokens: Record<'aino' | 'elias', string> = { aino: '', elias: '' };
 const contexts: BrowserContext[] = [];
 const sockets: Socket[] = [];
+/**
+ * A desk socket each for Aino and Elias for the whole file, as a desk left open in another tab.
+ * The tests open and close desks, and once the grace period (30 s) after an agent's last socket
+ * closed has passed, the presence job turns the agent offline whatever `beforeEach` set: a later
+ * test's customer would find nobody online. With these, both stay as `beforeEach` leaves them.
+ */
+const presenceSockets: Socket[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
 beforeAll(async () => {
@@ -31,6 +38,7 @@ beforeAll(async () => {
   await asAdmin('put', '/live-support/settings').send({ queue: { enforceOpeningHours: false } }).expect(200);
   tokens.aino = await adminLogin(playground.url, DEMO_AGENT.email, DEMO_AGENT.password);
   tokens.elias = await adminLogin(playground.url, ELIAS.email, ELIAS.password);
+  presenceSockets.push(await agentSocket(playground, tokens.aino), await agentSocket(playground, tokens.elias));
   await createSupervisor();
 });
 
@@ -55,6 +63,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  for (const socket of presenceSockets) socket.close();
   await browser?.close();
   await playground?.stop();
 });

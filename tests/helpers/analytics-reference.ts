@@ -149,7 +149,15 @@ export async function seedAnalyticsHistory(strapi: Core.Strapi, agentIds: readon
     closed.abandoned,
     closed.offline,
     // Started on the last day, handed over after the range ended: a hand-over, on no day of the range.
-    historyConversation('2026-10-26T21:30:00Z', { status: 'queued', escalation_trigger: 'api', queued_at: at('2026-10-26T22:30:00Z') }),
+    // Its customer was seen just now: with no sign of them, the app's queue job would take them
+    // for gone and abandon the conversation at its next tick (every 5 s), changing the range's
+    // figures while a test reads them; this way it waits `queue.abandonAfterSeconds` (90 s).
+    historyConversation('2026-10-26T21:30:00Z', {
+      status: 'queued',
+      escalation_trigger: 'api',
+      queued_at: at('2026-10-26T22:30:00Z'),
+      customer_seen_at: new Date(),
+    }),
     closed.botOnly,
     closed.beforeRange,
   ]);
