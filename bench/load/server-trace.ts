@@ -1,9 +1,10 @@
 /**
  * What held up the server during the stall probe, recorded inside the server process through
  * its inspector (nothing in the plugin knows about it): the event loop's delay per window, every
- * block of the loop with the main thread's own CPU time in it (a block the thread did not spend
- * on the CPU was other processes' doing), each scheduled job's and access re-check's run, the
- * garbage collector's pauses and slow SQL statements.
+ * block of the loop with the main thread's own CPU time in it and the hypervisor's steal of the
+ * server's core (a block the thread did not spend on the CPU was the host's or other processes'
+ * doing), each scheduled job's and access re-check's run, the garbage collector's pauses and slow
+ * SQL statements.
  */
 import type * as PerfHooks from 'node:perf_hooks';
 import type * as Fs from 'node:fs';
@@ -24,9 +25,11 @@ export interface ServerTrace {
   windows: Array<{ loopDelayMaxMs: number; statements: number }>;
   /**
    * The loop came back late by more than `blockMs`; `cpuMs`: the main thread's CPU time
-   * meanwhile, `processCpuMs`: all the server's threads' (10 ms ticks both).
+   * meanwhile, `processCpuMs`: all the server's threads', `stealMs`: the time the hypervisor
+   * did not run the virtual core the server is on (10 ms ticks all three); `ioWaitMs`: the time
+   * some task of the machine waited for the disk (the kernel's I/O pressure, `some`).
    */
-  blocks: Array<TracedSpan & { cpuMs: number; processCpuMs: number }>;
+  blocks: Array<TracedSpan & { cpuMs: number; processCpuMs: number; stealMs: number; ioWaitMs: number }>;
   jobs: Array<TracedSpan & { name: string }>;
   gc: Array<TracedSpan & { kind: string }>;
   slowStatements: Array<TracedSpan & { sql: string }>;
@@ -70,6 +73,23 @@ function installInServer(perfHooks: typeof PerfHooks, fs: typeof Fs, key: string
   };
   const threadCpuMs = cpuMsOf(`/proc/self/task/${process.pid}/stat`);
   const processCpuMs = cpuMsOf('/proc/self/stat');
+  // The core the server last ran on (field 39; the benchmark pins it to one) and that core's
+  // steal in /proc/stat (the 8th number of its line): on a virtual machine, the host's own work
+  // (its disk emulation, say) can stop the core for hundreds of milliseconds.
+  const core = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[36];
+  const stealMs = () => {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n').find((entry) => entry.startsWith(`cpu${core} `));
+    return line ? Number(line.split(/\s+/)[8]) * 10 : 0;
+  };
+  // Microseconds some task has waited for I/O since boot (pressure stall information); 0 where the kernel has none.
+  const ioWaitMs = () => {
+    try {
+      const match = /^some .*total=(\d+)/m.exec(fs.readFileSync('/proc/pressure/io', 'utf8'));
+      return match ? Number(match[1]) / 1000 : 0;
+    } catch {
+      return 0;
+    }
+  };
 
   const histogram = perfHooks.monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
@@ -84,18 +104,24 @@ function installInServer(perfHooks: typeof PerfHooks, fs: typeof Fs, key: string
   let last = perfHooks.performance.now();
   let lastCpu = threadCpuMs();
   let lastProcessCpu = processCpuMs();
+  let lastSteal = stealMs();
+  let lastIoWait = ioWaitMs();
   let windowEnds = started + windowMs;
   const ticker = setInterval(() => {
     const now = perfHooks.performance.now();
     const cpu = threadCpuMs();
     const allThreadsCpu = processCpuMs();
+    const steal = stealMs();
+    const ioWait = ioWaitMs();
     const late = now - last - tickMs;
     if (late > limits.block) {
-      trace.blocks.push({ at: Date.now(), ms: Math.round(late * 10) / 10, cpuMs: cpu - lastCpu, processCpuMs: allThreadsCpu - lastProcessCpu });
+      trace.blocks.push({ at: Date.now(), ms: Math.round(late * 10) / 10, cpuMs: cpu - lastCpu, processCpuMs: allThreadsCpu - lastProcessCpu, stealMs: steal - lastSteal, ioWaitMs: Math.round(ioWait - lastIoWait) });
     }
     last = now;
     lastCpu = cpu;
     lastProcessCpu = allThreadsCpu;
+    lastSteal = steal;
+    lastIoWait = ioWait;
     while (Date.now() >= windowEnds) {
       closeWindow();
       windowEnds += windowMs;

@@ -30,6 +30,10 @@ export interface AttributedBlock {
   cpuMs: number;
   /** All the server's threads' CPU time during the block: the main thread's plus its helpers'. */
   processCpuMs: number;
+  /** Time the hypervisor did not run the server's virtual core during the block. */
+  stealMs: number;
+  /** Time some task of the machine waited for the disk during the block. */
+  ioWaitMs: number;
   causes: string[];
 }
 
@@ -52,20 +56,25 @@ export class DeliveryLog {
 const overlaps = (span: TracedSpan, from: number, to: number) => span.at >= from && span.at - span.ms <= to;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function causesOf(trace: ServerTrace, block: { at: number; ms: number; cpuMs: number; processCpuMs: number }): string[] {
+function causesOf(trace: ServerTrace, block: { at: number; ms: number; cpuMs: number; processCpuMs: number; stealMs: number; ioWaitMs: number }): string[] {
   const from = block.at - block.ms;
   const causes = [
     ...trace.jobs.filter((job) => overlaps(job, from, block.at)).map((job) => `job ${job.name} (${job.ms} ms)`),
     ...trace.gc.filter((pause) => overlaps(pause, from, block.at)).map((pause) => `gc ${pause.kind} (${pause.ms} ms)`),
     ...trace.slowStatements.filter((statement) => overlaps(statement, from, block.at)).map((statement) => `sql ${statement.ms} ms: ${statement.sql}`),
   ];
-  // The main thread was not running for most of the block: its own helper threads (the
-  // garbage collector's concurrent marking and sweeping) or another process had the core.
+  // The main thread was not running for most of the block: the hypervisor did not run the
+  // core, it waited for the disk (a synchronous write), or its own helper threads (the garbage
+  // collector's concurrent marking and sweeping) or another process had it.
   if (block.cpuMs < block.ms / 2) {
     causes.push(
-      block.processCpuMs - block.cpuMs >= block.ms / 2
-        ? 'own helper threads (main thread off the CPU while the server\'s other threads ran)'
-        : 'other processes (server off the CPU)',
+      block.stealMs >= block.ms / 2
+        ? 'the hypervisor (the server\'s virtual core not run: steal)'
+        : block.ioWaitMs >= block.ms / 2
+          ? 'the disk (server off the CPU while the machine waited for I/O)'
+          : block.processCpuMs - block.cpuMs >= block.ms / 2
+          ? 'own helper threads (main thread off the CPU while the server\'s other threads ran)'
+          : 'other processes (server off the CPU)',
     );
   }
   return causes.length > 0 ? causes : ['message traffic (no job, GC or slow statement overlapped)'];
@@ -98,7 +107,7 @@ export function stallReport(deliveries: DeliveryLog, trace: ServerTrace): StallR
   }
   const blocks = trace.blocks
     .filter((block) => block.ms > NOTICEABLE_MS)
-    .map((block) => ({ atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs: block.cpuMs, processCpuMs: block.processCpuMs, causes: causesOf(trace, block) }));
+    .map((block) => ({ atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs: block.cpuMs, processCpuMs: block.processCpuMs, stealMs: block.stealMs, ioWaitMs: block.ioWaitMs, causes: causesOf(trace, block) }));
   const blocksByCause: StallReport['blocksByCause'] = {};
   for (const block of blocks) {
     const cause = block.causes[0].replace(/ \(.*$/, '').replace(/^sql .*/, 'slow sql');
