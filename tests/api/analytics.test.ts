@@ -13,7 +13,7 @@ import {
   servedConversation,
 } from '../helpers/analytics-reference';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { clearOfMidnight } from '../helpers/clock';
+import { clearOfMidnight, dayIn } from '../helpers/clock';
 import { startCustomer } from '../helpers/protocol';
 
 // The rollup job off: the tests run the rollup themselves and check which days it has rolled up
@@ -23,7 +23,7 @@ const agent = app.signIn(DEMO_AGENT, { presence: 'online' });
 const admin = app.signIn(DEMO_ADMIN);
 
 /** Today in the opening hours' time zone (the default, Europe/Helsinki), as the report counts days. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+const today = () => dayIn('Europe/Helsinki');
 
 beforeAll(async () => {
   // The first tests report "today" on the conversations made here: all on one date.

@@ -5,6 +5,7 @@ import { UID } from '../../server/src/constants';
 import { ERASED_TEXT } from '../../server/src/domain/retention';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
+import { dayIn } from '../helpers/clock';
 import { countRows, startCustomer, type Customer } from '../helpers/protocol';
 
 const app = useBootedStrapi();
@@ -14,7 +15,7 @@ const agent = app.signIn(DEMO_AGENT);
 
 const DAY_MS = 86_400_000;
 /** Today in the opening hours' time zone (the default, Europe/Helsinki), as the report counts days. */
-const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(date);
+const dayOf = (date: Date) => dayIn('Europe/Helsinki', date);
 
 const retention = () => app.service('retention') as { sweep(now?: Date, options?: { batchSize?: number }): Promise<Record<string, unknown>> };
 const db = (uid: string) => app.strapi.db.query(uid as never);

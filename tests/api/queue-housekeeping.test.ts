@@ -4,7 +4,7 @@ import { UID } from '../../server/src/constants';
 import type { AgentConversationView, QueueCardView, VisitorConversationView } from '../../server/src/contracts/views';
 import { DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { clearOfMidnight } from '../helpers/clock';
+import { clearOfMidnight, dayIn } from '../helpers/clock';
 import { eventually, nextEvent, startCustomer, widgetSocket, type Customer } from '../helpers/protocol';
 
 /*
@@ -200,7 +200,7 @@ describe('conversations that stay with the bot end', () => {
     expect(late.status).toBe(409);
 
     // The report's days are the team's (the playground's time zone).
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const today = dayIn('Europe/Helsinki');
     const report = (await admin.get(`/analytics?from=${today}&to=${today}`).expect(200)).body.data;
     const { ended, botContained, botContainmentRate } = report.totals as { ended: number; botContained: number; botContainmentRate: number };
     console.log(`analytics: ${botContained} of ${ended} ended conversations contained by the bot (${botContainmentRate})`);

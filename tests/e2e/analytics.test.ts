@@ -7,7 +7,7 @@ import request from 'supertest';
 import type { AnalyticsReport } from '../../server/src/contracts/analytics';
 import { adminLogin, DEMO_ADMIN, DEMO_AGENT } from '../helpers/admin-auth';
 import { AdminSessions, launchChromium } from '../helpers/browser';
-import { clearOfMidnight } from '../helpers/clock';
+import { clearOfMidnight, dayIn } from '../helpers/clock';
 import { startPlayground, type RunningPlayground } from '../helpers/playground-server';
 import { startCustomer, type Customer } from '../helpers/protocol';
 
@@ -26,13 +26,6 @@ let today: string;
 const contexts: BrowserContext[] = [];
 const sessions = new AdminSessions(() => browser, () => playground.url);
 
-const dayIn = (zone: string, at = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 const daysBefore = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,5 +1,5 @@
-/** The date in `timeZone` at the instant `at` (ms since the epoch), as YYYY-MM-DD. */
-export function dayIn(timeZone: string, at: number = Date.now()): string {
+/** The date in `timeZone` at the instant `at` (a Date or ms since the epoch), as YYYY-MM-DD. */
+export function dayIn(timeZone: string, at: Date | number = Date.now()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
