@@ -69,6 +69,13 @@ const RULES = {
 
 export type RateLimitKind = keyof typeof RULES;
 
+/** Throws the refusal of `kind` when `decision` refused the request. */
+function enforce(kind: RateLimitKind, decision: RateLimitDecision): void {
+  if (decision.allowed) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });
+}
+
 /**
  * The rate limits of config `rateLimit` (every public action, the admin's "try a sentence",
  * canned-reply changes and customer data requests): a window of a minute per key, counted in
@@ -77,13 +84,6 @@ export type RateLimitKind = keyof typeof RULES;
  * route middleware, socket events
  * through the `rateLimit` option of their handler wrapper.
  */
-/** Throws the refusal of `kind` when `decision` refused the request. */
-function enforce(kind: RateLimitKind, decision: RateLimitDecision): void {
-  if (decision.allowed) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  throw new RateLimitError(RULES[kind].refusal, { code: 'RATE_LIMITED', retryAfterSeconds });
-}
-
 const rateLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let store: RateLimitStore = memoryRateLimitStore();
   let limiters: Map<RateLimitKind, KeyedRateLimiter> | null = null;

@@ -23,9 +23,7 @@ export function handleEvent<Schema extends z.ZodType, Data>(
   action: (payload: z.infer<Schema>) => Promise<Data>,
   options: HandleEventOptions = {},
 ) {
-  return handleSocketEvent<unknown, Schema, Data>(strapi, schema, (_socket, payload) => action(payload), {
-    guard: options.guard,
-  });
+  return handleSocketEvent<unknown, Schema, Data>(strapi, schema, (_socket, payload) => action(payload), options);
 }
 
 /** One allowance an event uses: which limit, and whose (a conversation id, a socket id), read from the socket. */
