@@ -1,7 +1,7 @@
 import { NAMESPACES } from '../../server/src/contracts/constants';
 import { DEMO_AGENT, DEMO_ADMIN } from '../helpers/admin-auth';
 import { useBootedStrapi } from '../helpers/booted-strapi';
-import { eventually, nextEvent, startCustomer, type Customer } from '../helpers/protocol';
+import { nextEvent, startCustomer, type Customer } from '../helpers/protocol';
 import { startSmtpServer, type LocalSmtp } from '../helpers/smtp';
 import { connectSocket } from '../helpers/sockets';
 
@@ -17,16 +17,10 @@ const app = useBootedStrapi({
 const agent = app.signIn(DEMO_AGENT, { presence: 'offline' });
 const secondAgent = app.signIn(DEMO_ADMIN, { presence: 'offline' });
 
-/**
- * Resolves once the agent's presence reads `status`. An agent socket's connection brings its
- * agent online in the background, alongside the announcement of waiting messages, which can
- * arrive first: a presence the test sets before then would be overwritten.
- */
-async function presenceOfAgentIs(status: 'online' | 'offline'): Promise<void> {
-  await eventually(async () => {
-    const lines = (await agent.get('/agents').expect(200)).body.data as Array<{ agentId: number; status: string }>;
-    return lines.find((line) => line.agentId === agent.id)?.status === status;
-  });
+/** The agent's presence as the agents' list reads it now. */
+async function agentPresence(): Promise<string | undefined> {
+  const lines = (await agent.get('/agents').expect(200)).body.data as Array<{ agentId: number; status: string }>;
+  return lines.find((line) => line.agentId === agent.id)?.status;
 }
 
 async function offlineCustomer(details: object, message: object): Promise<Customer> {
@@ -45,11 +39,12 @@ describe('the offline inbox', () => {
     try {
       const pending = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       expect((await pending).count).toBe(1);
+      // The announcement comes after connecting has brought the agent online.
+      expect(await agentPresence()).toBe('online');
     } finally {
       socket.close();
     }
-    // Connecting brought the agent online; the next customers must find nobody again.
-    await presenceOfAgentIs('online');
+    // The next customers must find nobody again.
     await agent.put('/presence', { status: 'offline' }).expect(200);
 
     const inbox = await agent.get('/offline-messages?status=new');
@@ -91,8 +86,9 @@ describe('the offline inbox', () => {
     try {
       const connectedWith = await nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       expect(connectedWith.count).toBeGreaterThan(0);
-      // Connecting brought the agent online: nobody must be, for the next message to be left offline.
-      await presenceOfAgentIs('online');
+      // The announcement comes after connecting has brought the agent online: nobody must be, for
+      // the next message to be left offline.
+      expect(await agentPresence()).toBe('online');
       await agent.put('/presence', { status: 'offline' }).expect(200);
       const afterArrival = nextEvent<{ count: number }>(socket, 'offline-messages:pending');
       await offlineCustomer({ name: 'Kaisa' }, { email: 'kaisa@example.com', message: 'Toinen viesti.' });

@@ -106,18 +106,21 @@ export function registerAgentHandlers(
     };
     const presence = getService('presence', { strapi });
 
+    const cameOnline = canChat
+      ? presence.socketConnected(agentId).catch((error: unknown) => {
+          strapi.log.error(`[live-support] presence update failed: ${(error as Error).message}`);
+        })
+      : Promise.resolve();
     if (canChat) {
-      void presence.socketConnected(agentId).catch((error: unknown) => {
-        strapi.log.error(`[live-support] presence update failed: ${(error as Error).message}`);
-      });
       // Back in the rooms of the conversations this agent is chatting in, after a reconnect too.
       void joinOwnConversations(strapi, agentId, [socket]).catch((error: unknown) => {
         strapi.log.error(`[live-support] could not rejoin an agent's conversations: ${(error as Error).message}`);
       });
     }
-    // Messages left while nobody was there are announced when an agent comes back.
-    void getService('offlineInbox', { strapi })
-      .countNew()
+    // Messages left while nobody was there are announced when an agent comes back: after the
+    // connection has brought them online, so that a desk acting on the announcement sees them online.
+    void cameOnline
+      .then(() => getService('offlineInbox', { strapi }).countNew())
       .then((count) => {
         if (count > 0) socket.emit('offline-messages:pending', { count });
       })
