@@ -19,6 +19,7 @@ module.exports = {
         '<rootDir>/widget/src/**/__tests__/**/*.test.ts',
         '<rootDir>/admin/src/**/__tests__/**/*.test.ts',
         '<rootDir>/tests/fixtures/**/__tests__/**/*.test.ts',
+        '<rootDir>/bench/**/__tests__/**/*.test.ts',
       ],
     },
     {

@@ -20,6 +20,7 @@ import { seedHistory } from './load/seed';
 import { startPostgres } from '../tests/helpers/postgres';
 import { measureSeededReads, timeRawAnalyticsRows, type SeededReadsResult } from './load/seeded-reads';
 import { setUpOurs } from './load/ours-setup';
+import { startKernelWaitSampler } from './load/kernel-waits';
 import { startServerTrace } from './load/server-trace';
 import { DeliveryLog, stallReport, type StallReport } from './load/stall-report';
 
@@ -89,8 +90,9 @@ async function stallProbe(server: BootedPlayground, target: FanOutTarget, option
   await meter.settle();
   const deliveries = new DeliveryLog();
   const trace = await startServerTrace(server.inspector, STALL_WINDOW_MS);
+  const kernelWaits = await startKernelWaitSampler(server.pid);
   const stall = await meter.run(options.rate, options.stallSeconds, options.seed + 100, deliveries.record);
-  const report: StallReport = stallReport(deliveries, await trace.finish());
+  const report: StallReport = stallReport(deliveries, await trace.finish(), await kernelWaits.finish());
   await logLostMessages(target, stall);
   return { stall, stallReport: report };
 }

@@ -109,9 +109,24 @@ export interface ProcessSample {
   at: number;
   cpuSeconds: number;
   rssBytes: number;
+  /** Bytes of file pages the process has dirtied, to be written to the disk (null where unreadable). */
+  diskWriteBytes: number | null;
 }
 
-/** CPU time (user + system) and resident memory of a process, from /proc/<pid>/stat. */
+/**
+ * `write_bytes` of /proc/<pid>/io: what the process's writes will send to the disk (a page
+ * counts when it becomes dirty, not at every write to it), all its threads together.
+ */
+function diskWriteBytesOf(pid: number): number | null {
+  try {
+    const match = /^write_bytes: (\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system), resident memory and disk writes of a process, from /proc/<pid>. */
 export function sampleProcess(pid: number): ProcessSample {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may hold spaces.
@@ -119,13 +134,15 @@ export function sampleProcess(pid: number): ProcessSample {
   const userTicks = Number(fields[11]);
   const systemTicks = Number(fields[12]);
   const rssPages = Number(fields[21]);
-  return { at: performance.now(), cpuSeconds: (userTicks + systemTicks) / CLOCK_TICKS_PER_SECOND, rssBytes: rssPages * PAGE_SIZE };
+  return { at: performance.now(), cpuSeconds: (userTicks + systemTicks) / CLOCK_TICKS_PER_SECOND, rssBytes: rssPages * PAGE_SIZE, diskWriteBytes: diskWriteBytesOf(pid) };
 }
 
 export interface ProcessUsage {
   /** Share of one core used between the two samples, in percent. */
   cpuPercent: number;
   rssMb: number;
+  /** Bytes the process dirtied for the disk between the two samples. */
+  diskWriteBytes: number | null;
 }
 
 export function usageBetween(before: ProcessSample, after: ProcessSample): ProcessUsage {
@@ -133,5 +150,6 @@ export function usageBetween(before: ProcessSample, after: ProcessSample): Proce
   return {
     cpuPercent: Math.round(((after.cpuSeconds - before.cpuSeconds) / wallSeconds) * 1000) / 10,
     rssMb: Math.round((after.rssBytes / 1024 / 1024) * 10) / 10,
+    diskWriteBytes: after.diskWriteBytes === null || before.diskWriteBytes === null ? null : after.diskWriteBytes - before.diskWriteBytes,
   };
 }

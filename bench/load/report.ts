@@ -109,6 +109,12 @@ export function writeResults(results: LoadResults, output: string | null, benchD
 
 const ms = (value: number | null | undefined) => (value == null ? '–' : value.toFixed(value < 10 ? 2 : 1));
 const times = (value: number | null) => (value == null ? '–' : `${value}×`);
+const kb = (bytes: number | null) => (bytes === null ? '–' : (bytes / 1024).toFixed(1));
+/** What the server dirtied for the disk per delivered message at the base rate. */
+const diskPerMessage = (result?: FanOutResults) => {
+  const written = result?.delivery.server.diskWriteBytes;
+  return written == null || !result?.delivery.delivered ? null : written / result.delivery.delivered;
+};
 
 export function printSummary(results: LoadResults): void {
   const { ours, relay, seeded } = results;
@@ -124,6 +130,7 @@ export function printSummary(results: LoadResults): void {
       `| allocated per message, KB (relay) | ${ours ? (ours.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.allocatedPerMessageBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.allocatedPerMessageBytes, relay?.allocatedPerMessageBytes))} |`,
       `| stall probe, deliveries over 20 ms (relay) | ${ours?.stall?.over20Ms ?? '–'} | ${relay?.stall?.over20Ms ?? '–'} | ${times(ratio(ours?.stall?.over20Ms, relay?.stall?.over20Ms))} |`,
       `| stall probe, longest delivery (relay) | ${ms(ours?.stall?.latencyMs.max)} | ${ms(relay?.stall?.latencyMs.max)} | ${times(ratio(ours?.stall?.latencyMs.max, relay?.stall?.latencyMs.max))} |`,
+      `| disk written per message at ${results.options.rate} msg/s, KB (relay) | ${kb(diskPerMessage(ours))} | ${kb(diskPerMessage(relay))} | ${times(ratio(diskPerMessage(ours), diskPerMessage(relay)))} |`,
       `| heap per idle socket, KB (relay) | ${ours ? (ours.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${relay ? (relay.heapPerIdleSocketBytes / 1024).toFixed(1) : '–'} | ${times(ratio(ours?.heapPerIdleSocketBytes, relay?.heapPerIdleSocketBytes))} |`,
     );
   }

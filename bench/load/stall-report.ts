@@ -4,6 +4,9 @@
  * garbage collector's longest pause); and every block of the server's loop over 20 ms with
  * what overlapped it.
  */
+import * as path from 'node:path';
+
+import type { KernelWait } from './kernel-waits';
 import type { ServerTrace, TracedSpan } from './server-trace';
 
 /** A delivery slower than this is a stall the customer can notice. */
@@ -34,6 +37,8 @@ export interface AttributedBlock {
   stealMs: number;
   /** Time some task of the machine waited for the disk during the block. */
   ioWaitMs: number;
+  /** The main thread's longest wait inside the kernel during the block, when it had one. */
+  kernelWait: (Omit<KernelWait, 'at'> & { overlapMs: number }) | null;
   causes: string[];
 }
 
@@ -56,31 +61,55 @@ export class DeliveryLog {
 const overlaps = (span: TracedSpan, from: number, to: number) => span.at >= from && span.at - span.ms <= to;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function causesOf(trace: ServerTrace, block: { at: number; ms: number; cpuMs: number; processCpuMs: number; stealMs: number; ioWaitMs: number }): string[] {
+/** The main thread's longest kernel wait that overlaps the block, and by how much. */
+function kernelWaitIn(waits: KernelWait[], from: number, to: number): AttributedBlock['kernelWait'] {
+  let longest: AttributedBlock['kernelWait'] = null;
+  for (const wait of waits) {
+    const overlapMs = Math.min(to, wait.at) - Math.max(from, wait.at - wait.ms);
+    if (overlapMs > 0 && (longest === null || overlapMs > longest.overlapMs)) {
+      longest = { ms: wait.ms, call: wait.call, file: wait.file, wchan: wait.wchan, overlapMs };
+    }
+  }
+  return longest;
+}
+
+function causesOf(
+  trace: ServerTrace,
+  block: { at: number; ms: number; cpuMs: number; processCpuMs: number; stealMs: number; ioWaitMs: number },
+  kernelWait: AttributedBlock['kernelWait'],
+): string[] {
   const from = block.at - block.ms;
   const causes = [
     ...trace.jobs.filter((job) => overlaps(job, from, block.at)).map((job) => `job ${job.name} (${job.ms} ms)`),
     ...trace.gc.filter((pause) => overlaps(pause, from, block.at)).map((pause) => `gc ${pause.kind} (${pause.ms} ms)`),
     ...trace.slowStatements.filter((statement) => overlaps(statement, from, block.at)).map((statement) => `sql ${statement.ms} ms: ${statement.sql}`),
   ];
-  // The main thread was not running for most of the block: the hypervisor did not run the
-  // core, it waited for the disk (a synchronous write), or its own helper threads (the garbage
-  // collector's concurrent marking and sweeping) or another process had it.
+  // The main thread was not running for most of the block. Where the sampler saw it wait inside
+  // the kernel for most of it, that wait is the cause, named by its system call, file and kernel
+  // function; otherwise the hypervisor did not run the core, the machine waited for the disk, or
+  // its own helper threads (the garbage collector's) or another process had the core.
   if (block.cpuMs < block.ms / 2) {
-    causes.push(
-      block.stealMs >= block.ms / 2
-        ? 'the hypervisor (the server\'s virtual core not run: steal)'
-        : block.ioWaitMs >= block.ms / 2
-          ? 'the disk (server off the CPU while the machine waited for I/O)'
-          : block.processCpuMs - block.cpuMs >= block.ms / 2
-          ? 'own helper threads (main thread off the CPU while the server\'s other threads ran)'
-          : 'other processes (server off the CPU)',
-    );
+    if (kernelWait && kernelWait.overlapMs >= block.ms / 2) {
+      const file = kernelWait.file ? ` ${path.basename(kernelWait.file)}` : '';
+      // First: measured, it says more than a job or a collection that merely overlapped.
+      causes.unshift(`waiting in the kernel: ${kernelWait.call}${file} in ${kernelWait.wchan || 'an unknown function'} (${kernelWait.ms} ms)`);
+    } else {
+      causes.push(
+        block.stealMs >= block.ms / 2
+          ? 'the hypervisor (the server\'s virtual core not run: steal)'
+          : block.ioWaitMs >= block.ms / 2
+            ? 'the disk (server off the CPU while the machine waited for I/O)'
+            : block.processCpuMs - block.cpuMs >= block.ms / 2
+              ? 'own helper threads (main thread off the CPU while the server\'s other threads ran)'
+              : 'other processes (server off the CPU)',
+      );
+    }
   }
   return causes.length > 0 ? causes : ['message traffic (no job, GC or slow statement overlapped)'];
 }
 
-export function stallReport(deliveries: DeliveryLog, trace: ServerTrace): StallReport {
+/** `kernelWaits`: the main thread's waits inside the kernel, where they were sampled. */
+export function stallReport(deliveries: DeliveryLog, trace: ServerTrace, kernelWaits: KernelWait[] = []): StallReport {
   const windowMs = trace.windowMs;
   const windowCount = Math.max(trace.windows.length, Math.ceil(((deliveries.arrivals.at(-1)?.at ?? trace.startedAt) - trace.startedAt + 1) / windowMs));
   const windows: StallWindow[] = [];
@@ -107,7 +136,11 @@ export function stallReport(deliveries: DeliveryLog, trace: ServerTrace): StallR
   }
   const blocks = trace.blocks
     .filter((block) => block.ms > NOTICEABLE_MS)
-    .map((block) => ({ atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs: block.cpuMs, processCpuMs: block.processCpuMs, stealMs: block.stealMs, ioWaitMs: block.ioWaitMs, causes: causesOf(trace, block) }));
+    .map((block) => {
+      const kernelWait = kernelWaitIn(kernelWaits, block.at - block.ms, block.at);
+      const { cpuMs, processCpuMs, stealMs, ioWaitMs } = block;
+      return { atSecond: round1((block.at - trace.startedAt) / 1000), ms: block.ms, cpuMs, processCpuMs, stealMs, ioWaitMs, kernelWait, causes: causesOf(trace, block, kernelWait) };
+    });
   const blocksByCause: StallReport['blocksByCause'] = {};
   for (const block of blocks) {
     const cause = block.causes[0].replace(/ \(.*$/, '').replace(/^sql .*/, 'slow sql');

@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+
+import { startKernelWaitSampler } from '../kernel-waits';
+
+/** A Node process that waits 300 ms on a futex (`Atomics.wait`) when told to, then says "done". */
+function childThatWaitsWhenTold() {
+  return spawn(process.execPath, [
+    '-e',
+    "process.stdin.once('data', () => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); process.stdout.write('done'); process.exit(0); });",
+  ]);
+}
+
+describe('the kernel wait sampler', () => {
+  it("sees a process's main thread wait in the kernel, with the call and how long", async () => {
+    const child = childThatWaitsWhenTold();
+    try {
+      const sampler = await startKernelWaitSampler(child.pid!);
+      const done = once(child.stdout, 'data');
+      child.stdin.write('wait\n');
+      await done;
+      const waits = await sampler.finish();
+      const futexWaits = waits.filter((wait) => wait.call === 'futex');
+      expect(futexWaits).toHaveLength(1);
+      expect(futexWaits[0].ms).toBeGreaterThanOrEqual(250);
+      expect(futexWaits[0].ms).toBeLessThan(1000);
+      expect(futexWaits[0].file).toBeNull();
+      expect(futexWaits[0].wchan).not.toBe('');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('answers an empty list for a process that is gone', async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    expect(await (await startKernelWaitSampler(child.pid!)).finish()).toEqual([]);
+  });
+});
