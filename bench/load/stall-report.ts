@@ -48,6 +48,8 @@ export interface StallReport {
   blocks: AttributedBlock[];
   /** Blocks over 20 ms by their first cause. */
   blocksByCause: Record<string, { count: number; maxMs: number }>;
+  /** The main thread's waits inside the kernel during the probe, by call, file and kernel function. */
+  kernelWaitsByKind: Record<string, { count: number; totalMs: number; maxMs: number }>;
 }
 
 /** Collects the deliveries of the probe for the report. */
@@ -147,7 +149,13 @@ export function stallReport(deliveries: DeliveryLog, trace: ServerTrace, kernelW
     const seen = blocksByCause[cause] ?? { count: 0, maxMs: 0 };
     blocksByCause[cause] = { count: seen.count + 1, maxMs: Math.max(seen.maxMs, block.ms) };
   }
-  return { windowSeconds: windowMs / 1000, windows, blocks, blocksByCause };
+  const kernelWaitsByKind: StallReport['kernelWaitsByKind'] = {};
+  for (const wait of kernelWaits) {
+    const kind = `${wait.call}${wait.file ? ` ${path.basename(wait.file)}` : ''} in ${wait.wchan || 'an unknown function'}`;
+    const seen = kernelWaitsByKind[kind] ?? { count: 0, totalMs: 0, maxMs: 0 };
+    kernelWaitsByKind[kind] = { count: seen.count + 1, totalMs: seen.totalMs + wait.ms, maxMs: Math.max(seen.maxMs, wait.ms) };
+  }
+  return { windowSeconds: windowMs / 1000, windows, blocks, blocksByCause, kernelWaitsByKind };
 }
 
 const cell = (value: number | null) => (value === null ? '–' : String(value));
@@ -166,5 +174,8 @@ export function stallReportLines(report: StallReport): string[] {
   }
   lines.push('', `Server event-loop blocks over ${NOTICEABLE_MS} ms: ${report.blocks.length}`);
   for (const [cause, seen] of Object.entries(report.blocksByCause)) lines.push(`  ${cause}: ${seen.count}, longest ${seen.maxMs} ms`);
+  const kinds = Object.entries(report.kernelWaitsByKind).sort(([, a], [, b]) => b.totalMs - a.totalMs);
+  lines.push('', `Server main thread's waits inside the kernel of 5 ms or more: ${kinds.reduce((sum, [, seen]) => sum + seen.count, 0)}`);
+  for (const [kind, seen] of kinds) lines.push(`  ${kind}: ${seen.count}, ${seen.totalMs} ms in all, longest ${seen.maxMs} ms`);
   return lines;
 }

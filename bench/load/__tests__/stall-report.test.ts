@@ -21,6 +21,10 @@ describe('the stall report', () => {
     expect(report.blocks[0].kernelWait).toEqual({ ms: 180, call: 'pwrite64', file: '/tmp/bench/data.db-wal', wchan: '__filemap_get_folio', overlapMs: 180 });
     expect(report.blocks[0].causes).toEqual(['waiting in the kernel: pwrite64 data.db-wal in __filemap_get_folio (180 ms)', 'job presence (30 ms)']);
     expect(report.blocksByCause).toEqual({ 'waiting in the kernel: pwrite64 data.db-wal in __filemap_get_folio': { count: 1, maxMs: 200 } });
+    expect(report.kernelWaitsByKind).toEqual({
+      'pwrite64 data.db-wal in __filemap_get_folio': { count: 1, totalMs: 180, maxMs: 180 },
+      'read data.db in folio_wait_bit_common': { count: 1, totalMs: 10, maxMs: 10 },
+    });
   });
 
   it('falls back to the machine\'s figures when no kernel wait covers half of the block', () => {
