@@ -59,28 +59,33 @@ const sample = () => {
   const stat = read(task + '/stat');
   if (stat === null) { stopped = true; return; }
   const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  // The system call line of a wait (read once: the thread may have moved on by a second read).
   let waiting = null;
   if (state !== 'R') {
     const syscallLine = read(task + '/syscall');
-    if (syscallLine !== null && syscallLine !== 'running') {
-      const number = Number(syscallLine.trim().split(' ')[0]);
-      if (!IDLE.has(number)) waiting = number;
-    }
+    if (syscallLine !== null && syscallLine.trim() !== 'running' && !IDLE.has(Number(syscallLine.trim().split(' ')[0]))) waiting = syscallLine;
   }
   const now = Date.now();
   if (waiting !== null && current === null) {
-    current = { startedAt: now, ...describe(read(task + '/syscall') ?? String(waiting)) };
+    current = { startedAt: now, ...describe(waiting) };
   } else if (waiting === null && current !== null) {
-    const ms = now - current.startedAt;
-    if (ms >= minMs) waits.push({ at: now, ms, call: current.call, file: current.file, wchan: current.wchan });
-    current = null;
+    closeCurrent(now);
   }
+};
+const closeCurrent = (now) => {
+  const ms = now - current.startedAt;
+  if (ms >= minMs) waits.push({ at: now, ms, call: current.call, file: current.file, wchan: current.wchan });
+  current = null;
 };
 const timer = setInterval(() => { if (!stopped) sample(); }, 1);
 sample();
 parentPort.postMessage('started');
 parentPort.on('message', () => {
   clearInterval(timer);
+  // A busy machine may not have let the last sample run since a wait ended: one more, and a
+  // wait still going on is kept as far as it went.
+  if (!stopped) sample();
+  if (current !== null) closeCurrent(Date.now());
   parentPort.postMessage(waits);
 });
 `;

@@ -22,7 +22,8 @@ describe('the kernel wait sampler', () => {
       const waits = await sampler.finish();
       const futexWaits = waits.filter((wait) => wait.call === 'futex');
       expect(futexWaits).toHaveLength(1);
-      expect(futexWaits[0].ms).toBeGreaterThanOrEqual(250);
+      // Sampled every millisecond, by a thread that a busy machine can hold up for a while.
+      expect(futexWaits[0].ms).toBeGreaterThanOrEqual(150);
       expect(futexWaits[0].ms).toBeLessThan(1000);
       expect(futexWaits[0].file).toBeNull();
       expect(futexWaits[0].wchan).not.toBe('');

@@ -9,6 +9,21 @@ import { Worker } from 'node:worker_threads';
  * connection instead. A PASSIVE checkpoint takes no lock a writer needs, so the app's
  * connection keeps committing meanwhile; once the log is copied whole, the next commit starts
  * it again from the beginning.
+ *
+ * Under steady writes that moment never comes: each checkpoint takes longer than the gap
+ * between two commits, so some frames are always left over, the log is never started again
+ * and grows without end (1.4 GB in two minutes at 250 messages a second). So once the log
+ * passes `restartAfterPages`, the worker catches up with PASSIVE checkpoints until one finds
+ * nothing new, and then runs one TRUNCATE checkpoint: it holds the writers' lock while it copies
+ * what is left (usually nothing) and cuts the log's file to nothing, so that the next commit
+ * starts the log at the beginning of an empty file. Cut rather than written over (a RESTART):
+ * a commit that writes over an old part of the log first has to read each 4 KB block it only
+ * partly covers (a frame is 24 bytes longer than a page) wherever the kernel has dropped it from
+ * memory, which on a busy disk took a commit 100–600 ms in the benchmark; appending never reads.
+ * The worker only tries the lock (a timeout of 0): when the app is inside a transaction it tries
+ * again at the next checkpoint. A commit that comes while it holds the lock waits for it (the
+ * app's busy timeout): the cut, and when the catching up did not get to the end, a copy of the
+ * frames left and two disk flushes.
  */
 
 export interface CheckpointerStatus {
@@ -18,13 +33,15 @@ export interface CheckpointerStatus {
   /** Pages in the log and pages of it copied into the database, at the last checkpoint. */
   lastLogPages: number;
   lastCopiedPages: number;
+  /** Times the worker had the log cut and started again (see above). */
+  restarts: number;
   /** Checkpoints that failed (the message of the last one in `lastError`). */
   failures: number;
   lastError: string | null;
 }
 
 type WorkerReport =
-  | { kind: 'checkpointed'; log: number; checkpointed: number }
+  | { kind: 'checkpointed'; log: number; checkpointed: number; restarted: boolean }
   | { kind: 'failed'; message: string };
 
 /**
@@ -36,15 +53,28 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
+const { intervalMs, restartAfterPages, catchUpPasses } = workerData;
 const checkpoint = () => {
   try {
-    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
+    let [result] = database.pragma('wal_checkpoint(PASSIVE)');
+    let restarted = false;
+    if (result.log >= restartAfterPages) {
+      // Catch up until a pass finds no frame the one before it did not see: the TRUNCATE then has
+      // next to nothing to copy, and holds the writers' lock for little more than the cut.
+      for (let pass = 0; pass < catchUpPasses; pass += 1) {
+        const before = result;
+        [result] = database.pragma('wal_checkpoint(PASSIVE)');
+        if (result.log === before.log && result.checkpointed === result.log) break;
+      }
+      [result] = database.pragma('wal_checkpoint(TRUNCATE)');
+      restarted = result.busy === 0;
+    }
+    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed, restarted });
   } catch (error) {
     parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
   }
 };
-const timer = setInterval(checkpoint, workerData.intervalMs);
+const timer = setInterval(checkpoint, intervalMs);
 checkpoint();
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
@@ -60,6 +90,15 @@ const STOP_TIMEOUT_MS = 5000;
 const START_TIMEOUT_MS = 10_000;
 /** Failed checkpoints in a row after which the worker is given up (the log would only grow). */
 const FAILURES_IN_A_ROW_LIMIT = 5;
+/**
+ * The log's length (pages) past which the worker has it cut and started again: 64 MB of 4 KB
+ * pages, five seconds of the benchmark's 250 messages a second. Smaller cuts more often, and each
+ * cut can hold a commit up for a moment; larger makes each cut longer (256 MB held commits up to
+ * 130 ms in the benchmark, 64 MB up to 42 ms) and lets the file grow further.
+ */
+export const DEFAULT_RESTART_AFTER_PAGES = 16_384;
+/** PASSIVE checkpoints at most before the TRUNCATE, which then copies what is left itself. */
+const CATCH_UP_PASSES = 8;
 
 export interface SqliteCheckpointer {
   status(): CheckpointerStatus;
@@ -75,12 +114,20 @@ export function startSqliteCheckpointer(options: {
   filename: string;
   driverPath: string;
   intervalMs: number;
+  /** The log's length in pages past which it is started again; `DEFAULT_RESTART_AFTER_PAGES` unless given. */
+  restartAfterPages?: number;
   onExit: (reason: string) => void;
 }): Promise<SqliteCheckpointer> {
-  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, failures: 0, lastError: null };
+  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, restarts: 0, failures: 0, lastError: null };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { filename: options.filename, driverPath: options.driverPath, intervalMs: options.intervalMs },
+    workerData: {
+      filename: options.filename,
+      driverPath: options.driverPath,
+      intervalMs: options.intervalMs,
+      restartAfterPages: options.restartAfterPages ?? DEFAULT_RESTART_AFTER_PAGES,
+      catchUpPasses: CATCH_UP_PASSES,
+    },
   });
   // The timer of a checkpoint never keeps the app alive on its own.
   worker.unref();
@@ -111,6 +158,7 @@ export function startSqliteCheckpointer(options: {
         status.checkpoints += 1;
         status.lastLogPages = report.log;
         status.lastCopiedPages = report.checkpointed;
+        if (report.restarted) status.restarts += 1;
       } else {
         failuresInARow += 1;
         status.failures += 1;

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startSqliteCheckpointer, type SqliteCheckpointer } from '../sqlite-checkpointer';
+
+/** What the tests use of better-sqlite3, Strapi's SQLite driver (no types are installed for it). */
+interface SqliteDatabase {
+  prepare(sql: string): { run(...values: unknown[]): unknown; get(): unknown };
+  pragma(sql: string): unknown;
+  exec(sql: string): void;
+  close(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Database = require('better-sqlite3') as new (file: string, options: { timeout: number }) => SqliteDatabase;
+
+const PAGE_BYTES = 4096;
+const RESTART_AFTER_PAGES = 200;
+
+interface Fixture {
+  database: SqliteDatabase;
+  filename: string;
+  checkpointer: SqliteCheckpointer;
+}
+
+let fixture: Fixture | null = null;
+
+/** A database in WAL mode whose own checkpoints are off, with the worker checkpointing every 20 ms. */
+async function databaseWithCheckpointer(restartAfterPages: number): Promise<Fixture> {
+  const filename = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-')), 'data.db');
+  const database = new Database(filename, { timeout: 5000 });
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.exec('CREATE TABLE messages (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const checkpointer = await startSqliteCheckpointer({
+    filename,
+    driverPath: require.resolve('better-sqlite3'),
+    intervalMs: 20,
+    restartAfterPages,
+    onExit: () => undefined,
+  });
+  database.pragma('wal_autocheckpoint = 0');
+  fixture = { database, filename, checkpointer };
+  return fixture;
+}
+
+/**
+ * Commits page-sized rows in bursts for `ms`, a millisecond apart (a busy server's pace: no gap
+ * long enough for a checkpoint to catch up); answers the median and the largest of the sizes the
+ * log's file had after each burst, in pages. The median, because a slow disk can hold the worker
+ * up for half a second now and then, and the log grows meanwhile.
+ */
+async function writeSteadily({ database, filename }: Fixture, ms: number): Promise<{ median: number; largest: number }> {
+  const insert = database.prepare('INSERT INTO messages (body) VALUES (?)');
+  const body = 'x'.repeat(3000);
+  const end = Date.now() + ms;
+  const sizes: number[] = [];
+  while (Date.now() < end) {
+    for (let row = 0; row < 5; row += 1) insert.run(body);
+    sizes.push(fs.statSync(`${filename}-wal`).size / PAGE_BYTES);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  sizes.sort((a, b) => a - b);
+  return { median: sizes[Math.floor(sizes.length / 2)], largest: sizes[sizes.length - 1] };
+}
+
+afterEach(async () => {
+  if (!fixture) return;
+  await fixture.checkpointer.stop();
+  fixture.database.close();
+  fs.rmSync(path.dirname(fixture.filename), { recursive: true, force: true });
+  fixture = null;
+});
+
+describe('the SQLite checkpoint worker', () => {
+  it('has the log truncated and started again under steady writes, so that it stays near its limit', async () => {
+    const running = await databaseWithCheckpointer(RESTART_AFTER_PAGES);
+    const { median } = await writeSteadily(running, 2000);
+    const status = running.checkpointer.status();
+    expect(status.restarts).toBeGreaterThan(0);
+    expect(status.failures).toBe(0);
+    // The limit, and what is written while the worker catches up and waits for a moment when
+    // no transaction is open (a few times the limit here).
+    expect(median).toBeLessThan(RESTART_AFTER_PAGES * 8);
+    expect(running.database.prepare('SELECT count(*) AS rows FROM messages').get()).toEqual({ rows: expect.any(Number) });
+  });
+
+  it('without the restart, the same writes grow the log without end (what the restart is for)', async () => {
+    const running = await databaseWithCheckpointer(Number.MAX_SAFE_INTEGER);
+    const { largest } = await writeSteadily(running, 2000);
+    expect(running.checkpointer.status().restarts).toBe(0);
+    // About a hundred times the limit on an idle machine; far above it on a busy one too.
+    expect(largest).toBeGreaterThan(RESTART_AFTER_PAGES * 10);
+  });
+});
