@@ -11,19 +11,14 @@ import { Worker } from 'node:worker_threads';
  * it again from the beginning.
  *
  * Under steady writes that moment never comes: each checkpoint takes longer than the gap
- * between two commits, so some frames are always left over, the log is never started again
- * and grows without end (1.4 GB in two minutes at 250 messages a second). So once the log
- * passes `restartAfterPages`, the worker catches up with PASSIVE checkpoints until one finds
- * nothing new, and then runs one TRUNCATE checkpoint: it holds the writers' lock while it copies
- * what is left (usually nothing) and cuts the log's file to nothing, so that the next commit
- * starts the log at the beginning of an empty file. Cut rather than written over (a RESTART):
- * a commit that writes over an old part of the log first has to read each 4 KB block it only
- * partly covers (a frame is 24 bytes longer than a page) wherever the kernel has dropped it from
- * memory, which on a busy disk took a commit 100–600 ms in the benchmark; appending never reads.
- * The worker only tries the lock (a timeout of 0): when the app is inside a transaction it tries
- * again at the next checkpoint. A commit that comes while it holds the lock waits for it (the
- * app's busy timeout): the cut, and when the catching up did not get to the end, a copy of the
- * frames left and two disk flushes.
+ * between two commits, so some frames are always left over and the log grows without end
+ * (1.4 GB in two minutes at 250 messages a second). So once the log passes `cutAfterPages`,
+ * the worker catches up (PASSIVE checkpoints until one finds nothing new), pauses, and the app
+ * cuts the log on its own connection (`cut`: a TRUNCATE checkpoint, run between the app's
+ * transactions), after which the worker goes on. The cut runs on the app's connection, not the
+ * worker's, because a checkpoint that takes the writers' lock on another connection makes any
+ * app transaction that read before it writes fail at once with SQLITE_BUSY (SQLite does not wait
+ * for a read transaction that wants to become a write one), which the benchmark hit.
  */
 
 export interface CheckpointerStatus {
@@ -33,15 +28,16 @@ export interface CheckpointerStatus {
   /** Pages in the log and pages of it copied into the database, at the last checkpoint. */
   lastLogPages: number;
   lastCopiedPages: number;
-  /** Times the worker had the log cut and started again (see above). */
-  restarts: number;
+  /** Times the log was cut (see above). */
+  cuts: number;
   /** Checkpoints that failed (the message of the last one in `lastError`). */
   failures: number;
   lastError: string | null;
 }
 
 type WorkerReport =
-  | { kind: 'checkpointed'; log: number; checkpointed: number; restarted: boolean }
+  | { kind: 'checkpointed'; log: number; checkpointed: number }
+  | { kind: 'caught-up' }
   | { kind: 'failed'; message: string };
 
 /**
@@ -53,30 +49,39 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
-const { intervalMs, restartAfterPages, catchUpPasses } = workerData;
 const checkpoint = () => {
   try {
-    let [result] = database.pragma('wal_checkpoint(PASSIVE)');
-    let restarted = false;
-    if (result.log >= restartAfterPages) {
-      // Catch up until a pass finds no frame the one before it did not see: the TRUNCATE then has
-      // next to nothing to copy, and holds the writers' lock for little more than the cut.
-      for (let pass = 0; pass < catchUpPasses; pass += 1) {
-        const before = result;
-        [result] = database.pragma('wal_checkpoint(PASSIVE)');
-        if (result.log === before.log && result.checkpointed === result.log) break;
-      }
-      [result] = database.pragma('wal_checkpoint(TRUNCATE)');
-      restarted = result.busy === 0;
-    }
-    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed, restarted });
+    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
   } catch (error) {
     parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
   }
 };
-const timer = setInterval(checkpoint, intervalMs);
+let paused = false;
+const timer = setInterval(() => {
+  if (!paused) checkpoint();
+}, workerData.intervalMs);
 checkpoint();
+// Before a cut: catch up until a pass finds no frame the one before it did not see, so that the
+// app's cut has next to nothing left to copy, and wait for 'resume'.
+const catchUp = () => {
+  paused = true;
+  try {
+    let result = database.pragma('wal_checkpoint(PASSIVE)')[0];
+    for (let pass = 1; pass < workerData.catchUpPasses; pass += 1) {
+      const before = result;
+      result = database.pragma('wal_checkpoint(PASSIVE)')[0];
+      if (result.log === before.log && result.checkpointed === result.log) break;
+    }
+  } catch {}
+  parentPort.postMessage({ kind: 'caught-up' });
+};
 parentPort.on('message', (message) => {
+  if (message === 'catch-up') return catchUp();
+  if (message === 'resume') {
+    paused = false;
+    return;
+  }
   if (message !== 'stop') return;
   clearInterval(timer);
   database.close();
@@ -91,14 +96,15 @@ const START_TIMEOUT_MS = 10_000;
 /** Failed checkpoints in a row after which the worker is given up (the log would only grow). */
 const FAILURES_IN_A_ROW_LIMIT = 5;
 /**
- * The log's length (pages) past which the worker has it cut and started again: 64 MB of 4 KB
- * pages, five seconds of the benchmark's 250 messages a second. Smaller cuts more often, and each
- * cut can hold a commit up for a moment; larger makes each cut longer (256 MB held commits up to
- * 130 ms in the benchmark, 64 MB up to 42 ms) and lets the file grow further.
+ * The log's length (pages) past which it is cut: 64 MB of 4 KB pages, five seconds of the
+ * benchmark's 250 messages a second. The cut holds the app's connection for a moment (up to
+ * about 40 ms on the benchmark's disk at 64 MB; 130 ms at 256 MB), so not much smaller.
  */
-export const DEFAULT_RESTART_AFTER_PAGES = 16_384;
-/** PASSIVE checkpoints at most before the TRUNCATE, which then copies what is left itself. */
+export const DEFAULT_CUT_AFTER_PAGES = 16_384;
+/** PASSIVE checkpoints at most while catching up before a cut. */
 const CATCH_UP_PASSES = 8;
+/** How long a cut waits for the worker to catch up before it is left for the next checkpoint. */
+const CATCH_UP_TIMEOUT_MS = 5000;
 
 export interface SqliteCheckpointer {
   status(): CheckpointerStatus;
@@ -114,25 +120,53 @@ export function startSqliteCheckpointer(options: {
   filename: string;
   driverPath: string;
   intervalMs: number;
-  /** The log's length in pages past which it is started again; `DEFAULT_RESTART_AFTER_PAGES` unless given. */
-  restartAfterPages?: number;
+  /**
+   * Cuts the log on the app's own connection (`PRAGMA wal_checkpoint(TRUNCATE)`), never inside
+   * one of its transactions; called while the worker is caught up and paused.
+   */
+  cut: () => Promise<void>;
+  /** The log's length in pages past which it is cut; `DEFAULT_CUT_AFTER_PAGES` unless given. */
+  cutAfterPages?: number;
   onExit: (reason: string) => void;
 }): Promise<SqliteCheckpointer> {
-  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, restarts: 0, failures: 0, lastError: null };
+  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, cuts: 0, failures: 0, lastError: null };
+  const cutAfterPages = options.cutAfterPages ?? DEFAULT_CUT_AFTER_PAGES;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: {
-      filename: options.filename,
-      driverPath: options.driverPath,
-      intervalMs: options.intervalMs,
-      restartAfterPages: options.restartAfterPages ?? DEFAULT_RESTART_AFTER_PAGES,
-      catchUpPasses: CATCH_UP_PASSES,
-    },
+    workerData: { filename: options.filename, driverPath: options.driverPath, intervalMs: options.intervalMs, catchUpPasses: CATCH_UP_PASSES },
   });
   // The timer of a checkpoint never keeps the app alive on its own.
   worker.unref();
   let stopping = false;
   let failuresInARow = 0;
+  let caughtUp: (() => void) | null = null;
+  let cutting = false;
+
+  /** Has the worker catch up and pause, cuts the log on the app's connection, resumes the worker. */
+  const cutTheLog = async () => {
+    cutting = true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const ready = await Promise.race([
+        new Promise<boolean>((resolve) => {
+          caughtUp = () => resolve(true);
+          worker.postMessage('catch-up');
+        }),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CATCH_UP_TIMEOUT_MS).unref())),
+      ]);
+      if (ready && !stopping) {
+        await options.cut();
+        status.cuts += 1;
+      }
+    } catch (error) {
+      status.lastError = `cutting the log: ${(error as Error).message}`;
+    } finally {
+      clearTimeout(timer);
+      caughtUp = null;
+      cutting = false;
+      if (!stopping) worker.postMessage('resume');
+    }
+  };
 
   const checkpointer: SqliteCheckpointer = {
     status: () => ({ ...status }),
@@ -153,12 +187,16 @@ export function startSqliteCheckpointer(options: {
       reject(new Error(`no checkpoint within ${START_TIMEOUT_MS} ms`));
     }, START_TIMEOUT_MS);
     worker.on('message', (report: WorkerReport) => {
+      if (report.kind === 'caught-up') {
+        caughtUp?.();
+        return;
+      }
       if (report.kind === 'checkpointed') {
         failuresInARow = 0;
         status.checkpoints += 1;
         status.lastLogPages = report.log;
         status.lastCopiedPages = report.checkpointed;
-        if (report.restarted) status.restarts += 1;
+        if (report.log >= cutAfterPages && status.running && !cutting && !stopping) void cutTheLog();
       } else {
         failuresInARow += 1;
         status.failures += 1;
