@@ -63,6 +63,10 @@ export class DeliveryLog {
 const overlaps = (span: TracedSpan, from: number, to: number) => span.at >= from && span.at - span.ms <= to;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+/** A kernel wait as the report names it: `pwrite64 data.db-wal in __filemap_get_folio`. */
+const kindOfWait = (wait: Pick<KernelWait, 'call' | 'file' | 'wchan'>) =>
+  `${wait.call}${wait.file ? ` ${path.basename(wait.file)}` : ''} in ${wait.wchan || 'an unknown function'}`;
+
 /** The main thread's longest kernel wait that overlaps the block, and by how much. */
 function kernelWaitIn(waits: KernelWait[], from: number, to: number): AttributedBlock['kernelWait'] {
   let longest: AttributedBlock['kernelWait'] = null;
@@ -92,9 +96,8 @@ function causesOf(
   // its own helper threads (the garbage collector's) or another process had the core.
   if (block.cpuMs < block.ms / 2) {
     if (kernelWait && kernelWait.overlapMs >= block.ms / 2) {
-      const file = kernelWait.file ? ` ${path.basename(kernelWait.file)}` : '';
       // First: measured, it says more than a job or a collection that merely overlapped.
-      causes.unshift(`waiting in the kernel: ${kernelWait.call}${file} in ${kernelWait.wchan || 'an unknown function'} (${kernelWait.ms} ms)`);
+      causes.unshift(`waiting in the kernel: ${kindOfWait(kernelWait)} (${kernelWait.ms} ms)`);
     } else {
       causes.push(
         block.stealMs >= block.ms / 2
@@ -151,7 +154,7 @@ export function stallReport(deliveries: DeliveryLog, trace: ServerTrace, kernelW
   }
   const kernelWaitsByKind: StallReport['kernelWaitsByKind'] = {};
   for (const wait of kernelWaits) {
-    const kind = `${wait.call}${wait.file ? ` ${path.basename(wait.file)}` : ''} in ${wait.wchan || 'an unknown function'}`;
+    const kind = kindOfWait(wait);
     const seen = kernelWaitsByKind[kind] ?? { count: 0, totalMs: 0, maxMs: 0 };
     kernelWaitsByKind[kind] = { count: seen.count + 1, totalMs: seen.totalMs + wait.ms, maxMs: Math.max(seen.maxMs, wait.ms) };
   }
