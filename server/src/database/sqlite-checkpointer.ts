@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
+import { startSqliteLogWarmer, type SqliteLogWarmer } from './sqlite-log-warmer';
+
 /**
  * SQLite's write-ahead log has to be copied back into the database file now and then (a
  * checkpoint). By default the connection that commits past 1,000 log pages does it, inside
@@ -10,15 +12,19 @@ import { Worker } from 'node:worker_threads';
  * connection keeps committing meanwhile; once the log is copied whole, the next commit starts
  * it again from the beginning.
  *
- * Under steady writes that moment never comes: each checkpoint takes longer than the gap
- * between two commits, so some frames are always left over and the log grows without end
- * (1.4 GB in two minutes at 250 messages a second). So once the log passes `cutAfterPages`,
- * the worker catches up (PASSIVE checkpoints until one finds nothing new), pauses, and the app
- * cuts the log on its own connection (`cut`: a TRUNCATE checkpoint, run between the app's
- * transactions), after which the worker goes on. The cut runs on the app's connection, not the
- * worker's, because a checkpoint that takes the writers' lock on another connection makes any
- * app transaction that read before it writes fail at once with SQLITE_BUSY (SQLite does not wait
- * for a read transaction that wants to become a write one), which the benchmark hit.
+ * Under steady writes that moment never comes by itself: each checkpoint takes longer than the
+ * gap between two commits, so some frames are always left over and the log grows without end
+ * (1.4 GB in two minutes at 250 messages a second). So once the log passes `restartAfterPages`,
+ * the worker catches up: PASSIVE checkpoints one after another until one finds nothing new.
+ * The app's next commit then starts the log over, as SQLite does whenever it finds the log
+ * copied whole, and a second worker (`sqlite-log-warmer.ts`) reads the file ahead of the app's
+ * writes, which now go over the last round's frames.
+ *
+ * Nothing here takes a lock the app's connection needs. A checkpoint that takes the writers'
+ * lock on another connection (RESTART, TRUNCATE) makes any app transaction that read before it
+ * writes fail at once with SQLITE_BUSY (SQLite does not wait for a read transaction that wants
+ * to become a write one), which the benchmark hit; the same checkpoint on the app's connection
+ * truncated the file, and the truncation waited for the disk inside the event loop.
  */
 
 export interface CheckpointerStatus {
@@ -28,16 +34,18 @@ export interface CheckpointerStatus {
   /** Pages in the log and pages of it copied into the database, at the last checkpoint. */
   lastLogPages: number;
   lastCopiedPages: number;
-  /** Times the log was cut (see above). */
-  cuts: number;
+  /** Times the worker caught up with the log past its limit (see above). */
+  catchUps: number;
+  /** Times the log started over, and bytes of it read ahead of the app's writes (`sqlite-log-warmer.ts`). */
+  restarts: number;
+  warmedBytes: number;
   /** Checkpoints that failed (the message of the last one in `lastError`). */
   failures: number;
   lastError: string | null;
 }
 
 type WorkerReport =
-  | { kind: 'checkpointed'; log: number; checkpointed: number }
-  | { kind: 'caught-up' }
+  | { kind: 'checkpointed'; log: number; checkpointed: number; caughtUp: boolean }
   | { kind: 'failed'; message: string };
 
 /**
@@ -49,39 +57,30 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
+// Past the limit: PASSIVE checkpoints one after another until one finds no frame the one
+// before it did not see, so that the app's next commit finds the log copied whole.
+const catchUp = (first) => {
+  let result = first;
+  for (let pass = 1; pass < workerData.catchUpPasses; pass += 1) {
+    const before = result;
+    result = database.pragma('wal_checkpoint(PASSIVE)')[0];
+    if (result.log === before.log && result.checkpointed === result.log) break;
+  }
+  return result;
+};
 const checkpoint = () => {
   try {
-    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed });
+    let [result] = database.pragma('wal_checkpoint(PASSIVE)');
+    const caughtUp = result.log >= workerData.restartAfterPages;
+    if (caughtUp) result = catchUp(result);
+    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed, caughtUp });
   } catch (error) {
     parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
   }
 };
-let paused = false;
-const timer = setInterval(() => {
-  if (!paused) checkpoint();
-}, workerData.intervalMs);
+const timer = setInterval(checkpoint, workerData.intervalMs);
 checkpoint();
-// Before a cut: catch up until a pass finds no frame the one before it did not see, so that the
-// app's cut has next to nothing left to copy, and wait for 'resume'.
-const catchUp = () => {
-  paused = true;
-  try {
-    let result = database.pragma('wal_checkpoint(PASSIVE)')[0];
-    for (let pass = 1; pass < workerData.catchUpPasses; pass += 1) {
-      const before = result;
-      result = database.pragma('wal_checkpoint(PASSIVE)')[0];
-      if (result.log === before.log && result.checkpointed === result.log) break;
-    }
-  } catch {}
-  parentPort.postMessage({ kind: 'caught-up' });
-};
 parentPort.on('message', (message) => {
-  if (message === 'catch-up') return catchUp();
-  if (message === 'resume') {
-    paused = false;
-    return;
-  }
   if (message !== 'stop') return;
   clearInterval(timer);
   database.close();
@@ -96,15 +95,13 @@ const START_TIMEOUT_MS = 10_000;
 /** Failed checkpoints in a row after which the worker is given up (the log would only grow). */
 const FAILURES_IN_A_ROW_LIMIT = 5;
 /**
- * The log's length (pages) past which it is cut: 64 MB of 4 KB pages, five seconds of the
- * benchmark's 250 messages a second. The cut holds the app's connection for a moment (up to
- * about 40 ms on the benchmark's disk at 64 MB; 130 ms at 256 MB), so not much smaller.
+ * The log's length (pages) past which the worker catches up so that it starts over: 64 MB of
+ * 4 KB pages, five seconds of the benchmark's 250 messages a second. The file keeps that size
+ * and is written over from its start each round.
  */
-export const DEFAULT_CUT_AFTER_PAGES = 16_384;
-/** PASSIVE checkpoints at most while catching up before a cut. */
+export const DEFAULT_RESTART_AFTER_PAGES = 16_384;
+/** PASSIVE checkpoints at most in one catch-up; the next checkpoint tries again. */
 const CATCH_UP_PASSES = 8;
-/** How long a cut waits for the worker to catch up before it is left for the next checkpoint. */
-const CATCH_UP_TIMEOUT_MS = 5000;
 
 export interface SqliteCheckpointer {
   status(): CheckpointerStatus;
@@ -120,59 +117,43 @@ export function startSqliteCheckpointer(options: {
   filename: string;
   driverPath: string;
   intervalMs: number;
-  /**
-   * Cuts the log on the app's own connection (`PRAGMA wal_checkpoint(TRUNCATE)`), never inside
-   * one of its transactions; called while the worker is caught up and paused.
-   */
-  cut: () => Promise<void>;
-  /** The log's length in pages past which it is cut; `DEFAULT_CUT_AFTER_PAGES` unless given. */
-  cutAfterPages?: number;
+  /** The log's length in pages past which the worker catches up; `DEFAULT_RESTART_AFTER_PAGES` unless given. */
+  restartAfterPages?: number;
   onExit: (reason: string) => void;
 }): Promise<SqliteCheckpointer> {
-  const status: CheckpointerStatus = { running: false, checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, cuts: 0, failures: 0, lastError: null };
-  const cutAfterPages = options.cutAfterPages ?? DEFAULT_CUT_AFTER_PAGES;
+  const status: CheckpointerStatus = {
+    running: false,
+    checkpoints: 0,
+    lastLogPages: 0,
+    lastCopiedPages: 0,
+    catchUps: 0,
+    restarts: 0,
+    warmedBytes: 0,
+    failures: 0,
+    lastError: null,
+  };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { filename: options.filename, driverPath: options.driverPath, intervalMs: options.intervalMs, catchUpPasses: CATCH_UP_PASSES },
+    workerData: {
+      filename: options.filename,
+      driverPath: options.driverPath,
+      intervalMs: options.intervalMs,
+      restartAfterPages: options.restartAfterPages ?? DEFAULT_RESTART_AFTER_PAGES,
+      catchUpPasses: CATCH_UP_PASSES,
+    },
   });
   // The timer of a checkpoint never keeps the app alive on its own.
   worker.unref();
   let stopping = false;
   let failuresInARow = 0;
-  let caughtUp: (() => void) | null = null;
-  let cutting = false;
-
-  /** Has the worker catch up and pause, cuts the log on the app's connection, resumes the worker. */
-  const cutTheLog = async () => {
-    cutting = true;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const ready = await Promise.race([
-        new Promise<boolean>((resolve) => {
-          caughtUp = () => resolve(true);
-          worker.postMessage('catch-up');
-        }),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CATCH_UP_TIMEOUT_MS).unref())),
-      ]);
-      if (ready && !stopping) {
-        await options.cut();
-        status.cuts += 1;
-      }
-    } catch (error) {
-      status.lastError = `cutting the log: ${(error as Error).message}`;
-    } finally {
-      clearTimeout(timer);
-      caughtUp = null;
-      cutting = false;
-      if (!stopping) worker.postMessage('resume');
-    }
-  };
+  let warmer: SqliteLogWarmer | null = null;
 
   const checkpointer: SqliteCheckpointer = {
-    status: () => ({ ...status }),
+    status: () => ({ ...status, ...warmer?.status() }),
     async stop() {
       if (!status.running) return;
       stopping = true;
+      await warmer?.stop();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage('stop');
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
@@ -187,16 +168,12 @@ export function startSqliteCheckpointer(options: {
       reject(new Error(`no checkpoint within ${START_TIMEOUT_MS} ms`));
     }, START_TIMEOUT_MS);
     worker.on('message', (report: WorkerReport) => {
-      if (report.kind === 'caught-up') {
-        caughtUp?.();
-        return;
-      }
       if (report.kind === 'checkpointed') {
         failuresInARow = 0;
         status.checkpoints += 1;
         status.lastLogPages = report.log;
         status.lastCopiedPages = report.checkpointed;
-        if (report.log >= cutAfterPages && status.running && !cutting && !stopping) void cutTheLog();
+        if (report.caughtUp) status.catchUps += 1;
       } else {
         failuresInARow += 1;
         status.failures += 1;
@@ -207,6 +184,7 @@ export function startSqliteCheckpointer(options: {
       if (!status.running && status.checkpoints > 0) {
         clearTimeout(startTimer);
         status.running = true;
+        warmer = startSqliteLogWarmer(options.filename);
         resolve(checkpointer);
       }
     });
@@ -220,6 +198,7 @@ export function startSqliteCheckpointer(options: {
     worker.on('exit', (code) => {
       const wasRunning = status.running;
       status.running = false;
+      if (!stopping) void warmer?.stop();
       if (wasRunning && !stopping) options.onExit(status.lastError ?? `the checkpoint worker exited with ${code}`);
     });
   });

@@ -46,11 +46,6 @@ const sqliteCheckpointsService = ({ strapi }: { strapi: Core.Strapi }) => {
           filename: path.resolve(filename),
           driverPath: driver,
           intervalMs: CHECKPOINT_INTERVAL_MS,
-          // Through knex's pool, whose one connection a transaction holds until it ends: the cut
-          // never runs inside one.
-          cut: async () => {
-            await strapi.db.connection.raw('PRAGMA wal_checkpoint(TRUNCATE)');
-          },
           onExit: (reason) => {
             strapi.log.warn(`[live-support] SQLite checkpoints are back on the app's connection: ${reason}`);
             checkpointer = null;
