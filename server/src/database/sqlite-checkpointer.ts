@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { startSqliteLogWarmer, type SqliteLogWarmer } from './sqlite-log-warmer';
+import { LOWER_PRIORITY } from './worker-priority';
 
 /**
  * SQLite's write-ahead log has to be copied back into the database file now and then (a
@@ -57,6 +58,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
+${LOWER_PRIORITY}
 // Past the limit: PASSIVE checkpoints one after another until one finds no frame the one
 // before it did not see, so that the app's next commit finds the log copied whole.
 const catchUp = (first) => {

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
+import { LOWER_PRIORITY } from './worker-priority';
+
 /**
  * Once SQLite's write-ahead log has been copied whole, the next commit starts it over from the
  * beginning of the same file, writing over the frames of the last round. A frame is a page plus
@@ -27,6 +29,7 @@ export interface LogWarmerStatus {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+${LOWER_PRIORITY}
 const { walFile, intervalMs, aheadBytes, chunkBytes, bytesPerTick, reportEveryMs } = workerData;
 const HEADER_BYTES = 32;
 const FRAME_HEADER_BYTES = 24;

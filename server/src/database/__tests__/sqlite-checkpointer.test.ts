@@ -98,6 +98,22 @@ describe('the SQLite checkpoint worker', () => {
     expect(median).toBeLessThan(RESTART_AFTER_PAGES * 8);
   });
 
+  it('runs its threads at a lower priority than the app\'s own', async () => {
+    const running = await databaseWithCheckpointer(RESTART_AFTER_PAGES);
+    const niceOf = (task: string) => {
+      const stat = fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state is the 3rd, nice the 19th.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const lowered = () => fs.readdirSync('/proc/self/task').filter((task) => niceOf(task) === 10).length;
+    // The warmer starts after the first checkpoint and lowers its priority as its first step.
+    for (let waited = 0; lowered() < 2 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    // The checkpointer and the log warmer; the test's own thread keeps its priority.
+    expect(lowered()).toBe(2);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(running.checkpointer.status().running).toBe(true);
+  });
+
   it('without catching up, the same writes grow the log without end (what it is for)', async () => {
     const running = await databaseWithCheckpointer(Number.MAX_SAFE_INTEGER);
     const { largest } = await writeSteadily(running, 2000);
