@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
 import { startSqliteLogWarmer, type SqliteLogWarmer } from './sqlite-log-warmer';
-import { LOWER_PRIORITY } from './worker-priority';
 
 /**
  * SQLite's write-ahead log has to be copied back into the database file now and then (a
@@ -35,10 +34,12 @@ export interface CheckpointerStatus {
   /** Pages in the log and pages of it copied into the database, at the last checkpoint. */
   lastLogPages: number;
   lastCopiedPages: number;
-  /** Times the worker caught up with the log past its limit (see above). */
+  /** Times the worker caught up with the log past its limit on its own, and with the app's writes held (see above). */
   catchUps: number;
-  /** Times the log started over, and bytes of it read ahead of the app's writes (`sqlite-log-warmer.ts`). */
+  holds: number;
+  /** Times the log was seen to start over (shorter than at the checkpoint before). */
   restarts: number;
+  /** Bytes of the log read ahead of the app's writes (`sqlite-log-warmer.ts`). */
   warmedBytes: number;
   /** Checkpoints that failed (the message of the last one in `lastError`). */
   failures: number;
@@ -46,7 +47,8 @@ export interface CheckpointerStatus {
 }
 
 type WorkerReport =
-  | { kind: 'checkpointed'; log: number; checkpointed: number; caughtUp: boolean }
+  | { kind: 'checkpointed'; log: number; checkpointed: number; pastLimit: boolean; caughtUp: boolean }
+  | { kind: 'finished'; copiedAll: boolean }
   | { kind: 'failed'; message: string };
 
 /**
@@ -58,31 +60,42 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.filename, { fileMustExist: true, timeout: 0 });
-${LOWER_PRIORITY}
 // Past the limit: PASSIVE checkpoints one after another until one finds no frame the one
-// before it did not see, so that the app's next commit finds the log copied whole.
+// before it did not see, so that the app's next commit finds the log copied whole. Under steady
+// writes that moment may not come (each pass flushes the disk, and the app commits meanwhile):
+// then the app holds its writes for one last pass ('finish').
 const catchUp = (first) => {
   let result = first;
   for (let pass = 1; pass < workerData.catchUpPasses; pass += 1) {
     const before = result;
     result = database.pragma('wal_checkpoint(PASSIVE)')[0];
-    if (result.log === before.log && result.checkpointed === result.log) break;
+    if (result.log === before.log && result.checkpointed === result.log) return { result, caughtUp: true };
   }
-  return result;
+  return { result, caughtUp: false };
 };
 const checkpoint = () => {
   try {
     let [result] = database.pragma('wal_checkpoint(PASSIVE)');
-    const caughtUp = result.log >= workerData.restartAfterPages;
-    if (caughtUp) result = catchUp(result);
-    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed, caughtUp });
+    const pastLimit = result.log >= workerData.restartAfterPages;
+    let caughtUp = false;
+    if (pastLimit) ({ result, caughtUp } = catchUp(result));
+    parentPort.postMessage({ kind: 'checkpointed', log: result.log, checkpointed: result.checkpointed, pastLimit, caughtUp });
   } catch (error) {
     parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
   }
 };
+const finish = () => {
+  let copiedAll = false;
+  try {
+    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
+    copiedAll = result.checkpointed === result.log;
+  } catch {}
+  parentPort.postMessage({ kind: 'finished', copiedAll });
+};
 const timer = setInterval(checkpoint, workerData.intervalMs);
 checkpoint();
 parentPort.on('message', (message) => {
+  if (message === 'finish') return finish();
   if (message !== 'stop') return;
   clearInterval(timer);
   database.close();
@@ -102,8 +115,10 @@ const FAILURES_IN_A_ROW_LIMIT = 5;
  * and is written over from its start each round.
  */
 export const DEFAULT_RESTART_AFTER_PAGES = 16_384;
-/** PASSIVE checkpoints at most in one catch-up; the next checkpoint tries again. */
+/** PASSIVE checkpoints at most in one catch-up before the app's writes are held for the last one. */
 const CATCH_UP_PASSES = 8;
+/** How long the app's writes are held at most for the last pass (it flushes the disk twice). */
+const LAST_PASS_TIMEOUT_MS = 2000;
 
 export interface SqliteCheckpointer {
   status(): CheckpointerStatus;
@@ -121,6 +136,12 @@ export function startSqliteCheckpointer(options: {
   intervalMs: number;
   /** The log's length in pages past which the worker catches up; `DEFAULT_RESTART_AFTER_PAGES` unless given. */
   restartAfterPages?: number;
+  /**
+   * Runs `whileHeld` with the app's writes held (its connection taken, so that they queue
+   * instead of running): the worker's last pass then has nothing coming after it. Never inside
+   * one of the app's transactions.
+   */
+  holdWrites: (whileHeld: () => Promise<void>) => Promise<void>;
   onExit: (reason: string) => void;
 }): Promise<SqliteCheckpointer> {
   const status: CheckpointerStatus = {
@@ -129,6 +150,7 @@ export function startSqliteCheckpointer(options: {
     lastLogPages: 0,
     lastCopiedPages: 0,
     catchUps: 0,
+    holds: 0,
     restarts: 0,
     warmedBytes: 0,
     failures: 0,
@@ -149,6 +171,31 @@ export function startSqliteCheckpointer(options: {
   let stopping = false;
   let failuresInARow = 0;
   let warmer: SqliteLogWarmer | null = null;
+  let finished: (() => void) | null = null;
+  let holding = false;
+
+  /** Holds the app's writes while the worker copies what is left of the log (bounded by a timeout). */
+  const holdForLastPass = async () => {
+    holding = true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await options.holdWrites(
+        () =>
+          new Promise<void>((resolve) => {
+            finished = resolve;
+            timer = setTimeout(resolve, LAST_PASS_TIMEOUT_MS).unref();
+            worker.postMessage('finish');
+          }),
+      );
+      status.holds += 1;
+    } catch (error) {
+      status.lastError = `holding the writes: ${(error as Error).message}`;
+    } finally {
+      clearTimeout(timer);
+      finished = null;
+      holding = false;
+    }
+  };
 
   const checkpointer: SqliteCheckpointer = {
     status: () => ({ ...status, ...warmer?.status() }),
@@ -170,12 +217,18 @@ export function startSqliteCheckpointer(options: {
       reject(new Error(`no checkpoint within ${START_TIMEOUT_MS} ms`));
     }, START_TIMEOUT_MS);
     worker.on('message', (report: WorkerReport) => {
+      if (report.kind === 'finished') {
+        finished?.();
+        return;
+      }
       if (report.kind === 'checkpointed') {
         failuresInARow = 0;
         status.checkpoints += 1;
+        if (report.log < status.lastLogPages) status.restarts += 1;
         status.lastLogPages = report.log;
         status.lastCopiedPages = report.checkpointed;
         if (report.caughtUp) status.catchUps += 1;
+        else if (report.pastLimit && status.running && !holding && !stopping) void holdForLastPass();
       } else {
         failuresInARow += 1;
         status.failures += 1;

@@ -22,8 +22,6 @@ import { LOWER_PRIORITY } from './worker-priority';
 export interface LogWarmerStatus {
   /** Bytes of the log read ahead of the writer. */
   warmedBytes: number;
-  /** Times the log was seen to start over (its salts changed). */
-  restarts: number;
 }
 
 const WORKER_SOURCE = `
@@ -45,7 +43,6 @@ let frameBytes = 0;
 let unwritten = 0;
 let warmedTo = 0;
 let warmedBytes = 0;
-let restarts = 0;
 let reported = Date.now();
 let ticks = 0;
 
@@ -102,7 +99,6 @@ const tick = () => {
   if (readAt(header, HEADER_BYTES, 0) < HEADER_BYTES || header.readUInt32BE(0) >>> 1 !== 0x377f0682 >>> 1) return;
   const pageBytes = header.readUInt32BE(8) === 1 ? 65536 : header.readUInt32BE(8);
   if (header.readUInt32BE(16) !== salt1 || header.readUInt32BE(20) !== salt2) {
-    if (salt1 !== null) restarts += 1;
     salt1 = header.readUInt32BE(16);
     salt2 = header.readUInt32BE(20);
     frameBytes = pageBytes + FRAME_HEADER_BYTES;
@@ -124,7 +120,7 @@ const tick = () => {
 
 const report = () => {
   reported = Date.now();
-  parentPort.postMessage({ warmedBytes, restarts });
+  parentPort.postMessage({ warmedBytes });
 };
 const timer = setInterval(() => {
   try {
@@ -161,7 +157,7 @@ export interface SqliteLogWarmer {
 
 /** Starts reading ahead in `${filename}-wal`; it needs no SQLite of its own. */
 export function startSqliteLogWarmer(filename: string): SqliteLogWarmer {
-  const status: LogWarmerStatus = { warmedBytes: 0, restarts: 0 };
+  const status: LogWarmerStatus = { warmedBytes: 0 };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {

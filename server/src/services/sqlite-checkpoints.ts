@@ -46,6 +46,14 @@ const sqliteCheckpointsService = ({ strapi }: { strapi: Core.Strapi }) => {
           filename: path.resolve(filename),
           driverPath: driver,
           intervalMs: CHECKPOINT_INTERVAL_MS,
+          // An empty transaction takes knex's one SQLite connection (BEGIN takes no lock): the
+          // app's queries and the message writes wait for it, none runs meanwhile, and the event
+          // loop stays free.
+          holdWrites: async (whileHeld) => {
+            await strapi.db.connection.transaction(async () => {
+              await whileHeld();
+            });
+          },
           onExit: (reason) => {
             strapi.log.warn(`[live-support] SQLite checkpoints are back on the app's connection: ${reason}`);
             checkpointer = null;
