@@ -18,7 +18,9 @@ import { startSqliteLogWarmer, type SqliteLogWarmer } from './sqlite-log-warmer'
  * the worker catches up: PASSIVE checkpoints one after another until one finds nothing new.
  * The app's next commit then starts the log over, as SQLite does whenever it finds the log
  * copied whole, and a second worker (`sqlite-log-warmer.ts`) reads the file ahead of the app's
- * writes, which now go over the last round's frames.
+ * writes, which now go over the last round's frames. When the passes find no gap (each flushes
+ * the disk, and at a high rate the app commits during every one), the app holds its writes
+ * (`holdWrites`: they queue, the event loop stays free) for one last pass.
  *
  * Nothing here takes a lock the app's connection needs. A checkpoint that takes the writers'
  * lock on another connection (RESTART, TRUNCATE) makes any app transaction that read before it
