@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { startSqliteLogWarmer, type SqliteLogWarmer } from './sqlite-log-warmer';
+import { stopWorker } from './worker-threads';
 
 /**
  * SQLite's write-ahead log has to be copied back into the database file now and then (a
@@ -50,7 +51,7 @@ export interface CheckpointerStatus {
 
 type WorkerReport =
   | { kind: 'checkpointed'; log: number; checkpointed: number; pastLimit: boolean; caughtUp: boolean }
-  | { kind: 'finished'; copiedAll: boolean }
+  | { kind: 'finished' }
   | { kind: 'failed'; message: string };
 
 /**
@@ -86,13 +87,12 @@ const checkpoint = () => {
     parentPort.postMessage({ kind: 'failed', message: String((error && error.message) || error) });
   }
 };
+// A failed last pass needs no report of its own: the next checkpoint tries again.
 const finish = () => {
-  let copiedAll = false;
   try {
-    const [result] = database.pragma('wal_checkpoint(PASSIVE)');
-    copiedAll = result.checkpointed === result.log;
+    database.pragma('wal_checkpoint(PASSIVE)');
   } catch {}
-  parentPort.postMessage({ kind: 'finished', copiedAll });
+  parentPort.postMessage({ kind: 'finished' });
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
 checkpoint();
@@ -205,10 +205,7 @@ export function startSqliteCheckpointer(options: {
       if (!status.running) return;
       stopping = true;
       await warmer?.stop();
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.postMessage('stop');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
-      if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+      await stopWorker(worker, STOP_TIMEOUT_MS);
       status.running = false;
     },
   };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 
-import { LOWER_PRIORITY } from './worker-priority';
+import { LOWER_PRIORITY, stopWorker } from './worker-threads';
 
 /**
  * Once SQLite's write-ahead log has been copied whole, the next commit starts it over from the
@@ -178,11 +178,7 @@ export function startSqliteLogWarmer(filename: string): SqliteLogWarmer {
   return {
     status: () => ({ ...status }),
     async stop() {
-      if (!running) return;
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      worker.postMessage('stop');
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref());
-      if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+      if (running) await stopWorker(worker, STOP_TIMEOUT_MS);
     },
   };
 }

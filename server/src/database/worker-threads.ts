@@ -1,3 +1,5 @@
+import type { Worker } from 'node:worker_threads';
+
 /**
  * A line of worker source that lowers the worker thread's own scheduling priority (nice 10).
  * The app's event loop may share one core with its helper threads (a container with one CPU,
@@ -9,3 +11,11 @@
  * with other work it fell behind fast writes and the log grew.
  */
 export const LOWER_PRIORITY = `try { require('node:os').setPriority(10); } catch {}`;
+
+/** Asks a worker to stop ('stop') and waits for it to exit; ends it after `timeoutMs` if it does not. */
+export async function stopWorker(worker: Worker, timeoutMs: number): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage('stop');
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
+}
